@@ -1,0 +1,28 @@
+/** Public surface of the Samenhang engine; server, UI build and scripts import from here. */
+export { ValidationError, formatIssue, type Issue } from './errors.ts';
+export { loadDataset, BUNDLED_DATASET_DIR } from './data/load-dataset.ts';
+export { parseDataset, type DatasetSource } from './data/parse-dataset.ts';
+export type { Dataset, RegionData } from './data/types.ts';
+export { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.ts';
+export { parseScenario, checkScenarioAgainstDataset, zodIssues } from './scenario/validate.ts';
+export { resolveRegion, resolveNational, type ResolvedRegion } from './scenario/resolve.ts';
+export {
+  evaluate,
+  evaluateRows,
+  evaluateRegionHourly,
+  rowsToResult,
+  type EvaluationResult,
+  type RegionHourlySeries,
+} from './model/evaluate.ts';
+export {
+  OUTPUTS,
+  OUTPUT_NAMES,
+  REGION_OUTPUT_NAMES,
+  NATIONAL_OUTPUT_NAMES,
+  OUTPUT_INDEX,
+  OUTPUT_COUNT,
+  type OutputName,
+  type RegionResult,
+  type NationalResult,
+} from './model/outputs.ts';
+export { NATIONAL_DEFAULTS, NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES, type NationalParams } from './model/parameters.ts';

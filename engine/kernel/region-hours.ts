@@ -1,0 +1,191 @@
+/**
+ * The hourly kernel of MODEL.md §2 for one region: generation, load, the grid-serving battery and
+ * the hourly grid outcomes. It is the hot path of every evaluation and sweep (30 regions × 8760 h
+ * per scenario), so it is one flat loop over Float64Arrays with every scenario-dependent factor
+ * folded into scalars beforehand, no allocation and no calls inside the loop.
+ */
+
+/** Scenario-specific inputs of one region's hourly run; arrays are shared, scalars are per run. */
+export interface RegionHoursInput {
+  hours: number;
+  solarCF: Float64Array;
+  windCF: Float64Array;
+  baseMW: Float64Array;
+  /** Electric kW per all-electric and per hybrid home (see model/heat.ts). */
+  aeKWPerHome: Float64Array;
+  hyKWPerHome: Float64Array;
+  /** EV charging shapes, normalised to sum 1. */
+  evDumbShare: Float64Array;
+  evSmartShare: Float64Array;
+  /** Large roofs + small roofs, MW peak; they share the solar profile and are never clipped. */
+  roofAndSmallMW: number;
+  fieldMW: number;
+  /** κ × Pfield: field output above it is clipped. */
+  fieldCapMW: number;
+  windMW: number;
+  /** Homes per strategy divided by 1000, turning kW per home into MW. */
+  aeHomesThousands: number;
+  hyHomesThousands: number;
+  /** Annual EV charging in MWh on the dumb and the smart shape. */
+  evDumbMWh: number;
+  evSmartMWh: number;
+  industryMW: number;
+  feedinMW: number;
+  offtakeMW: number;
+  storageMW: number;
+  storageMWh: number;
+  /** √(round-trip efficiency): the battery loses the same share charging and discharging. */
+  storageEta: number;
+}
+
+/** Positions in the kernel's output block. */
+export const KERNEL_PEAK_FEEDIN_MW = 0;
+export const KERNEL_PEAK_OFFTAKE_MW = 1;
+export const KERNEL_CONGESTION_HOURS_FEEDIN = 2;
+export const KERNEL_CONGESTION_HOURS_OFFTAKE = 3;
+export const KERNEL_CLIP_CURTAILED_MWH = 4;
+export const KERNEL_STORAGE_THROUGHPUT_MWH = 5;
+/** Number of values the kernel writes per region. */
+export const KERNEL_OUTPUT_COUNT = 6;
+
+/** Optional hourly series for charts; each array must hold at least `hours` values. */
+export interface HourlyTrace {
+  genMW: Float64Array;
+  loadMW: Float64Array;
+  netMW: Float64Array;
+  netAfterStorageMW: Float64Array;
+  socMWh: Float64Array;
+}
+
+/**
+ * Slack on "net above the feed-in limit" and "below minus the offtake limit". Data built from round
+ * numbers often put the net load exactly on a limit (the §1.4 default feed-in is itself the maximum
+ * of today's net feed-in); floating-point noise must not turn such an hour into congestion, which
+ * would also change the battery's action in that hour. 1e-9 MW is far below any real difference.
+ */
+function limitSlackMW(limitMW: number): number {
+  return 1e-9 * Math.max(1, Math.abs(limitMW));
+}
+
+/** Runs one region's year hour by hour and writes KERNEL_OUTPUT_COUNT values at `out[offset]`. */
+export function runRegionHours(input: RegionHoursInput, out: Float64Array, offset: number, trace: HourlyTrace | null): void {
+  const hours = input.hours;
+  const solarCF = input.solarCF;
+  const windCF = input.windCF;
+  const baseMW = input.baseMW;
+  const aeKWPerHome = input.aeKWPerHome;
+  const hyKWPerHome = input.hyKWPerHome;
+  const evDumbShare = input.evDumbShare;
+  const evSmartShare = input.evSmartShare;
+  const roofAndSmallMW = input.roofAndSmallMW;
+  const fieldMW = input.fieldMW;
+  const fieldCapMW = input.fieldCapMW;
+  const windMW = input.windMW;
+  const aeHomesThousands = input.aeHomesThousands;
+  const hyHomesThousands = input.hyHomesThousands;
+  const evDumbMWh = input.evDumbMWh;
+  const evSmartMWh = input.evSmartMWh;
+  const industryMW = input.industryMW;
+  const feedinMW = input.feedinMW;
+  const offtakeMW = input.offtakeMW;
+  const feedinLimitMW = feedinMW + limitSlackMW(feedinMW);
+  const offtakeLimitMW = -(offtakeMW + limitSlackMW(offtakeMW));
+  const storageMW = input.storageMW;
+  const storageMWh = input.storageMWh;
+  const eta = input.storageEta;
+  const halfMWh = 0.5 * storageMWh;
+  // Without power or energy the battery never acts (every min() below is 0): skip its branches.
+  const hasStorage = storageMW > 0 && storageMWh > 0;
+
+  let socMWh = halfMWh;
+  let maxNetMW = -Infinity;
+  let minNetMW = Infinity;
+  let congestionFeedin = 0;
+  let congestionOfftake = 0;
+  let clipMWh = 0;
+  let chargedMWh = 0;
+
+  for (let h = 0; h < hours; h++) {
+    const solar = solarCF[h];
+    const fieldRawMW = fieldMW * solar;
+    const fieldOutMW = fieldRawMW < fieldCapMW ? fieldRawMW : fieldCapMW;
+    clipMWh += fieldRawMW - fieldOutMW;
+    const genMW = roofAndSmallMW * solar + fieldOutMW + windMW * windCF[h];
+    const loadMW =
+      baseMW[h] +
+      aeHomesThousands * aeKWPerHome[h] +
+      hyHomesThousands * hyKWPerHome[h] +
+      evDumbMWh * evDumbShare[h] +
+      evSmartMWh * evSmartShare[h] +
+      industryMW;
+    const netMW = genMW - loadMW;
+    let afterMW = netMW;
+
+    if (netMW > feedinLimitMW) {
+      congestionFeedin++;
+      if (hasStorage) {
+        // Absorb the excess above the feed-in limit, as far as power and free energy allow.
+        let chargeMW = netMW - feedinMW;
+        if (chargeMW > storageMW) chargeMW = storageMW;
+        const roomMW = (storageMWh - socMWh) / eta;
+        if (chargeMW > roomMW) chargeMW = roomMW;
+        if (chargeMW < 0) chargeMW = 0;
+        socMWh += chargeMW * eta;
+        chargedMWh += chargeMW;
+        afterMW = netMW - chargeMW;
+      }
+    } else if (netMW < offtakeLimitMW) {
+      congestionOfftake++;
+      if (hasStorage) {
+        // Cover the shortfall below the offtake limit from the stored energy.
+        let dischargeMW = -offtakeMW - netMW;
+        if (dischargeMW > storageMW) dischargeMW = storageMW;
+        const availableMW = socMWh * eta;
+        if (dischargeMW > availableMW) dischargeMW = availableMW;
+        if (dischargeMW < 0) dischargeMW = 0;
+        socMWh -= dischargeMW / eta;
+        afterMW = netMW + dischargeMW;
+      }
+    } else if (hasStorage) {
+      // Within limits: drift back to half full, never pushing the net load past a limit.
+      if (socMWh < halfMWh) {
+        let chargeMW = (halfMWh - socMWh) / eta;
+        if (chargeMW > storageMW) chargeMW = storageMW;
+        const headroomMW = netMW + offtakeMW;
+        if (chargeMW > headroomMW) chargeMW = headroomMW;
+        if (chargeMW < 0) chargeMW = 0;
+        socMWh += chargeMW * eta;
+        chargedMWh += chargeMW;
+        afterMW = netMW - chargeMW;
+      } else if (socMWh > halfMWh) {
+        let dischargeMW = (socMWh - halfMWh) * eta;
+        if (dischargeMW > storageMW) dischargeMW = storageMW;
+        const headroomMW = feedinMW - netMW;
+        if (dischargeMW > headroomMW) dischargeMW = headroomMW;
+        if (dischargeMW < 0) dischargeMW = 0;
+        socMWh -= dischargeMW / eta;
+        afterMW = netMW + dischargeMW;
+      }
+    }
+    // Rounding must not leave the state of charge outside the battery.
+    if (socMWh < 0) socMWh = 0;
+    else if (socMWh > storageMWh) socMWh = storageMWh;
+
+    if (afterMW > maxNetMW) maxNetMW = afterMW;
+    if (afterMW < minNetMW) minNetMW = afterMW;
+    if (trace !== null) {
+      trace.genMW[h] = genMW;
+      trace.loadMW[h] = loadMW;
+      trace.netMW[h] = netMW;
+      trace.netAfterStorageMW[h] = afterMW;
+      trace.socMWh[h] = socMWh;
+    }
+  }
+
+  out[offset + KERNEL_PEAK_FEEDIN_MW] = maxNetMW > 0 ? maxNetMW : 0;
+  out[offset + KERNEL_PEAK_OFFTAKE_MW] = minNetMW < 0 ? -minNetMW : 0;
+  out[offset + KERNEL_CONGESTION_HOURS_FEEDIN] = congestionFeedin;
+  out[offset + KERNEL_CONGESTION_HOURS_OFFTAKE] = congestionOfftake;
+  out[offset + KERNEL_CLIP_CURTAILED_MWH] = clipMWh;
+  out[offset + KERNEL_STORAGE_THROUGHPUT_MWH] = chargedMWh;
+}

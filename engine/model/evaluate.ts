@@ -1,0 +1,185 @@
+import { capacityMW } from '../data/prepare.ts';
+import type { Dataset } from '../data/types.ts';
+import { KERNEL_OUTPUT_COUNT, runRegionHours, type HourlyTrace, type RegionHoursInput } from '../kernel/region-hours.ts';
+import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { computeRegionOutputs, type RegionCapacities } from './finance.ts';
+import { HeatProfileCache, type HeatProfile } from './heat.ts';
+import { computeNationalRow } from './national.ts';
+import {
+  NATIONAL_OUTPUT_NAMES,
+  OUTPUT_COUNT,
+  OUTPUT_INDEX,
+  REGION_OUTPUT_NAMES,
+  type NationalResult,
+  type RegionResult,
+} from './outputs.ts';
+import type { NationalParams } from './parameters.ts';
+
+/** One region of a scenario, resolved and ready for the kernel and the finance pass. */
+export interface RegionRun {
+  resolved: ResolvedRegion;
+  capacities: RegionCapacities;
+  heat: HeatProfile;
+  kernelInput: RegionHoursInput;
+}
+
+/** A scenario resolved against a dataset. */
+export interface ScenarioRun {
+  national: NationalParams;
+  regions: RegionRun[];
+}
+
+const sharedHeatCache = new HeatProfileCache();
+
+/** Builds the kernel's scalar inputs for one region (MODEL.md §2.1–2.3). */
+function kernelInputFor(dataset: Dataset, r: number, resolved: ResolvedRegion, heat: HeatProfile, national: NationalParams): RegionHoursInput {
+  const prepared = dataset.prepared[r];
+  const homes = dataset.regions[r].homes;
+  const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
+  const evMWh = (resolved.evCount * national.evKWhPerYear) / 1000;
+  return {
+    hours: dataset.hours,
+    solarCF: prepared.solarCF,
+    windCF: prepared.windCF,
+    baseMW: prepared.baseMW,
+    aeKWPerHome: heat.aeKWPerHome,
+    hyKWPerHome: heat.hyKWPerHome,
+    evDumbShare: dataset.evDumbShare,
+    evSmartShare: dataset.evSmartShare,
+    roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
+    fieldMW,
+    fieldCapMW: resolved.fieldSolarClip * fieldMW,
+    windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
+    aeHomesThousands: (resolved.shareAllElectric * homes) / 1000,
+    hyHomesThousands: (resolved.shareHybrid * homes) / 1000,
+    evDumbMWh: evMWh * (1 - resolved.evSmartShare),
+    evSmartMWh: evMWh * resolved.evSmartShare,
+    industryMW: resolved.industryAddMW,
+    feedinMW: resolved.gridFeedinMW,
+    offtakeMW: resolved.gridOfftakeMW,
+    storageMW: resolved.storageMW,
+    storageMWh: resolved.storageMWh,
+    storageEta: Math.sqrt(national.storageRoundTrip),
+  };
+}
+
+/** Resolves every region of `scenario` (parameters, capacities, heat profile, kernel inputs). */
+export function resolveScenario(dataset: Dataset, scenario: Scenario, heatCache: HeatProfileCache = sharedHeatCache): ScenarioRun {
+  const national = resolveNational(scenario);
+  const regions = dataset.regions.map((_, r): RegionRun => {
+    const resolved = resolveRegion(dataset, r, scenario);
+    const prepared = dataset.prepared[r];
+    const heat = heatCache.get(prepared.tempC, national);
+    const kernelInput = kernelInputFor(dataset, r, resolved, heat, national);
+    return { resolved, capacities: { fieldMW: kernelInput.fieldMW, windMW: kernelInput.windMW }, heat, kernelInput };
+  });
+  return { national, regions };
+}
+
+/** Runs the hourly kernel for every region; `kernelOut` holds KERNEL_OUTPUT_COUNT values per region. */
+export function runScenarioHours(run: ScenarioRun, kernelOut: Float64Array): void {
+  for (let r = 0; r < run.regions.length; r++) runRegionHours(run.regions[r].kernelInput, kernelOut, r * KERNEL_OUTPUT_COUNT, null);
+}
+
+/**
+ * The finance pass (MODEL.md §3–4) from kernel outputs: writes one row per region and then the
+ * national row into `rows` ((regions + 1) × OUTPUT_COUNT values, national last).
+ */
+export function computeOutputRows(dataset: Dataset, run: ScenarioRun, kernelOut: Float64Array, rows: Float64Array): void {
+  const regionCount = dataset.regions.length;
+  for (let r = 0; r < regionCount; r++) {
+    const regionRun = run.regions[r];
+    const prepared = dataset.prepared[r];
+    computeRegionOutputs(
+      dataset.regions[r],
+      regionRun.resolved,
+      regionRun.capacities,
+      { fieldMW: prepared.existingFieldMW, windMW: prepared.existingWindMW },
+      regionRun.heat,
+      run.national,
+      dataset.totalHomes,
+      kernelOut,
+      r * KERNEL_OUTPUT_COUNT,
+      rows,
+      r * OUTPUT_COUNT,
+    );
+  }
+  const connections = dataset.regions.map((region) => region.connections);
+  computeNationalRow(rows, regionCount, connections, run.national, rows, regionCount * OUTPUT_COUNT);
+}
+
+/** Evaluates a scenario into output rows: one per region, then the national row. */
+export function evaluateRows(dataset: Dataset, scenario: Scenario): Float64Array {
+  const run = resolveScenario(dataset, scenario);
+  const kernelOut = new Float64Array(dataset.regions.length * KERNEL_OUTPUT_COUNT);
+  runScenarioHours(run, kernelOut);
+  const rows = new Float64Array((dataset.regions.length + 1) * OUTPUT_COUNT);
+  computeOutputRows(dataset, run, kernelOut, rows);
+  return rows;
+}
+
+/** The result of `samenhang evaluate --json` (MODEL.md §6). */
+export interface EvaluationResult {
+  regions: RegionResult[];
+  national: NationalResult;
+}
+
+/** Turns output rows into the JSON shape of MODEL.md §6. */
+export function rowsToResult(dataset: Dataset, rows: Float64Array): EvaluationResult {
+  const regions = dataset.regions.map((region, r) => {
+    const result: Record<string, number | string> = { id: region.id };
+    for (const name of REGION_OUTPUT_NAMES) result[name] = rows[r * OUTPUT_COUNT + OUTPUT_INDEX[name]];
+    return result as RegionResult;
+  });
+  const offset = dataset.regions.length * OUTPUT_COUNT;
+  const national: Record<string, number | boolean> = {};
+  for (const name of NATIONAL_OUTPUT_NAMES) {
+    const value = rows[offset + OUTPUT_INDEX[name]];
+    national[name] = name === 'route35Triggered' ? value === 1 : value;
+  }
+  return { regions, national: national as NationalResult };
+}
+
+/** Evaluates a validated scenario on a dataset (MODEL.md §2–4). */
+export function evaluate(dataset: Dataset, scenario: Scenario): EvaluationResult {
+  return rowsToResult(dataset, evaluateRows(dataset, scenario));
+}
+
+/** Hourly series of one region for charts, hours [from, to). */
+export interface RegionHourlySeries extends HourlyTrace {
+  region: string;
+  from: number;
+  to: number;
+  feedinLimitMW: number;
+  offtakeLimitMW: number;
+}
+
+/** Runs one region with a trace and returns its hourly series between `from` and `to`. */
+export function evaluateRegionHourly(dataset: Dataset, scenario: Scenario, regionId: string, from = 0, to = dataset.hours): RegionHourlySeries {
+  const r = dataset.regionIndex.get(regionId);
+  if (r === undefined) throw new RangeError(`unknown region ${regionId}`);
+  const run = resolveScenario(dataset, scenario);
+  const hours = dataset.hours;
+  const trace: HourlyTrace = {
+    genMW: new Float64Array(hours),
+    loadMW: new Float64Array(hours),
+    netMW: new Float64Array(hours),
+    netAfterStorageMW: new Float64Array(hours),
+    socMWh: new Float64Array(hours),
+  };
+  runRegionHours(run.regions[r].kernelInput, new Float64Array(KERNEL_OUTPUT_COUNT), 0, trace);
+  const slice = (values: Float64Array) => values.slice(from, to);
+  return {
+    region: regionId,
+    from,
+    to,
+    feedinLimitMW: run.regions[r].resolved.gridFeedinMW,
+    offtakeLimitMW: run.regions[r].resolved.gridOfftakeMW,
+    genMW: slice(trace.genMW),
+    loadMW: slice(trace.loadMW),
+    netMW: slice(trace.netMW),
+    netAfterStorageMW: slice(trace.netAfterStorageMW),
+    socMWh: slice(trace.socMWh),
+  };
+}

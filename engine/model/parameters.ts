@@ -1,0 +1,142 @@
+/**
+ * Scenario parameters of MODEL.md §1.3 with their defaults and validation bounds.
+ * Every default is a documented assumption the user can change (sources in docs/model.md).
+ */
+
+/** How a numeric parameter is bounded; checked by the scenario schema. */
+export type Bound =
+  | 'nonNegative' // TWh, MW, MWh, counts, costs, prices, factors: ≥ 0
+  | 'positive' // divisors (efficiencies, lifetimes, unit sizes): > 0
+  | 'share' // [0, 1]
+  | 'openShare' // (0, 1]
+  | 'rate' // interest rates: > −1 so the annuity is defined
+  | 'any'; // temperatures and COP coefficients: any finite number
+
+/** National parameters and their defaults (MODEL.md §1.3). */
+export const NATIONAL_DEFAULTS = {
+  heatPerHomeGJ: 34,
+  dhwShare: 0.2,
+  heatBaseTempC: 18,
+  insulationSaving: 0.3,
+  deepInsulationSaving: 0.45,
+  hybridThermalKW: 4,
+  boilerEfficiency: 0.9,
+  gasKWhPerM3: 8.792,
+  copA: 3.25,
+  copB: 0.0875,
+  copMin: 1.5,
+  copMax: 5,
+  evKWhPerYear: 2500,
+  storageRoundTrip: 0.88,
+  costFeedinEURPerMW: 614000,
+  costOfftakeEURPerMW: 2056000,
+  costConnSolarEURPerMW: 70000,
+  costConnWindEURPerMW: 100000,
+  costStorageEURPerMW: 214000,
+  costStorageEURPerMWh: 190000,
+  waccGrid: 0.03,
+  gridLifeYears: 40,
+  storageLifeYears: 15,
+  ebRevenueEURPerYear: 6.408e9,
+  ebReinvestShare: 0,
+  ebElecEURPerKWh: 0.0977,
+  ebGasEURPerM3: 0.33307,
+  odeElecEURPerKWh: 0.0273,
+  odeGasEURPerM3: 0.0775,
+  elecPriceEURPerKWh: 0.13,
+  gasPriceEURPerM3: 0.473,
+  capexInsulationEUR: 7200,
+  capexHybridEUR: 3819,
+  capexAllElectricEUR: 25100,
+  capexHeatNetEUR: 10080,
+  consumerRate: 0.055,
+  homeMeasureLifeYears: 25,
+  co2GasTPerM3: 0.001785,
+  co2ElecTPerMWh: 0.3,
+  co2HeatNetTPerGJ: 0.02,
+  fieldSolarMWpPerHa: 1.0,
+  turbineMW: 4.2,
+  haPerTurbine: 0.5,
+  targetTWh: 35,
+} as const;
+
+export type NationalParamName = keyof typeof NATIONAL_DEFAULTS;
+export type NationalParams = { [K in NationalParamName]: number };
+
+export const NATIONAL_PARAM_NAMES = Object.keys(NATIONAL_DEFAULTS) as NationalParamName[];
+
+/** Bounds of national parameters; any parameter not listed is `nonNegative`. */
+export const NATIONAL_BOUNDS: Partial<Record<NationalParamName, Bound>> = {
+  heatBaseTempC: 'any',
+  copA: 'any',
+  copB: 'any',
+  copMin: 'positive',
+  copMax: 'positive',
+  dhwShare: 'share',
+  insulationSaving: 'share',
+  deepInsulationSaving: 'share',
+  ebReinvestShare: 'share',
+  storageRoundTrip: 'openShare',
+  boilerEfficiency: 'positive',
+  gasKWhPerM3: 'positive',
+  waccGrid: 'rate',
+  consumerRate: 'rate',
+  gridLifeYears: 'positive',
+  storageLifeYears: 'positive',
+  homeMeasureLifeYears: 'positive',
+  fieldSolarMWpPerHa: 'positive',
+  turbineMW: 'positive',
+};
+
+/**
+ * National parameters the hourly kernel depends on. All others act only in the
+ * finance pass (MODEL.md §3–4), so sweeping them needs no new hourly run.
+ */
+export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [
+  'heatPerHomeGJ',
+  'dhwShare',
+  'heatBaseTempC',
+  'insulationSaving',
+  'deepInsulationSaving',
+  'hybridThermalKW',
+  'copA',
+  'copB',
+  'copMin',
+  'copMax',
+  'evKWhPerYear',
+  'storageRoundTrip',
+];
+
+/** Regional parameters (MODEL.md §1.3) and their bounds; `solarShare` alone may be null. */
+export const REGIONAL_BOUNDS = {
+  solarRoofTWh: 'nonNegative',
+  solarFieldTWh: 'nonNegative',
+  windTWh: 'nonNegative',
+  solarSmallRoofTWh: 'nonNegative',
+  resScale: 'nonNegative',
+  solarShare: 'share',
+  fieldSolarClip: 'openShare',
+  storageMW: 'nonNegative',
+  storageMWh: 'nonNegative',
+  shareAllElectric: 'share',
+  shareHybrid: 'share',
+  shareHeatNet: 'share',
+  shareInsulationOnly: 'share',
+  evCount: 'nonNegative',
+  evSmartShare: 'share',
+  industryAddMW: 'nonNegative',
+  gridFeedinMW: 'nonNegative',
+  gridOfftakeMW: 'nonNegative',
+} as const satisfies Record<string, Bound>;
+
+export type RegionalParamName = keyof typeof REGIONAL_BOUNDS;
+export const REGIONAL_PARAM_NAMES = Object.keys(REGIONAL_BOUNDS) as RegionalParamName[];
+
+/** Regional parameter values as a scenario layer may give them (`solarShare` may be null). */
+export type RegionalOverrides = Partial<Record<RegionalParamName, number | null>>;
+
+/** The four heat strategies besides the gas boiler, whose shares must sum to at most 1. */
+export const STRATEGY_SHARE_PARAMS = ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'] as const;
+
+/** Slack on the strategy-share sum (MODEL.md §1.6: "summing above 1 (+1e-9)"). */
+export const SHARE_SUM_TOLERANCE = 1e-9;

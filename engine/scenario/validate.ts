@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Dataset } from '../data/types.ts';
+import { dottedPath, ValidationError, type Issue } from '../errors.ts';
+import { NATIONAL_DEFAULTS, SHARE_SUM_TOLERANCE, STRATEGY_SHARE_PARAMS, type RegionalOverrides } from '../model/parameters.ts';
+import { resolveRegion } from './resolve.ts';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+
+/** Turns zod issues into located issues; unknown keys become one issue per key at its own path. */
+export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
+  const issues: Issue[] = [];
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push({ where: dottedPath([...path, key]), message: 'unknown key' });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
+      issues.push({ where: dottedPath(path), message: 'must be an object' });
+    } else {
+      issues.push({ where: dottedPath(path) || '(scenario)', message: issue.message });
+    }
+  }
+  return issues;
+}
+
+/** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */
+export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset): Issue[] {
+  const issues: Issue[] = [];
+  for (const id of Object.keys(scenario.regions)) {
+    if (!dataset.regionIndex.has(id)) issues.push({ where: `regions.${id}`, message: `unknown region id (the dataset has ${describeIds(dataset)})` });
+  }
+  const copMin = scenario.national.copMin ?? NATIONAL_DEFAULTS.copMin;
+  const copMax = scenario.national.copMax ?? NATIONAL_DEFAULTS.copMax;
+  if (copMin > copMax) issues.push({ where: 'national.copMin', message: `copMin (${copMin}) is greater than copMax (${copMax})` });
+
+  const shareSum = (layer: RegionalOverrides) => STRATEGY_SHARE_PARAMS.reduce((sum, name) => sum + (layer[name] ?? 0), 0);
+  const defaultsSum = shareSum(scenario.defaults);
+  if (defaultsSum > 1 + SHARE_SUM_TOLERANCE) {
+    issues.push({ where: 'defaults', message: `heat strategy shares sum to ${defaultsSum}, above 1` });
+  }
+  dataset.regions.forEach((region, r) => {
+    const own = scenario.regions[region.id] ?? {};
+    const resolved = resolveRegion(dataset, r, scenario);
+    const sum = STRATEGY_SHARE_PARAMS.reduce((total, name) => total + resolved[name], 0);
+    const touchesShares = STRATEGY_SHARE_PARAMS.some((name) => own[name] !== undefined);
+    if (sum > 1 + SHARE_SUM_TOLERANCE && touchesShares) {
+      issues.push({ where: `regions.${region.id}`, message: `heat strategy shares sum to ${sum}, above 1` });
+    }
+    const prepared = dataset.prepared[r];
+    const solarTWh = resolved.solarRoofTWh + resolved.solarFieldTWh + resolved.solarSmallRoofTWh;
+    if (solarTWh > 0 && prepared.flhSolarH === 0) {
+      issues.push({ where: `regions.${region.id}`, message: `solar production given but solar profile '${region.solarProfile}' sums to 0` });
+    }
+    if (resolved.windTWh > 0 && prepared.flhWindH === 0) {
+      issues.push({ where: `regions.${region.id}`, message: `wind production given but wind profile '${region.windProfile}' sums to 0` });
+    }
+  });
+  return issues;
+}
+
+function describeIds(dataset: Dataset): string {
+  const ids = dataset.regions.map((region) => region.id);
+  return ids.length <= 6 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} … ${ids[ids.length - 1]}`;
+}
+
+/** Validates scenario JSON (already parsed) against the schema and the dataset; throws ValidationError. */
+export function parseScenario(input: unknown, dataset?: Dataset): Scenario {
+  const result = ScenarioSchema.safeParse(input);
+  if (!result.success) throw new ValidationError(zodIssues(result.error));
+  const scenario: Scenario = {
+    name: result.data.name ?? 'scenario',
+    national: result.data.national ?? {},
+    defaults: result.data.defaults ?? {},
+    regions: result.data.regions ?? {},
+  };
+  if (dataset) {
+    const issues = checkScenarioAgainstDataset(scenario, dataset);
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+  return scenario;
+}
