@@ -21,12 +21,19 @@ export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []
   return issues;
 }
 
+/** Unknown region ids in raw (possibly otherwise invalid) scenario JSON, so they are reported together with schema issues. */
+function unknownRegionIssues(input: unknown, dataset: Dataset): Issue[] {
+  const regions = (input as { regions?: unknown } | null)?.regions;
+  if (typeof regions !== 'object' || regions === null || Array.isArray(regions)) return [];
+  return Object.keys(regions)
+    .filter((id) => !dataset.regionIndex.has(id))
+    .map((id) => ({ where: `regions.${id}`, message: `unknown region id (the dataset has ${describeIds(dataset)})` }));
+}
+
 /** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */
 export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset): Issue[] {
   const issues: Issue[] = [];
-  for (const id of Object.keys(scenario.regions)) {
-    if (!dataset.regionIndex.has(id)) issues.push({ where: `regions.${id}`, message: `unknown region id (the dataset has ${describeIds(dataset)})` });
-  }
+  issues.push(...unknownRegionIssues(scenario, dataset));
   const copMin = scenario.national.copMin ?? NATIONAL_DEFAULTS.copMin;
   const copMax = scenario.national.copMax ?? NATIONAL_DEFAULTS.copMax;
   if (copMin > copMax) issues.push({ where: 'national.copMin', message: `copMin (${copMin}) is greater than copMax (${copMax})` });
@@ -64,7 +71,11 @@ function describeIds(dataset: Dataset): string {
 /** Validates scenario JSON (already parsed) against the schema and the dataset; throws ValidationError. */
 export function parseScenario(input: unknown, dataset?: Dataset): Scenario {
   const result = ScenarioSchema.safeParse(input);
-  if (!result.success) throw new ValidationError(zodIssues(result.error));
+  if (!result.success) {
+    const issues = zodIssues(result.error);
+    if (dataset) issues.push(...unknownRegionIssues(input, dataset));
+    throw new ValidationError(issues);
+  }
   const scenario: Scenario = {
     name: result.data.name ?? 'scenario',
     national: result.data.national ?? {},

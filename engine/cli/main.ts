@@ -1,0 +1,79 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatIssue, ValidationError } from '../errors.ts';
+import { runEvaluateCommand } from './evaluate-command.ts';
+
+const USAGE = `Usage:
+  samenhang evaluate SCENARIO.json [--dataset DIR] [--json]
+  samenhang sweep SWEEP.json [--dataset DIR] [--workers N] [--chunk N] --out FILE [--format arrow|csv]
+
+Without --dataset the bundled dataset of the 30 RES regions (weather year 2023) is used.
+Invalid input exits with status 2 and one line per problem on stderr.`;
+
+/** A usage problem on the command line (exit status 2). */
+class UsageError extends Error {}
+
+function parseCommandLine(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function dispatch(argv: string[], write: (text: string) => void): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    write(USAGE + '\n');
+    return;
+  }
+  if (command === 'evaluate') {
+    const { values, positionals } = parseCommandLine(rest, {
+      dataset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one SCENARIO.json');
+    write(runEvaluateCommand({ scenarioFile: positionals[0], datasetDir: values.dataset as string | undefined, json: values.json as boolean }));
+    return;
+  }
+  if (command === 'sweep') {
+    const { runSweepCommand } = await import('./sweep-command.ts');
+    const { values, positionals } = parseCommandLine(rest, {
+      dataset: { type: 'string' },
+      workers: { type: 'string' },
+      chunk: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('sweep takes exactly one SWEEP.json');
+    await runSweepCommand({
+      sweepFile: positionals[0],
+      datasetDir: values.dataset as string | undefined,
+      workers: values.workers as string | undefined,
+      chunk: values.chunk as string | undefined,
+      out: values.out as string | undefined,
+      format: values.format as string | undefined,
+    });
+    return;
+  }
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+/** Runs the CLI; returns the exit status (0 ok, 1 internal error, 2 invalid input or usage). */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await dispatch(argv, (text) => process.stdout.write(text));
+    return 0;
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      for (const issue of error.issues) process.stderr.write(`error: ${formatIssue(issue)}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message} (run 'samenhang help' for usage)\n`);
+      return 2;
+    }
+    process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.SAMENHANG_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}
