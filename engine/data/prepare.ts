@@ -31,15 +31,23 @@ export function capacityMW(twh: number, flh: number): number {
   return twh === 0 ? 0 : (twh * 1e6) / flh;
 }
 
-function prepareRegion(region: RegionData, profiles: ReadonlyMap<string, Float64Array>, hours: number): PreparedRegion {
+function prepareRegion(
+  region: RegionData,
+  profiles: ReadonlyMap<string, Float64Array>,
+  hours: number,
+  sharedBaseMW: Float64Array | undefined,
+): PreparedRegion {
   const solarCF = profiles.get(region.solarProfile)!;
   const windCF = profiles.get(region.windProfile)!;
   const baseShape = profiles.get(region.baseProfile)!;
   const flhSolarH = sumOf(solarCF);
   const flhWindH = sumOf(windCF);
   const baseShapeSum = sumOf(baseShape);
-  const baseMW = new Float64Array(hours);
-  for (let h = 0; h < hours; h++) baseMW[h] = (region.baseDemandTWh * 1e6 * baseShape[h]) / baseShapeSum;
+  let baseMW = sharedBaseMW;
+  if (!baseMW) {
+    baseMW = new Float64Array(hours);
+    for (let h = 0; h < hours; h++) baseMW[h] = (region.baseDemandTWh * 1e6 * baseShape[h]) / baseShapeSum;
+  }
   return {
     solarCF,
     windCF,
@@ -73,15 +81,16 @@ function applyDefaultRules(region: RegionData, prepared: PreparedRegion, hours: 
   }
 }
 
-/** Builds a Dataset: per-region profiles and base load, default rules, EV shapes (once per dataset). */
+/** Builds a Dataset: per-region profiles and base load, default rules, EV shapes (once per dataset). `baseMW` reuses shared base loads. */
 export function prepareDataset(
   name: string,
   regions: RegionData[],
   profiles: ReadonlyMap<string, Float64Array>,
   hours: number,
+  options: { baseMW?: Float64Array[]; applyDefaults?: boolean } = {},
 ): Dataset {
-  const prepared = regions.map((region) => prepareRegion(region, profiles, hours));
-  regions.forEach((region, r) => applyDefaultRules(region, prepared[r], hours));
+  const prepared = regions.map((region, r) => prepareRegion(region, profiles, hours, options.baseMW?.[r]));
+  if (options.applyDefaults !== false) regions.forEach((region, r) => applyDefaultRules(region, prepared[r], hours));
   let totalHomes = 0;
   for (const region of regions) totalHomes += region.homes;
   return {

@@ -67,10 +67,11 @@ function kernelInputFor(dataset: Dataset, r: number, resolved: ResolvedRegion, h
 /** Resolves every region of `scenario` (parameters, capacities, heat profile, kernel inputs). */
 export function resolveScenario(dataset: Dataset, scenario: Scenario, heatCache: HeatProfileCache = sharedHeatCache): ScenarioRun {
   const national = resolveNational(scenario);
+  const heatKey = HeatProfileCache.keyOf(national);
   const regions = dataset.regions.map((_, r): RegionRun => {
     const resolved = resolveRegion(dataset, r, scenario);
     const prepared = dataset.prepared[r];
-    const heat = heatCache.get(prepared.tempC, national);
+    const heat = heatCache.get(prepared.tempC, national, heatKey);
     const kernelInput = kernelInputFor(dataset, r, resolved, heat, national);
     return { resolved, capacities: { fieldMW: kernelInput.fieldMW, windMW: kernelInput.windMW }, heat, kernelInput };
   });

@@ -78,15 +78,20 @@ export class HeatProfileCache {
     this.maxVariants = maxVariants;
   }
 
+  /** Cache key of the national heat parameters; compute once per scenario, not per region. */
+  static keyOf(national: NationalParams): string {
+    let key = '';
+    for (const name of HEAT_PARAMS) key += national[name] + ',';
+    return key;
+  }
+
   /** The heat profile for `tempC` under `national`, computed on first use. */
-  get(tempC: Float64Array, national: NationalParams): HeatProfile {
+  get(tempC: Float64Array, national: NationalParams, key: string = HeatProfileCache.keyOf(national)): HeatProfile {
     let variants = this.byTemp.get(tempC);
     if (!variants) {
       variants = new Map();
       this.byTemp.set(tempC, variants);
     }
-    let key = '';
-    for (const name of HEAT_PARAMS) key += national[name] + ',';
     let profile = variants.get(key);
     if (!profile) {
       if (variants.size >= this.maxVariants) variants.clear();
