@@ -100,11 +100,12 @@ export function computeRegionOutputs(
     nINS * (m3INS - m3GAS) * n.ebGasEURPerM3 +
     nHY * ((m3HY - m3GAS) * n.ebGasEURPerM3 + kWhHY * n.ebElecEURPerKWh) +
     nAE * (-m3GAS * n.ebGasEURPerM3 + kWhAE * n.ebElecEURPerKWh) +
-    nHN * (-m3GAS * n.ebGasEURPerM3);
+    nHN * (-m3GAS * n.ebGasEURPerM3) +
+    0; // + 0 turns the −0 of "no switching homes" into 0
   const heatElecTWh = (nAE * kWhAE + nHY * kWhHY) / 1e9;
   const gasAvoidedM3 = nINS * (m3GAS - m3INS) + nHY * (m3GAS - m3HY) + (nAE + nHN) * m3GAS;
   const qInsGJ = (heat.qInsKWh * 3.6e6) / 1e9;
-  const co2AvoidedT = gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * qInsGJ * n.co2HeatNetTPerGJ;
+  const co2AvoidedT = gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * qInsGJ * n.co2HeatNetTPerGJ + 0;
   const homesCapexEUR = nINS * capexINS + nHY * capexHY + nAE * capexAE + nHN * capexHN;
 
   const windTurbines = capacities.windMW / n.turbineMW;

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.ts';
+import { parseDataset } from './parse-dataset.ts';
+
+const HEADER =
+  'id,name,provinces,homes,connections,baseDemandTWh,solarRoofTWh,solarFieldTWh,windTWh,existingSolarFieldTWh,existingWindTWh,gridFeedinMW,gridOfftakeMW,solarProfile,windProfile,tempProfile,baseProfile';
+const ROW_A = 'A,Alpha,P1;P2,1000,,0.0024,0.0002,0.0004,0.0006,0.0001,0.0003,,,sol,wnd,tmp,bas';
+const ROW_B = 'B,Beta,P1,2000,2500,0.0048,0,0,0,0,0,50,60,sol,wnd,tmp,bas';
+
+function profiles(hours = 4, edit?: (h: number) => string): string {
+  const lines = ['hour,sol,wnd,tmp,bas'];
+  for (let h = 0; h < hours; h++) lines.push(edit ? edit(h) : `${h},${h % 2 === 0 ? 0.5 : 0},0.25,${5 + h},${1 + h}`);
+  return lines.join('\n') + '\n';
+}
+
+function load(regionsCsv: string, profilesCsv = profiles()) {
+  return parseDataset({ name: 'test', regionsCsv, profilesCsv });
+}
+
+function issuesOf(regionsCsv: string, profilesCsv = profiles()): string[] {
+  try {
+    load(regionsCsv, profilesCsv);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((issue) => `${issue.where}: ${issue.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('parseDataset', () => {
+  it('loads regions, provinces and profiles', () => {
+    const dataset = load(`${HEADER}\n${ROW_A}\n${ROW_B}\n`);
+    expect(dataset.hours).toBe(4);
+    expect(dataset.regions.map((r) => r.id)).toEqual(['A', 'B']);
+    expect(dataset.regions[0].provinces).toEqual(['P1', 'P2']);
+    expect(dataset.regions[0].solarSmallRoofTWh).toBe(0);
+    expect(dataset.totalHomes).toBe(3000);
+  });
+
+  it('applies the §1.4 default rules to empty cells only', () => {
+    const dataset = load(`${HEADER}\n${ROW_A}\n${ROW_B}\n`);
+    const [a, b] = dataset.regions;
+    expect(a.connections).toBe(1100);
+    // base shape 1,2,3,4 (sum 10): base MW = 2400 × shape / 10 = 240,480,720,960 → offtake 1.3 × 960
+    expect(a.gridOfftakeMW).toBeCloseTo(1248, 9);
+    // today: solar (0.0001 TWh) over FLH 1 → 100 MW × CF; wind 0.0003 TWh over FLH 1 → 300 MW × 0.25 = 75;
+    // today − base per hour: 50+75−240 = −115, 75−480, 50+75−720, 75−960: max −115 < 0.6 × 1248
+    expect(a.gridFeedinMW).toBeCloseTo(0.6 * 1248, 9);
+    expect(a.derived).toEqual({ connections: true, gridFeedinMW: true, gridOfftakeMW: true });
+    expect(b.connections).toBe(2500);
+    expect(b.gridFeedinMW).toBe(50);
+    expect(b.gridOfftakeMW).toBe(60);
+  });
+
+  it('takes today’s net feed-in when it is above 0.6 × offtake', () => {
+    const row = 'C,Gamma,P,1000,,0.0001,0,0,0,0.002,0,,100,sol,wnd,tmp,bas';
+    const dataset = load(`${HEADER}\n${row}\n`);
+    // solar 2000 MW × 0.5 = 1000 MW in hour 0 and 2; base 10,20,30,40 → max(1000 − 10, 1000 − 30) = 990
+    expect(dataset.regions[0].gridFeedinMW).toBeCloseTo(990, 9);
+  });
+
+  it('reads the optional columns and a leap-year length', () => {
+    const header = `${HEADER},solarSmallRoofTWh,existingSolarRoofTWh`;
+    const dataset = load(`${header}\n${ROW_A},0.0005,0.0001\n`, profiles(8784));
+    expect(dataset.hours).toBe(8784);
+    expect(dataset.regions[0].solarSmallRoofTWh).toBe(0.0005);
+    expect(dataset.regions[0].existingSolarRoofTWh).toBe(0.0001);
+  });
+
+  it('uses evDumb and evSmart columns when present', () => {
+    const text = ['hour,sol,wnd,tmp,bas,evDumb', '0,0.5,0.2,1,1,3', '1,0.5,0.2,1,1,1'].join('\n');
+    const dataset = load(`${HEADER}\n${ROW_B}\n`, text);
+    expect([...dataset.evDumbShare]).toEqual([0.75, 0.25]);
+    expect([...dataset.evSmartShare]).toEqual([0.5, 0.5]); // default shape: hours 0 and 1 are both at 1
+  });
+
+  const cases: Array<[string, string, string | undefined, RegExp]> = [
+    ['a missing column', HEADER.replace(',windTWh', ''), undefined, /regions\.csv:1: missing column 'windTWh'/],
+    ['a ragged row', `${HEADER}\n${ROW_A},extra`, undefined, /regions\.csv:2: row has 18 cells but the header has 17/],
+    ['a non-numeric cell', `${HEADER}\n${ROW_B.replace('2000', 'many')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
+    ['NaN', `${HEADER}\n${ROW_B.replace('2000', 'NaN')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
+    ['a comma decimal', `${HEADER}\n${ROW_B.replace('0.0048', '"0,0048"')}`, undefined, /regions\.csv:2:6: column 'baseDemandTWh'/],
+    ['an overflowing number', `${HEADER}\n${ROW_B.replace('2000', '1e999')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
+    ['a negative value', `${HEADER}\n${ROW_B.replace(',50,', ',-50,')}`, undefined, /regions\.csv:2:12: column 'gridFeedinMW': must not be negative/],
+    ['an empty TWh cell', `${HEADER}\n${ROW_B.replace('0.0048', '')}`, undefined, /regions\.csv:2:6: column 'baseDemandTWh': not a finite number/],
+    ['zero connections', `${HEADER}\n${ROW_B.replace('2500', '0')}`, undefined, /regions\.csv:2:5: column 'connections': must be greater than 0/],
+    ['a duplicate id', `${HEADER}\n${ROW_B}\n${ROW_B}`, undefined, /regions\.csv:3:1: duplicate region id 'B' \(first on line 2\)/],
+    ['an id with a dot', `${HEADER}\n${ROW_B.replace(/^B/, 'B.1')}`, undefined, /contains a dot/],
+    ['a profile that is not a column', `${HEADER}\n${ROW_B.replace('wnd', 'gust')}`, undefined, /regions\.csv:2:15: windProfile 'gust' is not a column/],
+    ['hours out of order', `${HEADER}\n${ROW_B}`, profiles(4, (h) => `${h === 2 ? 3 : h === 3 ? 2 : h},0.5,0.2,1,1`), /profiles\.csv:4:1: column 'hour': expected 2/],
+    ['hours not starting at 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h + 1},0.5,0.2,1,1`), /column 'hour': expected 0/],
+    ['a non-numeric profile cell', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,x,1,1`), /profiles\.csv:3:3: column 'wnd': not a finite number/],
+    ['a ragged profile row', `${HEADER}\n${ROW_B}`, profiles(3, (h) => (h === 1 ? '1,0.5' : `${h},0.5,0.2,1,1`)), /profiles\.csv:3: row has 2 cells/],
+    ['a CF above 1', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},1.2,0.2,1,1`), /solarProfile 'sol': capacity factor outside \[0, 1\] at hour 0/],
+    ['a negative CF', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,-0.1,1,1`), /windProfile 'wnd': capacity factor outside/],
+    ['a zero CF where the region has wind', `${HEADER}\n${ROW_A}`, profiles(3, (h) => `${h},0.5,0,1,1`), /windProfile 'wnd': capacity factors sum to 0/],
+    ['a negative shape', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,${h - 1}`), /baseProfile 'bas': negative shape value/],
+    ['a shape summing to 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,0`), /baseProfile 'bas': shape sums to 0/],
+    ['a quote error', `${HEADER}\nB,"Beta`, undefined, /regions\.csv:2:3: quoted cell is not closed/],
+    ['no regions', `${HEADER}\n`, undefined, /no regions/],
+    ['no hours', `${HEADER}\n${ROW_B}`, 'hour,sol,wnd,tmp,bas\n', /profiles\.csv:1: no hourly rows/],
+  ];
+  for (const [label, regionsCsv, profilesCsv, pattern] of cases) {
+    it(`rejects ${label} with its file, line and column`, () => {
+      const issues = issuesOf(regionsCsv, profilesCsv);
+      expect(issues.join('\n')).toMatch(pattern);
+    });
+  }
+
+  it('accepts a zero CF profile where the region has no production of that kind', () => {
+    expect(issuesOf(`${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0,0,1,1`))).toEqual([]);
+  });
+
+  it('rejects a zero EV shape column', () => {
+    const text = ['hour,sol,wnd,tmp,bas,evSmart', '0,0.5,0.2,1,1,0', '1,0.5,0.2,1,1,0'].join('\n');
+    expect(issuesOf(`${HEADER}\n${ROW_B}\n`, text).join('\n')).toMatch(/column 'evSmart'.*shape sums to 0/);
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import {
+  KERNEL_CLIP_CURTAILED_MWH,
+  KERNEL_CONGESTION_HOURS_FEEDIN,
+  KERNEL_CONGESTION_HOURS_OFFTAKE,
+  KERNEL_OUTPUT_COUNT,
+  KERNEL_PEAK_FEEDIN_MW,
+  KERNEL_PEAK_OFFTAKE_MW,
+  KERNEL_STORAGE_THROUGHPUT_MWH,
+  runRegionHours,
+  type HourlyTrace,
+  type RegionHoursInput,
+} from './region-hours.ts';
+
+const zeros = (n: number) => new Float64Array(n);
+
+/** Four hours worked out by hand (see the comments in the tests). */
+function fourHours(overrides: Partial<RegionHoursInput> = {}): RegionHoursInput {
+  return {
+    hours: 4,
+    solarCF: Float64Array.of(0, 0.5, 1, 0.5),
+    windCF: Float64Array.of(0.5, 0.5, 0.5, 0.5),
+    baseMW: Float64Array.of(10, 10, 10, 10),
+    aeKWPerHome: zeros(4),
+    hyKWPerHome: zeros(4),
+    evDumbShare: zeros(4),
+    evSmartShare: zeros(4),
+    roofAndSmallMW: 10,
+    fieldMW: 20,
+    fieldCapMW: 10,
+    windMW: 10,
+    aeHomesThousands: 0,
+    hyHomesThousands: 0,
+    evDumbMWh: 0,
+    evSmartMWh: 0,
+    industryMW: 0,
+    feedinMW: 12,
+    offtakeMW: 4,
+    storageMW: 0,
+    storageMWh: 0,
+    storageEta: 0.9,
+    ...overrides,
+  };
+}
+
+function run(input: RegionHoursInput, trace: HourlyTrace | null = null): Float64Array {
+  const out = new Float64Array(KERNEL_OUTPUT_COUNT);
+  runRegionHours(input, out, 0, trace);
+  return out;
+}
+
+function traceOf(hours: number): HourlyTrace {
+  return { genMW: zeros(hours), loadMW: zeros(hours), netMW: zeros(hours), netAfterStorageMW: zeros(hours), socMWh: zeros(hours) };
+}
+
+describe('runRegionHours on four hand-computed hours', () => {
+  it('without a battery: gen 5,20,25,20 against load 10 gives net −5,10,15,10', () => {
+    const trace = traceOf(4);
+    const out = run(fourHours(), trace);
+    // field clipped at 10 MW: raw 0,10,20,10 → 0,10,10,10, so 10 MWh clipped
+    expect([...trace.genMW]).toEqual([5, 20, 25, 20]);
+    expect([...trace.netMW]).toEqual([-5, 10, 15, 10]);
+    expect(out[KERNEL_PEAK_FEEDIN_MW]).toBe(15);
+    expect(out[KERNEL_PEAK_OFFTAKE_MW]).toBe(5);
+    expect(out[KERNEL_CONGESTION_HOURS_FEEDIN]).toBe(1);
+    expect(out[KERNEL_CONGESTION_HOURS_OFFTAKE]).toBe(1);
+    expect(out[KERNEL_CLIP_CURTAILED_MWH]).toBe(10);
+    expect(out[KERNEL_STORAGE_THROUGHPUT_MWH]).toBe(0);
+  });
+
+  it('with a 2 MW / 4 MWh battery (η 0.9) follows §2.3 hour by hour', () => {
+    const trace = traceOf(4);
+    const out = run(fourHours({ storageMW: 2, storageMWh: 4 }), trace);
+    // h0: −5 < −4: discharge min(1, 2, 2×0.9) = 1 → soc 2 − 1/0.9, net −4
+    // h1: within, soc below half: charge min(2, (2 − soc)/0.9, 10 + 4) = 10/8.1 → soc 2
+    // h2: 15 > 12: charge min(3, 2, 2/0.9) = 2 → soc 3.8, net 13
+    // h3: within, soc above half: discharge min(2, 1.8 × 0.9, 12 − 10) = 1.62 → soc 2, net 11.62
+    const expectedAfter = [-4, 10 - 10 / 8.1, 13, 11.62];
+    const expectedSoc = [2 - 1 / 0.9, 2, 3.8, 2];
+    for (let h = 0; h < 4; h++) {
+      expect(trace.netAfterStorageMW[h]).toBeCloseTo(expectedAfter[h], 12);
+      expect(trace.socMWh[h]).toBeCloseTo(expectedSoc[h], 12);
+    }
+    expect(out[KERNEL_PEAK_FEEDIN_MW]).toBeCloseTo(13, 12);
+    expect(out[KERNEL_PEAK_OFFTAKE_MW]).toBeCloseTo(4, 12);
+    // congestion hours count the net load before storage
+    expect(out[KERNEL_CONGESTION_HOURS_FEEDIN]).toBe(1);
+    expect(out[KERNEL_CONGESTION_HOURS_OFFTAKE]).toBe(1);
+    expect(out[KERNEL_STORAGE_THROUGHPUT_MWH]).toBeCloseTo(10 / 8.1 + 2, 12);
+  });
+
+  it('adds heat pumps, EVs and industry to the load', () => {
+    const trace = traceOf(4);
+    run(
+      fourHours({
+        aeKWPerHome: Float64Array.of(1, 0, 0, 0),
+        hyKWPerHome: Float64Array.of(0, 2, 0, 0),
+        evDumbShare: Float64Array.of(0, 0, 0.5, 0.5),
+        evSmartShare: Float64Array.of(1, 0, 0, 0),
+        aeHomesThousands: 3, // 3000 homes × 1 kW = 3 MW in hour 0
+        hyHomesThousands: 2, // 2000 homes × 2 kW = 4 MW in hour 1
+        evDumbMWh: 8, // 4 MW in hours 2 and 3
+        evSmartMWh: 1, // 1 MW in hour 0
+        industryMW: 0.5,
+      }),
+      trace,
+    );
+    expect([...trace.loadMW]).toEqual([14.5, 14.5, 14.5, 14.5]);
+  });
+
+  it('does not count an hour exactly on a limit as congested', () => {
+    const out = run(fourHours({ feedinMW: 15, offtakeMW: 5 }));
+    expect(out[KERNEL_CONGESTION_HOURS_FEEDIN]).toBe(0);
+    expect(out[KERNEL_CONGESTION_HOURS_OFFTAKE]).toBe(0);
+    expect(out[KERNEL_PEAK_FEEDIN_MW]).toBe(15);
+  });
+
+  it('reports zero peaks when the net load never crosses zero in that direction', () => {
+    const out = run(fourHours({ baseMW: Float64Array.of(0, 0, 0, 0) }));
+    expect(out[KERNEL_PEAK_OFFTAKE_MW]).toBe(0);
+  });
+});
+
+/** A deterministic pseudo-random year for property tests. */
+function randomYear(hours: number, seed: number): RegionHoursInput {
+  let state = seed;
+  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const solarCF = zeros(hours).map((_, h) => Math.max(0, Math.sin(((h % 24) - 6) / 12 * Math.PI)) * random());
+  const windCF = zeros(hours).map(() => random());
+  const baseMW = zeros(hours).map(() => 50 + 50 * random());
+  return {
+    ...fourHours(),
+    hours,
+    solarCF,
+    windCF,
+    baseMW,
+    aeKWPerHome: zeros(hours),
+    hyKWPerHome: zeros(hours),
+    evDumbShare: zeros(hours),
+    evSmartShare: zeros(hours),
+    roofAndSmallMW: 80,
+    fieldMW: 120,
+    fieldCapMW: 84,
+    windMW: 90,
+    feedinMW: 60,
+    offtakeMW: 70,
+    storageMW: 25,
+    storageMWh: 100,
+    storageEta: Math.sqrt(0.88),
+  };
+}
+
+describe('runRegionHours properties over a random year', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: energy balance, state of charge and limits hold`, () => {
+      const input = randomYear(8760, seed);
+      const trace = traceOf(8760);
+      const out = run(input, trace);
+      let genMWh = 0;
+      let rawMWh = 0;
+      let storedMWh = 0;
+      for (let h = 0; h < 8760; h++) {
+        genMWh += trace.genMW[h];
+        rawMWh += (input.roofAndSmallMW + input.fieldMW) * input.solarCF[h] + input.windMW * input.windCF[h];
+        const soc = trace.socMWh[h];
+        expect(soc).toBeGreaterThanOrEqual(0);
+        expect(soc).toBeLessThanOrEqual(input.storageMWh);
+        const net = trace.netMW[h];
+        const after = trace.netAfterStorageMW[h];
+        // The battery never moves more than its power.
+        expect(Math.abs(after - net)).toBeLessThanOrEqual(input.storageMW + 1e-9);
+        // Hours within limits stay within limits after storage.
+        if (net <= input.feedinMW && net >= -input.offtakeMW) {
+          expect(after).toBeLessThanOrEqual(input.feedinMW + 1e-9);
+          expect(after).toBeGreaterThanOrEqual(-input.offtakeMW - 1e-9);
+        }
+        // Congested hours never get worse.
+        if (net > input.feedinMW) expect(after).toBeLessThanOrEqual(net);
+        if (net < -input.offtakeMW) expect(after).toBeGreaterThanOrEqual(net);
+        storedMWh += (after < net ? net - after : 0) * 1;
+      }
+      // Generation plus clipping equals the unclipped production.
+      expect(genMWh + out[KERNEL_CLIP_CURTAILED_MWH]).toBeCloseTo(rawMWh, 6);
+      // Energy taken in is Σ c over charging hours.
+      expect(out[KERNEL_STORAGE_THROUGHPUT_MWH]).toBeCloseTo(storedMWh, 6);
+      // Battery losses: stored energy × η in, out × 1/η; the state change accounts for the rest.
+      let inMWh = 0;
+      let outMWh = 0;
+      for (let h = 0; h < 8760; h++) {
+        const delta = trace.netMW[h] - trace.netAfterStorageMW[h];
+        if (delta > 0) inMWh += delta;
+        else outMWh -= delta;
+      }
+      const socChange = trace.socMWh[8759] - input.storageMWh / 2;
+      expect(inMWh * input.storageEta - outMWh / input.storageEta).toBeCloseTo(socChange, 6);
+    });
+  }
+});
