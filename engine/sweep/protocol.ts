@@ -17,6 +17,16 @@ export interface SweepChunkTask {
   progress: SharedArrayBuffer;
   /** Int32[1]: non-zero asks workers to stop. */
   cancel: SharedArrayBuffer;
+  /** Injected faults, for the tests that prove a failing worker fails the sweep cleanly. */
+  faults?: SweepFaults;
+}
+
+/** Faults a test can inject into sweep workers. */
+export interface SweepFaults {
+  /** Throw an error when evaluating this scenario index. */
+  throwAtScenario?: number;
+  /** End the worker thread abruptly at this scenario index. */
+  exitAtScenario?: number;
 }
 
 /** What a worker returns for a chunk. */

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/types.ts';
 import { OUTPUT_COUNT } from '../model/outputs.ts';
 import { createSweepContext, evaluateSweepRange } from './evaluate-range.ts';
 import { createSweepPool } from './pool.ts';
-import type { SweepChunkResult, SweepChunkTask } from './protocol.ts';
+import type { SweepChunkResult, SweepChunkTask, SweepFaults } from './protocol.ts';
 import { shareDataset } from './shared-dataset.ts';
 import type { SweepPlan } from './spec.ts';
 import { createArrowTableWriter, createCsvTableWriter, type SweepTableWriter } from './table-writer.ts';
@@ -21,6 +21,8 @@ export interface SweepRunOptions {
   batchScenarios?: number;
   signal?: AbortSignal;
   onProgress?: (doneScenarios: number, totalScenarios: number) => void;
+  /** Test-only fault injection (see SweepFaults). */
+  faults?: SweepFaults;
 }
 
 /** What a finished sweep reports. */
@@ -101,11 +103,13 @@ export class SweepRunner {
       for (let from = batchStart; from < batchEnd; from += chunkSize) {
         const to = Math.min(batchEnd, from + chunkSize);
         if (this.pool && shared) {
-          const task: SweepChunkTask = { runId, dataset: shared, plan, from, to, batchStart, capacityRows, columns, progress: progress.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
+          const task: SweepChunkTask = { runId, dataset: shared, plan, from, to, batchStart, capacityRows, columns, progress: progress.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer, faults: options.faults };
           chunks.push(this.pool.run(task, { signal: taskAbort.signal }));
         } else {
           // In-thread: yield between chunks so timers, progress and cancellation still run.
           await new Promise((resolve) => setImmediate(resolve));
+          const faultAt = options.faults?.throwAtScenario ?? options.faults?.exitAtScenario;
+          if (faultAt !== undefined && faultAt >= from && faultAt < to) throw new Error(`injected fault at scenario ${faultAt}`);
           const runsBefore = inThread!.hourlyRuns;
           const done = evaluateSweepRange(inThread!, from, to, { values: new Float64Array(columns), capacityRows, batchStart }, progress, cancel);
           chunks.push(Promise.resolve({ done, hourlyRuns: inThread!.hourlyRuns - runsBefore }));

@@ -15,6 +15,13 @@ export default function runSweepChunk(task: SweepChunkTask): SweepChunkResult {
   }
   const context = current.context;
   const runsBefore = context.hourlyRuns;
+  const faults = task.faults;
+  if (faults?.throwAtScenario !== undefined && faults.throwAtScenario >= task.from && faults.throwAtScenario < task.to) {
+    throw new Error(`injected fault at scenario ${faults.throwAtScenario}`);
+  }
+  if (faults?.exitAtScenario !== undefined && faults.exitAtScenario >= task.from && faults.exitAtScenario < task.to) {
+    process.exit(1);
+  }
   const done = evaluateSweepRange(
     context,
     task.from,
