@@ -21,18 +21,14 @@ function fourHours(overrides: Partial<RegionHoursInput> = {}): RegionHoursInput 
     solarCF: Float64Array.of(0, 0.5, 1, 0.5),
     windCF: Float64Array.of(0.5, 0.5, 0.5, 0.5),
     baseMW: Float64Array.of(10, 10, 10, 10),
-    aeKWPerHome: zeros(4),
-    hyKWPerHome: zeros(4),
-    evDumbShare: zeros(4),
-    evSmartShare: zeros(4),
+    heatKWPerHome: zeros(4),
+    evShare: zeros(4),
     roofAndSmallMW: 10,
     fieldMW: 20,
     fieldCapMW: 10,
     windMW: 10,
-    aeHomesThousands: 0,
-    hyHomesThousands: 0,
-    evDumbMWh: 0,
-    evSmartMWh: 0,
+    homesThousands: 0,
+    evMWh: 0,
     industryMW: 0,
     feedinMW: 12,
     offtakeMW: 4,
@@ -93,19 +89,15 @@ describe('runRegionHours on four hand-computed hours', () => {
     const trace = traceOf(4);
     run(
       fourHours({
-        aeKWPerHome: Float64Array.of(1, 0, 0, 0),
-        hyKWPerHome: Float64Array.of(0, 2, 0, 0),
-        evDumbShare: Float64Array.of(0, 0, 0.5, 0.5),
-        evSmartShare: Float64Array.of(1, 0, 0, 0),
-        aeHomesThousands: 3, // 3000 homes × 1 kW = 3 MW in hour 0
-        hyHomesThousands: 2, // 2000 homes × 2 kW = 4 MW in hour 1
-        evDumbMWh: 8, // 4 MW in hours 2 and 3
-        evSmartMWh: 1, // 1 MW in hour 0
+        heatKWPerHome: Float64Array.of(1, 2, 0, 0),
+        evShare: Float64Array.of(0, 0, 0.5, 0.5),
+        homesThousands: 2, // 2000 homes × 1 kW = 2 MW in hour 0, × 2 kW = 4 MW in hour 1
+        evMWh: 8, // 4 MW in hours 2 and 3
         industryMW: 0.5,
       }),
       trace,
     );
-    expect([...trace.loadMW]).toEqual([14.5, 14.5, 14.5, 14.5]);
+    expect([...trace.loadMW]).toEqual([12.5, 14.5, 14.5, 14.5]);
   });
 
   it('does not count an hour exactly on a limit as congested', () => {
@@ -134,10 +126,8 @@ function randomYear(hours: number, seed: number): RegionHoursInput {
     solarCF,
     windCF,
     baseMW,
-    aeKWPerHome: zeros(hours),
-    hyKWPerHome: zeros(hours),
-    evDumbShare: zeros(hours),
-    evSmartShare: zeros(hours),
+    heatKWPerHome: zeros(hours),
+    evShare: zeros(hours),
     roofAndSmallMW: 80,
     fieldMW: 120,
     fieldCapMW: 84,

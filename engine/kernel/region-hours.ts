@@ -11,24 +11,23 @@ export interface RegionHoursInput {
   solarCF: Float64Array;
   windCF: Float64Array;
   baseMW: Float64Array;
-  /** Electric kW per all-electric and per hybrid home (see model/heat.ts). */
-  aeKWPerHome: Float64Array;
-  hyKWPerHome: Float64Array;
-  /** EV charging shapes, normalised to sum 1. */
-  evDumbShare: Float64Array;
-  evSmartShare: Float64Array;
+  /**
+   * Heat-pump kW per home of the region (all-electric and hybrid homes weighted by their shares,
+   * averaged over all homes); shared by every region with the same mix and temperature profile.
+   */
+  heatKWPerHome: Float64Array;
+  /** EV charging shape of the region's smart-charging share, normalised to sum 1. */
+  evShare: Float64Array;
   /** Large roofs + small roofs, MW peak; they share the solar profile and are never clipped. */
   roofAndSmallMW: number;
   fieldMW: number;
   /** κ × Pfield: field output above it is clipped. */
   fieldCapMW: number;
   windMW: number;
-  /** Homes per strategy divided by 1000, turning kW per home into MW. */
-  aeHomesThousands: number;
-  hyHomesThousands: number;
-  /** Annual EV charging in MWh on the dumb and the smart shape. */
-  evDumbMWh: number;
-  evSmartMWh: number;
+  /** Homes divided by 1000, turning kW per home into MW. */
+  homesThousands: number;
+  /** Annual EV charging, MWh. */
+  evMWh: number;
   industryMW: number;
   feedinMW: number;
   offtakeMW: number;
@@ -73,18 +72,14 @@ export function runRegionHours(input: RegionHoursInput, out: Float64Array, offse
   const solarCF = input.solarCF;
   const windCF = input.windCF;
   const baseMW = input.baseMW;
-  const aeKWPerHome = input.aeKWPerHome;
-  const hyKWPerHome = input.hyKWPerHome;
-  const evDumbShare = input.evDumbShare;
-  const evSmartShare = input.evSmartShare;
+  const heatKWPerHome = input.heatKWPerHome;
+  const evShare = input.evShare;
   const roofAndSmallMW = input.roofAndSmallMW;
   const fieldMW = input.fieldMW;
   const fieldCapMW = input.fieldCapMW;
   const windMW = input.windMW;
-  const aeHomesThousands = input.aeHomesThousands;
-  const hyHomesThousands = input.hyHomesThousands;
-  const evDumbMWh = input.evDumbMWh;
-  const evSmartMWh = input.evSmartMWh;
+  const homesThousands = input.homesThousands;
+  const evMWh = input.evMWh;
   const industryMW = input.industryMW;
   const feedinMW = input.feedinMW;
   const offtakeMW = input.offtakeMW;
@@ -111,13 +106,7 @@ export function runRegionHours(input: RegionHoursInput, out: Float64Array, offse
     const fieldOutMW = fieldRawMW < fieldCapMW ? fieldRawMW : fieldCapMW;
     clipMWh += fieldRawMW - fieldOutMW;
     const genMW = roofAndSmallMW * solar + fieldOutMW + windMW * windCF[h];
-    const loadMW =
-      baseMW[h] +
-      aeHomesThousands * aeKWPerHome[h] +
-      hyHomesThousands * hyKWPerHome[h] +
-      evDumbMWh * evDumbShare[h] +
-      evSmartMWh * evSmartShare[h] +
-      industryMW;
+    const loadMW = baseMW[h] + homesThousands * heatKWPerHome[h] + evMWh * evShare[h] + industryMW;
     const netMW = genMW - loadMW;
     let afterMW = netMW;
 

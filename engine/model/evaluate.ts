@@ -5,6 +5,7 @@ import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario
 import type { Scenario } from '../scenario/schema.ts';
 import { computeRegionOutputs, type RegionCapacities } from './finance.ts';
 import { HeatProfileCache, type HeatProfile } from './heat.ts';
+import { LoadShapeCache } from './load-shapes.ts';
 import { computeNationalRow } from './national.ts';
 import {
   NATIONAL_OUTPUT_NAMES,
@@ -31,9 +32,17 @@ export interface ScenarioRun {
 }
 
 const sharedHeatCache = new HeatProfileCache();
+const sharedShapeCache = new LoadShapeCache();
 
 /** Builds the kernel's scalar inputs for one region (MODEL.md §2.1–2.3). */
-function kernelInputFor(dataset: Dataset, r: number, resolved: ResolvedRegion, heat: HeatProfile, national: NationalParams): RegionHoursInput {
+function kernelInputFor(
+  dataset: Dataset,
+  r: number,
+  resolved: ResolvedRegion,
+  heat: HeatProfile,
+  national: NationalParams,
+  shapes: LoadShapeCache,
+): RegionHoursInput {
   const prepared = dataset.prepared[r];
   const homes = dataset.regions[r].homes;
   const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
@@ -43,18 +52,14 @@ function kernelInputFor(dataset: Dataset, r: number, resolved: ResolvedRegion, h
     solarCF: prepared.solarCF,
     windCF: prepared.windCF,
     baseMW: prepared.baseMW,
-    aeKWPerHome: heat.aeKWPerHome,
-    hyKWPerHome: heat.hyKWPerHome,
-    evDumbShare: dataset.evDumbShare,
-    evSmartShare: dataset.evSmartShare,
+    heatKWPerHome: shapes.heatMix(heat, resolved.shareAllElectric, resolved.shareHybrid),
+    evShare: shapes.evMix(dataset, resolved.evSmartShare),
     roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
     windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
-    aeHomesThousands: (resolved.shareAllElectric * homes) / 1000,
-    hyHomesThousands: (resolved.shareHybrid * homes) / 1000,
-    evDumbMWh: evMWh * (1 - resolved.evSmartShare),
-    evSmartMWh: evMWh * resolved.evSmartShare,
+    homesThousands: homes / 1000,
+    evMWh,
     industryMW: resolved.industryAddMW,
     feedinMW: resolved.gridFeedinMW,
     offtakeMW: resolved.gridOfftakeMW,
@@ -65,14 +70,19 @@ function kernelInputFor(dataset: Dataset, r: number, resolved: ResolvedRegion, h
 }
 
 /** Resolves every region of `scenario` (parameters, capacities, heat profile, kernel inputs). */
-export function resolveScenario(dataset: Dataset, scenario: Scenario, heatCache: HeatProfileCache = sharedHeatCache): ScenarioRun {
+export function resolveScenario(
+  dataset: Dataset,
+  scenario: Scenario,
+  heatCache: HeatProfileCache = sharedHeatCache,
+  shapeCache: LoadShapeCache = sharedShapeCache,
+): ScenarioRun {
   const national = resolveNational(scenario);
   const heatKey = HeatProfileCache.keyOf(national);
   const regions = dataset.regions.map((_, r): RegionRun => {
     const resolved = resolveRegion(dataset, r, scenario);
     const prepared = dataset.prepared[r];
     const heat = heatCache.get(prepared.tempC, national, heatKey);
-    const kernelInput = kernelInputFor(dataset, r, resolved, heat, national);
+    const kernelInput = kernelInputFor(dataset, r, resolved, heat, national, shapeCache);
     return { resolved, capacities: { fieldMW: kernelInput.fieldMW, windMW: kernelInput.windMW }, heat, kernelInput };
   });
   return { national, regions };

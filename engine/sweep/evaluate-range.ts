@@ -2,6 +2,7 @@ import type { Dataset } from '../data/types.ts';
 import { KERNEL_OUTPUT_COUNT } from '../kernel/region-hours.ts';
 import { computeOutputRows, resolveScenario, runScenarioHours } from '../model/evaluate.ts';
 import { HeatProfileCache } from '../model/heat.ts';
+import { LoadShapeCache } from '../model/load-shapes.ts';
 import { OUTPUT_COUNT } from '../model/outputs.ts';
 import { SweepEnumerator } from './enumerate.ts';
 import type { SweepPlan } from './spec.ts';
@@ -15,6 +16,7 @@ export interface SweepContext {
   plan: SweepPlan;
   enumerator: SweepEnumerator;
   heatCache: HeatProfileCache;
+  shapeCache: LoadShapeCache;
   /** Kernel outputs (regions × KERNEL_OUTPUT_COUNT) by physical combination id. */
   kernelCache: Map<number, Float64Array>;
   rows: Float64Array;
@@ -32,6 +34,7 @@ export function createSweepContext(dataset: Dataset, plan: SweepPlan): SweepCont
     plan,
     enumerator: new SweepEnumerator(plan),
     heatCache: new HeatProfileCache(),
+    shapeCache: new LoadShapeCache(),
     kernelCache: new Map(),
     rows: new Float64Array((dataset.regions.length + 1) * OUTPUT_COUNT),
     axisValues: new Float64Array(plan.axes.length),
@@ -70,7 +73,7 @@ export function evaluateSweepRange(
   const values = out.values;
   for (let i = from; i < to; i++) {
     if (cancel !== null && Atomics.load(cancel, 0) !== 0) return i - from;
-    const run = resolveScenario(dataset, enumerator.scenario(i), context.heatCache);
+    const run = resolveScenario(dataset, enumerator.scenario(i), context.heatCache, context.shapeCache);
     const physicalId = enumerator.physicalId(i);
     let kernel = context.kernelCache.get(physicalId);
     if (!kernel) {
