@@ -3,7 +3,7 @@ import type { Dataset } from '../data/types.ts';
 import { KERNEL_OUTPUT_COUNT, runRegionHours, type HourlyTrace, type RegionHoursInput } from '../kernel/region-hours.ts';
 import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { computeRegionOutputs, type RegionCapacities } from './finance.ts';
+import { computeHomeEconomics, computeRegionOutputs, type HomeEconomics, type RegionCapacities } from './finance.ts';
 import { HeatProfileCache, type HeatProfile } from './heat.ts';
 import { LoadShapeCache } from './load-shapes.ts';
 import { computeNationalRow } from './national.ts';
@@ -17,35 +17,32 @@ import {
 } from './outputs.ts';
 import type { NationalParams } from './parameters.ts';
 
-/** One region of a scenario, resolved and ready for the kernel and the finance pass. */
+/** One region of a scenario, resolved for the finance pass; kernel inputs are built only when the hours run. */
 export interface RegionRun {
   resolved: ResolvedRegion;
   capacities: RegionCapacities;
   heat: HeatProfile;
-  kernelInput: RegionHoursInput;
 }
 
 /** A scenario resolved against a dataset. */
 export interface ScenarioRun {
+  dataset: Dataset;
   national: NationalParams;
   regions: RegionRun[];
+  shapeCache: LoadShapeCache;
 }
 
 const sharedHeatCache = new HeatProfileCache();
 const sharedShapeCache = new LoadShapeCache();
 
-/** Builds the kernel's scalar inputs for one region (MODEL.md §2.1–2.3). */
-function kernelInputFor(
-  dataset: Dataset,
-  r: number,
-  resolved: ResolvedRegion,
-  heat: HeatProfile,
-  national: NationalParams,
-  shapes: LoadShapeCache,
-): RegionHoursInput {
+/** Builds the kernel's inputs for region `r` of a resolved scenario (MODEL.md §2.1–2.3). */
+export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
+  const { dataset, national } = run;
+  const { resolved, heat, capacities } = run.regions[r];
+  const shapes = run.shapeCache;
   const prepared = dataset.prepared[r];
   const homes = dataset.regions[r].homes;
-  const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
+  const fieldMW = capacities.fieldMW;
   const evMWh = (resolved.evCount * national.evKWhPerYear) / 1000;
   return {
     hours: dataset.hours,
@@ -57,7 +54,7 @@ function kernelInputFor(
     roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
-    windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
+    windMW: capacities.windMW,
     homesThousands: homes / 1000,
     evMWh,
     industryMW: resolved.industryAddMW,
@@ -82,15 +79,18 @@ export function resolveScenario(
     const resolved = resolveRegion(dataset, r, scenario);
     const prepared = dataset.prepared[r];
     const heat = heatCache.get(prepared.tempC, national, heatKey);
-    const kernelInput = kernelInputFor(dataset, r, resolved, heat, national, shapeCache);
-    return { resolved, capacities: { fieldMW: kernelInput.fieldMW, windMW: kernelInput.windMW }, heat, kernelInput };
+    const capacities = {
+      fieldMW: capacityMW(resolved.solarFieldTWh, prepared.flhSolarH),
+      windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
+    };
+    return { resolved, capacities, heat };
   });
-  return { national, regions };
+  return { dataset, national, regions, shapeCache };
 }
 
 /** Runs the hourly kernel for every region; `kernelOut` holds KERNEL_OUTPUT_COUNT values per region. */
 export function runScenarioHours(run: ScenarioRun, kernelOut: Float64Array): void {
-  for (let r = 0; r < run.regions.length; r++) runRegionHours(run.regions[r].kernelInput, kernelOut, r * KERNEL_OUTPUT_COUNT, null);
+  for (let r = 0; r < run.regions.length; r++) runRegionHours(kernelInputFor(run, r), kernelOut, r * KERNEL_OUTPUT_COUNT, null);
 }
 
 /**
@@ -99,15 +99,22 @@ export function runScenarioHours(run: ScenarioRun, kernelOut: Float64Array): voi
  */
 export function computeOutputRows(dataset: Dataset, run: ScenarioRun, kernelOut: Float64Array, rows: Float64Array): void {
   const regionCount = dataset.regions.length;
+  // Regions on one temperature profile share their per-home economics.
+  let lastHeat: HeatProfile | undefined;
+  let home: HomeEconomics | undefined;
   for (let r = 0; r < regionCount; r++) {
     const regionRun = run.regions[r];
     const prepared = dataset.prepared[r];
+    if (regionRun.heat !== lastHeat) {
+      lastHeat = regionRun.heat;
+      home = computeHomeEconomics(regionRun.heat, run.national);
+    }
     computeRegionOutputs(
       dataset.regions[r],
       regionRun.resolved,
       regionRun.capacities,
       { fieldMW: prepared.existingFieldMW, windMW: prepared.existingWindMW },
-      regionRun.heat,
+      home!,
       run.national,
       dataset.totalHomes,
       kernelOut,
@@ -179,7 +186,7 @@ export function evaluateRegionHourly(dataset: Dataset, scenario: Scenario, regio
     netAfterStorageMW: new Float64Array(hours),
     socMWh: new Float64Array(hours),
   };
-  runRegionHours(run.regions[r].kernelInput, new Float64Array(KERNEL_OUTPUT_COUNT), 0, trace);
+  runRegionHours(kernelInputFor(run, r), new Float64Array(KERNEL_OUTPUT_COUNT), 0, trace);
   const slice = (values: Float64Array) => values.slice(from, to);
   return {
     region: regionId,

@@ -24,6 +24,77 @@ export interface RegionCapacities {
 }
 
 /**
+ * Per-home economics of the five heat strategies (MODEL.md §3): they depend only on national
+ * parameters and the heat profile, so they are worked out once per scenario and profile, not per region.
+ */
+export interface HomeEconomics {
+  m3GAS: number;
+  m3INS: number;
+  m3HY: number;
+  kWhHY: number;
+  kWhAE: number;
+  capexINS: number;
+  capexHY: number;
+  capexAE: number;
+  capexHN: number;
+  /** Yearly bills before any subsidy, EUR per home. */
+  billGAS: number;
+  billINS: number;
+  billHY: number;
+  billAE: number;
+  billHN: number;
+  /** Energy-tax change per switching home against a gas home, EUR per year. */
+  ebChangeINS: number;
+  ebChangeHY: number;
+  ebChangeAE: number;
+  ebChangeHN: number;
+  qInsGJ: number;
+  /** annuity(1, waccGrid, gridLifeYears) and annuity(1, waccGrid, storageLifeYears). */
+  gridAnnuityFactor: number;
+  storageAnnuityFactor: number;
+}
+
+/** Works out the per-home economics and annuity factors for one heat profile under `national`. */
+export function computeHomeEconomics(heat: HeatProfile, n: NationalParams): HomeEconomics {
+  const m3PerKWhHeat = 1 / (n.boilerEfficiency * n.gasKWhPerM3);
+  const m3GAS = heat.qGasKWh * m3PerKWhHeat;
+  const m3INS = heat.qInsKWh * m3PerKWhHeat;
+  const m3HY = heat.hyGasHeatKWhPerHome * m3PerKWhHeat;
+  const kWhHY = heat.hyKWhPerHome;
+  const kWhAE = heat.aeKWhPerHome;
+  const gasEURPerM3 = n.gasPriceEURPerM3 + n.ebGasEURPerM3 + n.odeGasEURPerM3;
+  const elecEURPerKWh = n.elecPriceEURPerKWh + n.ebElecEURPerKWh + n.odeElecEURPerKWh;
+  const capexINS = n.capexInsulationEUR;
+  const capexHY = n.capexInsulationEUR + n.capexHybridEUR;
+  const capexAE = n.capexAllElectricEUR;
+  const capexHN = n.capexInsulationEUR + n.capexHeatNetEUR;
+  return {
+    m3GAS,
+    m3INS,
+    m3HY,
+    kWhHY,
+    kWhAE,
+    capexINS,
+    capexHY,
+    capexAE,
+    capexHN,
+    billGAS: m3GAS * gasEURPerM3,
+    billINS: m3INS * gasEURPerM3 + annuity(capexINS, n.consumerRate, n.homeMeasureLifeYears),
+    billHY: m3HY * gasEURPerM3 + kWhHY * elecEURPerKWh + annuity(capexHY, n.consumerRate, n.homeMeasureLifeYears),
+    billAE: kWhAE * elecEURPerKWh + annuity(capexAE, n.consumerRate, n.homeMeasureLifeYears),
+    // Heat-network homes pay the gas-equivalent price: the energy bill of an insulated gas home.
+    billHN: m3INS * gasEURPerM3 + annuity(capexHN, n.consumerRate, n.homeMeasureLifeYears),
+    ebChangeINS: (m3INS - m3GAS) * n.ebGasEURPerM3,
+    ebChangeHY: (m3HY - m3GAS) * n.ebGasEURPerM3 + kWhHY * n.ebElecEURPerKWh,
+    ebChangeAE: -m3GAS * n.ebGasEURPerM3 + kWhAE * n.ebElecEURPerKWh,
+    ebChangeHN: -m3GAS * n.ebGasEURPerM3,
+    qInsGJ: (heat.qInsKWh * 3.6e6) / 1e9,
+    gridAnnuityFactor: annuity(1, n.waccGrid, n.gridLifeYears),
+    storageAnnuityFactor: annuity(1, n.waccGrid, n.storageLifeYears),
+  };
+}
+
+/**
  * The non-hourly part of MODEL.md §2.4 and all of §3 for one region: from the kernel's outputs and
  * the resolved parameters to a full output row. Kept apart from the kernel so that sweeps over
  * prices, costs, rates and the energy tax reuse one hourly run.
@@ -33,7 +104,7 @@ export function computeRegionOutputs(
   resolved: ResolvedRegion,
   capacities: RegionCapacities,
   existing: RegionCapacities,
-  heat: HeatProfile,
+  home: HomeEconomics,
   national: NationalParams,
   totalHomes: number,
   kernel: Float64Array,
@@ -59,14 +130,14 @@ export function computeRegionOutputs(
     connSolarMW * n.costConnSolarEURPerMW +
     connWindMW * n.costConnWindEURPerMW;
   const storageCapexEUR = resolved.storageMW * n.costStorageEURPerMW + resolved.storageMWh * n.costStorageEURPerMWh;
-  const gridAnnuityEUR = annuity(gridCapexEUR, n.waccGrid, n.gridLifeYears) + annuity(storageCapexEUR, n.waccGrid, n.storageLifeYears);
+  const gridAnnuityEUR = gridCapexEUR * home.gridAnnuityFactor + storageCapexEUR * home.storageAnnuityFactor;
 
   const ebBudgetEUR = totalHomes > 0 ? (n.ebReinvestShare * n.ebRevenueEURPerYear * region.homes) / totalHomes : 0;
   const ebToGridEUR = Math.min(ebBudgetEUR, gridAnnuityEUR);
   const ebToHeatEUR = ebBudgetEUR - ebToGridEUR;
   const tariffEURPerConnection = (gridAnnuityEUR - ebToGridEUR) / region.connections;
 
-  // Homes per strategy (fractional homes are fine) and their yearly energy per home.
+  // Homes per strategy (fractional homes are fine).
   const homes = region.homes;
   const nAE = resolved.shareAllElectric * homes;
   const nHY = resolved.shareHybrid * homes;
@@ -75,38 +146,12 @@ export function computeRegionOutputs(
   const switchingHomes = nAE + nHY + nHN + nINS;
   const subsidyEUR = switchingHomes > 0 ? ebToHeatEUR / switchingHomes : 0;
 
-  const m3PerKWhHeat = 1 / (n.boilerEfficiency * n.gasKWhPerM3);
-  const m3GAS = heat.qGasKWh * m3PerKWhHeat;
-  const m3INS = heat.qInsKWh * m3PerKWhHeat;
-  const m3HY = heat.hyGasHeatKWhPerHome * m3PerKWhHeat;
-  const kWhHY = heat.hyKWhPerHome;
-  const kWhAE = heat.aeKWhPerHome;
-  const gasEURPerM3 = n.gasPriceEURPerM3 + n.ebGasEURPerM3 + n.odeGasEURPerM3;
-  const elecEURPerKWh = n.elecPriceEURPerKWh + n.ebElecEURPerKWh + n.odeElecEURPerKWh;
-  const homeAnnuity = (capexEUR: number) => annuity(capexEUR, n.consumerRate, n.homeMeasureLifeYears);
-  const capexINS = n.capexInsulationEUR;
-  const capexHY = n.capexInsulationEUR + n.capexHybridEUR;
-  const capexAE = n.capexAllElectricEUR;
-  const capexHN = n.capexInsulationEUR + n.capexHeatNetEUR;
-
-  const billGAS = m3GAS * gasEURPerM3;
-  const billINS = m3INS * gasEURPerM3 + homeAnnuity(capexINS) - subsidyEUR;
-  const billHY = m3HY * gasEURPerM3 + kWhHY * elecEURPerKWh + homeAnnuity(capexHY) - subsidyEUR;
-  const billAE = kWhAE * elecEURPerKWh + homeAnnuity(capexAE) - subsidyEUR;
-  // Heat-network homes pay the gas-equivalent price: the energy bill of an insulated gas home.
-  const billHN = m3INS * gasEURPerM3 + homeAnnuity(capexHN) - subsidyEUR;
-
-  const ebRevenueChangeEUR =
-    nINS * (m3INS - m3GAS) * n.ebGasEURPerM3 +
-    nHY * ((m3HY - m3GAS) * n.ebGasEURPerM3 + kWhHY * n.ebElecEURPerKWh) +
-    nAE * (-m3GAS * n.ebGasEURPerM3 + kWhAE * n.ebElecEURPerKWh) +
-    nHN * (-m3GAS * n.ebGasEURPerM3) +
-    0; // + 0 turns the −0 of "no switching homes" into 0
-  const heatElecTWh = (nAE * kWhAE + nHY * kWhHY) / 1e9;
-  const gasAvoidedM3 = nINS * (m3GAS - m3INS) + nHY * (m3GAS - m3HY) + (nAE + nHN) * m3GAS;
-  const qInsGJ = (heat.qInsKWh * 3.6e6) / 1e9;
-  const co2AvoidedT = gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * qInsGJ * n.co2HeatNetTPerGJ + 0;
-  const homesCapexEUR = nINS * capexINS + nHY * capexHY + nAE * capexAE + nHN * capexHN;
+  // + 0 turns the −0 of "no switching homes" into 0.
+  const ebRevenueChangeEUR = nINS * home.ebChangeINS + nHY * home.ebChangeHY + nAE * home.ebChangeAE + nHN * home.ebChangeHN + 0;
+  const heatElecTWh = (nAE * home.kWhAE + nHY * home.kWhHY) / 1e9;
+  const gasAvoidedM3 = nINS * (home.m3GAS - home.m3INS) + nHY * (home.m3GAS - home.m3HY) + (nAE + nHN) * home.m3GAS;
+  const co2AvoidedT = gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * home.qInsGJ * n.co2HeatNetTPerGJ + 0;
+  const homesCapexEUR = nINS * home.capexINS + nHY * home.capexHY + nAE * home.capexAE + nHN * home.capexHN;
 
   const windTurbines = capacities.windMW / n.turbineMW;
   const r = rowOffset;
@@ -131,10 +176,10 @@ export function computeRegionOutputs(
   row[r + O.ebToHeatEUR] = ebToHeatEUR;
   row[r + O.tariffEURPerConnection] = tariffEURPerConnection;
   row[r + O.subsidyPerSwitchingHomeEUR] = subsidyEUR;
-  row[r + O.deltaWoonlastenINS_EUR] = billINS - billGAS;
-  row[r + O.deltaWoonlastenHY_EUR] = billHY - billGAS;
-  row[r + O.deltaWoonlastenAE_EUR] = billAE - billGAS;
-  row[r + O.deltaWoonlastenHN_EUR] = billHN - billGAS;
+  row[r + O.deltaWoonlastenINS_EUR] = home.billINS - subsidyEUR - home.billGAS;
+  row[r + O.deltaWoonlastenHY_EUR] = home.billHY - subsidyEUR - home.billGAS;
+  row[r + O.deltaWoonlastenAE_EUR] = home.billAE - subsidyEUR - home.billGAS;
+  row[r + O.deltaWoonlastenHN_EUR] = home.billHN - subsidyEUR - home.billGAS;
   row[r + O.ebRevenueChangeEUR] = ebRevenueChangeEUR;
   row[r + O.heatElecTWh] = heatElecTWh;
   row[r + O.gasAvoidedM3] = gasAvoidedM3;

@@ -25,27 +25,28 @@ export interface ResolvedRegion {
 /** Roof share of solar used by `solarShare` when a region has no solar at all (MODEL.md §1.5). */
 const DEFAULT_ROOF_FRACTION = 0.4;
 
-/** The later layer's value where it sets one (`null` counts as set, for solarShare). */
-function pick<K extends keyof RegionalOverrides>(
-  own: RegionalOverrides,
-  defaults: RegionalOverrides,
-  name: K,
-): number | null | undefined {
-  return own[name] !== undefined ? own[name] : defaults[name];
+const NO_OVERRIDES: RegionalOverrides = {};
+
+/** The region's own value, else the defaults' value, else `fallback` (a later layer replaces an earlier one). */
+function layered(own: number | null | undefined, fromDefaults: number | null | undefined, fallback: number): number {
+  if (own !== undefined && own !== null) return own;
+  if (fromDefaults !== undefined && fromDefaults !== null) return fromDefaults;
+  return fallback;
 }
 
 /** Resolves region `r`: region data → defaults → regions[id] → resScale → solarShare. */
 export function resolveRegion(dataset: Dataset, r: number, scenario: Scenario): ResolvedRegion {
   const region = dataset.regions[r];
-  const own = scenario.regions[region.id] ?? {};
+  const own = scenario.regions[region.id] ?? NO_OVERRIDES;
   const defaults = scenario.defaults;
-  const value = (name: keyof RegionalOverrides, fallback: number): number => (pick(own, defaults, name) as number | undefined) ?? fallback;
+  // Called per region and scenario in sweeps: named property reads, no keyed lookups or closures.
 
-  const resScale = value('resScale', 1);
-  let solarRoofTWh = value('solarRoofTWh', region.solarRoofTWh) * resScale;
-  let solarFieldTWh = value('solarFieldTWh', region.solarFieldTWh) * resScale;
-  let windTWh = value('windTWh', region.windTWh) * resScale;
-  const solarShare = pick(own, defaults, 'solarShare');
+  const resScale = layered(own.resScale, defaults.resScale, 1);
+  let solarRoofTWh = layered(own.solarRoofTWh, defaults.solarRoofTWh, region.solarRoofTWh) * resScale;
+  let solarFieldTWh = layered(own.solarFieldTWh, defaults.solarFieldTWh, region.solarFieldTWh) * resScale;
+  let windTWh = layered(own.windTWh, defaults.windTWh, region.windTWh) * resScale;
+  // An explicit null in the region cancels a solarShare set in defaults.
+  const solarShare = own.solarShare !== undefined ? own.solarShare : defaults.solarShare;
   if (solarShare !== undefined && solarShare !== null) {
     const totalTWh = solarRoofTWh + solarFieldTWh + windTWh;
     const solarTWh = solarRoofTWh + solarFieldTWh;
@@ -59,19 +60,19 @@ export function resolveRegion(dataset: Dataset, r: number, scenario: Scenario): 
     solarRoofTWh,
     solarFieldTWh,
     windTWh,
-    solarSmallRoofTWh: value('solarSmallRoofTWh', region.solarSmallRoofTWh),
-    fieldSolarClip: value('fieldSolarClip', 1),
-    storageMW: value('storageMW', 0),
-    storageMWh: value('storageMWh', 0),
-    shareAllElectric: value('shareAllElectric', 0),
-    shareHybrid: value('shareHybrid', 0),
-    shareHeatNet: value('shareHeatNet', 0),
-    shareInsulationOnly: value('shareInsulationOnly', 0),
-    evCount: value('evCount', 0),
-    evSmartShare: value('evSmartShare', 0),
-    industryAddMW: value('industryAddMW', 0),
-    gridFeedinMW: value('gridFeedinMW', region.gridFeedinMW),
-    gridOfftakeMW: value('gridOfftakeMW', region.gridOfftakeMW),
+    solarSmallRoofTWh: layered(own.solarSmallRoofTWh, defaults.solarSmallRoofTWh, region.solarSmallRoofTWh),
+    fieldSolarClip: layered(own.fieldSolarClip, defaults.fieldSolarClip, 1),
+    storageMW: layered(own.storageMW, defaults.storageMW, 0),
+    storageMWh: layered(own.storageMWh, defaults.storageMWh, 0),
+    shareAllElectric: layered(own.shareAllElectric, defaults.shareAllElectric, 0),
+    shareHybrid: layered(own.shareHybrid, defaults.shareHybrid, 0),
+    shareHeatNet: layered(own.shareHeatNet, defaults.shareHeatNet, 0),
+    shareInsulationOnly: layered(own.shareInsulationOnly, defaults.shareInsulationOnly, 0),
+    evCount: layered(own.evCount, defaults.evCount, 0),
+    evSmartShare: layered(own.evSmartShare, defaults.evSmartShare, 0),
+    industryAddMW: layered(own.industryAddMW, defaults.industryAddMW, 0),
+    gridFeedinMW: layered(own.gridFeedinMW, defaults.gridFeedinMW, region.gridFeedinMW),
+    gridOfftakeMW: layered(own.gridOfftakeMW, defaults.gridOfftakeMW, region.gridOfftakeMW),
   };
 }
 
