@@ -1,0 +1,61 @@
+import { tableFromArrays } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { paretoFront, paretoFrontOf, sensitivity, type ParetoPoint } from './analysis.ts';
+
+const point = (scenario: number, gridCapexEUR: number, resDeliveredTWh: number, landHa: number): ParetoPoint => ({
+  scenario,
+  gridCapexEUR,
+  resDeliveredTWh,
+  landHa,
+});
+
+describe('paretoFrontOf', () => {
+  it('keeps exactly the non-dominated points', () => {
+    const points = [
+      point(0, 10, 50, 100), // front: cheapest
+      point(1, 20, 55, 100), // front: more TWh
+      point(2, 20, 50, 100), // dominated by 0
+      point(3, 30, 55, 90), // front: less land
+      point(4, 30, 55, 95), // dominated by 3
+      point(5, 10, 50, 100), // same objectives as 0: kept once
+    ];
+    expect(paretoFrontOf(points).map((p) => p.scenario)).toEqual([0, 1, 3]);
+  });
+
+  it('keeps every point of a strict trade-off', () => {
+    const points = Array.from({ length: 10 }, (_, i) => point(i, i, i, 0));
+    expect(paretoFrontOf(points)).toHaveLength(10);
+  });
+});
+
+describe('sweep table analysis', () => {
+  // two scenarios × (one region + NL)
+  const table = tableFromArrays({
+    scenario: Int32Array.of(0, 0, 1, 1, 2, 2),
+    region: ['A', 'NL', 'A', 'NL', 'A', 'NL'],
+    'defaults.solarShare': Float64Array.of(0.2, 0.2, 0.8, 0.8, 0.5, 0.5),
+    'national.waccGrid': Float64Array.of(0.03, 0.03, 0.03, 0.03, 0.05, 0.05),
+    gridCapexEUR: Float64Array.of(1, 100, 2, 300, 1, 150),
+    resDeliveredTWh: Float64Array.of(1, 55, 1, 55, 1, 54),
+    fieldSolarHa: Float64Array.of(0, 1000, 0, 4000, 0, 2500),
+    windHa: Float64Array.of(0, 200, 0, 50, 0, 100),
+  });
+
+  it('finds the Pareto front among the national rows', () => {
+    // 0: 100 € / 55 TWh / 1200 ha; 1: 300 / 55 / 4050 (dominated by 0); 2: 150 / 54 / 2600 (dominated by 0)
+    expect(paretoFront(table)).toEqual([{ scenario: 0, gridCapexEUR: 100, resDeliveredTWh: 55, landHa: 1200 }]);
+  });
+
+  it('ranks axes by the swing of an output between their low and high values', () => {
+    const bars = sensitivity(table, ['defaults.solarShare', 'national.waccGrid'], 'gridCapexEUR');
+    expect(bars.map((b) => b.path)).toEqual(['defaults.solarShare', 'national.waccGrid']);
+    expect(bars[0]).toMatchObject({ lowValue: 0.2, highValue: 0.8, outputAtLow: 100, outputAtHigh: 300, swing: 200 });
+    // waccGrid: low 0.03 → mean(100, 300) = 200; high 0.05 → 150
+    expect(bars[1]).toMatchObject({ lowValue: 0.03, highValue: 0.05, outputAtLow: 200, outputAtHigh: 150, swing: -50 });
+  });
+
+  it('works on a region’s rows and rejects unknown columns', () => {
+    expect(sensitivity(table, ['defaults.solarShare'], 'gridCapexEUR', 'A')[0].swing).toBe(1);
+    expect(() => sensitivity(table, ['defaults.solarShare'], 'nope')).toThrow(/unknown output column/);
+  });
+});
