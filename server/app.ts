@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { fastifySSE } from '@fastify/sse';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
+import type { App, AppContext } from './context.ts';
+import { DatasetCatalog } from './datasets.ts';
+import { openDatabase, prepareDataDir, type Db } from './db.ts';
+import { errorHandler, validatorCompiler } from './errors.ts';
+import { ScenarioLibrary } from './library.ts';
+import { registerEvaluateRoutes } from './routes/evaluate.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerScenarioRoutes } from './routes/scenarios.ts';
+import { registerSweepRoutes } from './routes/sweeps.ts';
+import { SweepJobs } from './sweeps.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..');
+
+export interface AppOptions {
+  /** SQLite database and sweep results; default `$SAMENHANG_DATA_DIR` or `./var`. */
+  dataDir?: string;
+  /** Folder of datasets (one sub-folder each); default `scenarios/data` of the repository. */
+  datasetsDir?: string;
+  /** Dataset used when a request names none; default `nl-res30` (else the first one). */
+  defaultDataset?: string;
+  /** The RES region map; default `scenarios/sources/geo/res_regions_2023.geojson`. */
+  geojsonFile?: string;
+  /** Built UI served at `/` when the folder exists (SPA fallback to index.html). */
+  uiDir?: string;
+  /** Largest request body in bytes (413 beyond); default 1 MiB. */
+  bodyLimit?: number;
+  /** Most scenarios in one sweep; default 1,000,000. */
+  maxSweepScenarios?: number;
+  /** Most sweeps queued or running at once (429 beyond); default 2. */
+  maxConcurrentSweeps?: number;
+  /** Worker threads of the sweep pool; default the number of CPUs. */
+  sweepWorkers?: number;
+  /** Time allowed to receive a whole request, ms; default 30 s. */
+  requestTimeout?: number;
+  /** Socket inactivity timeout, ms; default 120 s (SSE sends heartbeats well within). */
+  connectionTimeout?: number;
+  /** SSE heartbeat interval, ms; default 15 s. */
+  sseHeartbeat?: number;
+  /** fastify logger option; default off. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Builds the HTTP API (not listening): see docs/api.md. Throws DataDirError for an unusable data directory. */
+export async function buildApp(options: AppOptions = {}): Promise<App> {
+  const { dataDir, sweepsDir } = prepareDataDir(options.dataDir ?? process.env.SAMENHANG_DATA_DIR ?? './var');
+  const db: Db = openDatabase(dataDir);
+
+  const app: App = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestTimeout: options.requestTimeout ?? 30_000,
+    connectionTimeout: options.connectionTimeout ?? 120_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.removeContentTypeParser('text/plain'); // JSON only: other bodies are 415
+
+  const datasets = new DatasetCatalog(options.datasetsDir ?? join(REPO_ROOT, 'scenarios', 'data'), options.defaultDataset ?? 'nl-res30');
+  const sweeps = new SweepJobs({
+    db,
+    sweepsDir,
+    datasets,
+    maxConcurrent: options.maxConcurrentSweeps ?? 2,
+    maxScenarios: options.maxSweepScenarios ?? DEFAULT_MAX_SCENARIOS,
+    workers: options.sweepWorkers ?? Math.max(1, availableParallelism()),
+    log: app.log,
+  });
+  const ctx: AppContext = {
+    version: packageVersion(),
+    startedAt: performance.now(),
+    db,
+    dataDir,
+    datasets,
+    library: new ScenarioLibrary(db),
+    sweeps,
+    geojsonFile: options.geojsonFile ?? join(REPO_ROOT, 'scenarios', 'sources', 'geo', 'res_regions_2023.geojson'),
+  };
+
+  app.addHook('onClose', async () => {
+    await sweeps.close();
+    db.close();
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samenhang API',
+        description: 'Scenario engine for the Dutch energy transition: evaluate scenarios, keep a versioned library, run sweeps. See docs/api.md.',
+        version: ctx.version,
+      },
+      tags: [
+        { name: 'meta', description: 'Health' },
+        { name: 'data', description: 'Datasets, regions and the region map' },
+        { name: 'evaluate', description: 'One scenario' },
+        { name: 'scenarios', description: 'The scenario library' },
+        { name: 'sweeps', description: 'Sweep jobs and their results' },
+      ],
+    },
+    transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'] }),
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySSE, { heartbeatInterval: options.sseHeartbeat ?? 15_000 });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerMetaRoutes(app, ctx);
+  registerEvaluateRoutes(app, ctx);
+  registerScenarioRoutes(app, ctx);
+  registerSweepRoutes(app, ctx);
+
+  const uiDir = options.uiDir && existsSync(join(options.uiDir, 'index.html')) ? resolve(options.uiDir) : undefined;
+  if (uiDir) await app.register(fastifyStatic, { root: uiDir, wildcard: true, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (uiDir && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', uiDir);
+    }
+    return reply.code(404).send({ error: 'not found' });
+  });
+
+  (app as unknown as { samenhang: AppContext }).samenhang = ctx;
+  return app;
+}
+
+/** The shared state of an app built by buildApp (for tests and main.ts). */
+export function contextOf(app: App): AppContext {
+  return (app as unknown as { samenhang: AppContext }).samenhang;
+}

@@ -1,0 +1,22 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatasetCatalog } from './datasets.ts';
+import type { Db } from './db.ts';
+import type { ScenarioLibrary } from './library.ts';
+import type { SweepJobs } from './sweeps.ts';
+
+/** The fastify instance with the zod type provider. */
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What the route modules share. */
+export interface AppContext {
+  version: string;
+  startedAt: number;
+  db: Db;
+  dataDir: string;
+  datasets: DatasetCatalog;
+  library: ScenarioLibrary;
+  sweeps: SweepJobs;
+  geojsonFile: string;
+}

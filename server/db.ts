@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Schema migrations, applied in order; each runs once in its own transaction and is recorded in
+ * `schema_migrations`. Append new migrations at the end; never edit a released one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: scenario library with versions, soft delete; sweep jobs; key/value meta.
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE scenarios (
+    id TEXT PRIMARY KEY,
+    latest_version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+  );
+  CREATE TABLE scenario_versions (
+    scenario_id TEXT NOT NULL REFERENCES scenarios(id),
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    scenario_json TEXT NOT NULL,
+    PRIMARY KEY (scenario_id, version)
+  );
+  CREATE INDEX scenarios_updated ON scenarios(updated_at);
+  CREATE TABLE sweeps (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    dataset TEXT NOT NULL,
+    spec_json TEXT NOT NULL,
+    axis_paths_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled', 'interrupted')),
+    done INTEGER NOT NULL DEFAULT 0,
+    total INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    error TEXT,
+    summary_json TEXT
+  );
+  CREATE INDEX sweeps_created ON sweeps(created_at);
+  `,
+];
+
+/** A data directory that cannot be used (missing rights, not a folder, newer schema…). */
+export class DataDirError extends Error {
+  constructor(dir: string, reason: string) {
+    super(`data directory '${dir}' is not usable: ${reason}`);
+    this.name = 'DataDirError';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'not a folder';
+  if (e.code === 'EROFS') return 'read-only file system';
+  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? e);
+}
+
+/** Creates (if needed) and checks the data directory and its `sweeps/` folder. */
+export function prepareDataDir(dir: string): { dataDir: string; sweepsDir: string } {
+  const dataDir = resolve(dir);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(dataDir, constants.W_OK | constants.R_OK);
+    const sweepsDir = join(dataDir, 'sweeps');
+    mkdirSync(sweepsDir, { recursive: true });
+    accessSync(sweepsDir, constants.W_OK | constants.R_OK);
+    return { dataDir, sweepsDir };
+  } catch (error) {
+    throw new DataDirError(dir, reasonOf(error));
+  }
+}
+
+/** Applies the pending migrations; refuses a database written by a newer version. */
+export function migrate(db: Db): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database has schema version ${current}, newer than this program (${MIGRATIONS.length})`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]);
+      record.run(version, new Date().toISOString());
+    }).immediate();
+  }
+  return MIGRATIONS.length;
+}
+
+/**
+ * Opens `<dataDir>/samenhang.db`: WAL journal, `synchronous = FULL` so that an acknowledged save
+ * survives a crash or power cut, foreign keys on, then migrations.
+ */
+export function openDatabase(dataDir: string): Db {
+  const file = join(dataDir, 'samenhang.db');
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new DataDirError(dataDir, reasonOf(error));
+  }
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { NATIONAL_OUTPUT_NAMES, REGION_OUTPUT_NAMES, ScenarioSchema, SweepSpecSchema } from '../engine/index.ts';
+import { DATASET_ID_PATTERN } from './datasets.ts';
+import { keyedUnion } from './errors.ts';
+
+/** Shared API schemas; scenario and sweep schemas come from the engine, so API and engine validate alike. */
+
+export const ErrorSchema = z.looseObject({ error: z.string() }).meta({ id: 'Error' });
+export const InvalidInputSchema = z
+  .object({
+    error: z.literal('invalid input'),
+    issues: z.array(z.object({ path: z.string().meta({ example: 'regions.ES01.storageMW' }), message: z.string() })),
+  })
+  .meta({ id: 'InvalidInput' });
+export const InternalErrorSchema = z.object({ error: z.literal('internal error'), requestId: z.string() });
+
+export const DatasetIdSchema = z
+  .string()
+  .regex(DATASET_ID_PATTERN, { error: 'must be a dataset id such as nl-res30' })
+  .meta({ description: 'Dataset id (folder name under scenarios/data)', example: 'nl-res30' });
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  sweepsRunning: z.number().int(),
+});
+
+export const DatasetInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  weatherYear: z.number().int().nullable(),
+  regions: z.number().int(),
+  hours: z.number().int(),
+  default: z.boolean(),
+});
+
+export const RegionInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provinces: z.array(z.string()),
+  homes: z.number(),
+  connections: z.number(),
+  baseDemandTWh: z.number(),
+  solarRoofTWh: z.number(),
+  solarFieldTWh: z.number(),
+  windTWh: z.number(),
+  solarSmallRoofTWh: z.number(),
+  existingSolarFieldTWh: z.number(),
+  existingSolarRoofTWh: z.number(),
+  existingWindTWh: z.number(),
+  gridFeedinMW: z.number(),
+  gridOfftakeMW: z.number(),
+  derived: z
+    .object({ connections: z.boolean(), gridFeedinMW: z.boolean(), gridOfftakeMW: z.boolean() })
+    .meta({ description: 'True where the dataset cell was empty and the MODEL.md §1.4 default rule filled it in' }),
+});
+
+export const RegionsResponseSchema = z.object({ dataset: z.string(), hours: z.number().int(), regions: z.array(RegionInfoSchema) });
+
+export const HourlyRequestSchema = z.strictObject({
+  region: z.string().min(1).meta({ example: 'ES01' }),
+  from: z.number().int('must be a whole number').min(0, 'must not be negative'),
+  to: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+});
+
+export const EvaluateWrapperSchema = z.strictObject({
+  scenario: ScenarioSchema,
+  dataset: DatasetIdSchema.optional(),
+  hourly: HourlyRequestSchema.optional(),
+});
+
+/** `POST /api/evaluate`: a scenario, or `{ scenario, dataset?, hourly? }` (told apart by the `scenario` key). */
+export const EvaluateBodySchema = keyedUnion('scenario', EvaluateWrapperSchema, ScenarioSchema, z.union([EvaluateWrapperSchema, ScenarioSchema]));
+
+const text = (max: number) => z.string({ error: 'must be a string' }).max(max, `at most ${max} characters`);
+
+export const ScenarioSaveSchema = z.strictObject({
+  name: text(200).trim().min(1, 'must not be empty').meta({ example: 'Veel wind in het noorden' }),
+  author: text(200).default('').meta({ description: 'Free text: who saved this version' }),
+  note: text(4000).default('').meta({ description: 'Free text: what changed in this version' }),
+  scenario: ScenarioSchema,
+  baseVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'PUT only: the version this save is based on; 409 when a newer version exists' }),
+});
+
+export const SaveResultSchema = z.object({ id: z.string(), version: z.number().int() });
+
+export const ScenarioSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  author: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().optional(),
+});
+
+export const ScenarioRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  latestVersion: z.number().int(),
+  author: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  scenario: z.record(z.string(), z.unknown()),
+});
+
+export const ScenarioVersionSchema = z.object({
+  version: z.number().int(),
+  name: z.string(),
+  author: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+});
+
+export const SweepSpecBodySchema = SweepSpecSchema;
+
+export const SweepStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']);
+
+const SweepSummarySchema = z.object({
+  scenarios: z.number().int(),
+  rows: z.number().int(),
+  seconds: z.number(),
+  scenariosPerSecond: z.number(),
+  hourlyRuns: z.number().int(),
+});
+
+export const SweepJobSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dataset: z.string(),
+  status: SweepStatusSchema,
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  axisPaths: z.array(z.string()),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  summary: SweepSummarySchema.nullable(),
+});
+
+export const SweepJobDetailSchema = SweepJobSchema.extend({ spec: z.unknown() });
+
+export const ParetoResponseSchema = z.object({
+  id: z.string(),
+  objectives: z.object({ gridCapexEUR: z.literal('min'), resDeliveredTWh: z.literal('max'), landHa: z.literal('min') }),
+  points: z.array(
+    z.object({
+      scenario: z.number().int(),
+      gridCapexEUR: z.number(),
+      resDeliveredTWh: z.number(),
+      landHa: z.number(),
+      axes: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+});
+
+export const ResultQuerySchema = z.strictObject({
+  format: z.enum(['arrow', 'csv', 'json']).default('arrow'),
+  limit: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').optional(),
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').default(0),
+  region: z.string().min(1).max(64).optional().meta({ description: "Only the rows of one region id, or 'NL' for the national rows" }),
+});
+
+const RegionResultSchema = z.object({
+  id: z.string(),
+  ...Object.fromEntries(REGION_OUTPUT_NAMES.map((name) => [name, z.number()])),
+});
+const NationalResultSchema = z.object(
+  Object.fromEntries(NATIONAL_OUTPUT_NAMES.map((name) => [name, name === 'route35Triggered' ? z.boolean() : z.number()])),
+);
+const series = z.array(z.number());
+
+/** MODEL.md §6 results, plus the hourly series of one region when asked for. */
+export const EvaluateResponseSchema = z.object({
+  regions: z.array(RegionResultSchema),
+  national: NationalResultSchema,
+  hourly: z
+    .object({
+      region: z.string(),
+      from: z.number().int(),
+      to: z.number().int(),
+      feedinLimitMW: z.number(),
+      offtakeLimitMW: z.number(),
+      genMW: series,
+      loadMW: series,
+      netMW: series,
+      netAfterStorageMW: series,
+      socMWh: series,
+    })
+    .optional(),
+});
