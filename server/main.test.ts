@@ -1,0 +1,127 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp, REPO_ROOT } from './app.ts';
+import { tempDir } from './test-support.ts';
+
+const MAIN = join(REPO_ROOT, 'server', 'main.ts');
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `server/main.ts` and resolves with its base URL once it prints where it listens. */
+function startServer(args: string[]): Promise<{ child: ChildProcess; base: string; stdout: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /Samenhang draait op (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (match) resolve({ child, base: match[1], stdout: () => out });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+}
+
+function runMain(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 }, (error, _stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    );
+  });
+}
+
+describe('server/main.ts', () => {
+  it('exits 2 with one line for bad options and unusable data directories', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const cases = [['--port', 'abc'], ['--port', '70000'], ['--bogus'], ['--data-dir', file], ['--data-dir', join(file, 'below')]];
+    const results = await Promise.all(cases.map(runMain));
+    for (const [c, args] of cases.entries()) {
+      const result = results[c];
+      expect(result.status, args.join(' ')).toBe(2);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      expect(lines[0]).toMatch(/^samenhang: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(results[3].stderr).toContain('not usable');
+  });
+
+  it('prints where it listens, seeds the bundled scenarios once, and every save acknowledged before kill -9 survives', async () => {
+    const dataDir = join(tempDir(), 'var');
+    const { child, base, stdout } = await startServer(['--port', '0', '--data-dir', dataDir]);
+    expect(stdout()).toMatch(/^Samenhang draait op http:\/\/127\.0\.0\.1:\d+\/\nSamenhang is running at /);
+    const seeded = (await (await fetch(`${base}/api/scenarios`)).json()) as Array<{ author: string }>;
+    const bundled = seeded.filter((s) => s.author === 'Samenhang').length;
+
+    const acknowledged: Array<{ id: string; version: number; note: string }> = [];
+    let killed = false;
+    const worker = async (w: number) => {
+      let id: string | undefined;
+      for (let n = 0; !killed; n++) {
+        const note = `worker ${w} save ${n}`;
+        const body = JSON.stringify({ name: `burst ${w}`, author: 'crash test', note, scenario: { defaults: { storageMW: n } } });
+        try {
+          const res = await fetch(id ? `${base}/api/scenarios/${id}` : `${base}/api/scenarios`, {
+            method: id ? 'PUT' : 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          if (res.status !== 200 && res.status !== 201) throw new Error(`status ${res.status}`);
+          const saved = (await res.json()) as { id: string; version: number };
+          id = saved.id;
+          acknowledged.push({ ...saved, note });
+        } catch {
+          return; // the server is gone
+        }
+        if (acknowledged.length >= 150 && !killed) {
+          killed = true;
+          child.kill('SIGKILL');
+        }
+      }
+    };
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await Promise.all([...Array(8)].map((_, w) => worker(w)));
+    await exited;
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+
+    const db = new Database(join(dataDir, 'samenhang.db'));
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const find = db.prepare('SELECT note FROM scenario_versions WHERE scenario_id = ? AND version = ?');
+      for (const { id, version, note } of acknowledged) expect(find.get(id, version), `${id} v${version}`).toEqual({ note });
+    } finally {
+      db.close();
+    }
+
+    // The restarted server sees them too, and does not seed the bundled scenarios again.
+    const app = await buildApp({ dataDir });
+    try {
+      const last = acknowledged[acknowledged.length - 1];
+      const record = (await app.inject(`/api/scenarios/${last.id}?version=${last.version}`)).json();
+      expect(record.note).toBe(last.note);
+    } finally {
+      await app.close();
+    }
+    const again = await startServer(['--port', '0', '--data-dir', dataDir]);
+    const list = (await (await fetch(`${again.base}/api/scenarios`)).json()) as Array<{ author: string }>;
+    expect(list.filter((s) => s.author === 'Samenhang')).toHaveLength(bundled);
+    again.child.kill('SIGTERM');
+    await new Promise((resolve) => again.child.on('exit', resolve));
+    expect(again.child.exitCode).toBe(0);
+  });
+});

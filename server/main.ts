@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp, contextOf, REPO_ROOT } from './app.ts';
+import type { App } from './context.ts';
+import { DataDirError } from './db.ts';
+import { seedLibrary } from './seed.ts';
+
+const USAGE = `Usage: samenhang-server [--port N] [--host ADDRESS] [--data-dir DIR]
+
+  --port      TCP port (default 8035; 0 picks a free one)
+  --host      address to bind (default 127.0.0.1, this machine only)
+  --data-dir  database and sweep results (default $SAMENHANG_DATA_DIR or ./var)`;
+
+/** Exit 2 with one line: bad options or an unusable data directory. */
+function fail(message: string): never {
+  process.stderr.write(`samenhang: ${message}\n`);
+  process.exit(2);
+}
+
+function options() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message} (see --help)`);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const portText = parsed.port ?? '8035';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) fail(`--port must be a whole number from 0 to 65535, got '${portText}'`);
+  const host = parsed.host ?? '127.0.0.1';
+  if (host.trim() === '') fail('--host must not be empty');
+  const dataDir = parsed['data-dir'] ?? process.env.SAMENHANG_DATA_DIR ?? './var';
+  if (dataDir.trim() === '') fail('--data-dir must not be empty');
+  return { port, host, dataDir };
+}
+
+async function main(): Promise<void> {
+  const { port, host, dataDir } = options();
+  let app: App;
+  try {
+    app = await buildApp({
+      dataDir,
+      uiDir: join(REPO_ROOT, 'dist', 'ui'),
+      logger: { level: process.env.SAMENHANG_LOG_LEVEL ?? 'info', stream: process.stderr },
+    });
+  } catch (error) {
+    if (error instanceof DataDirError) fail(error.message);
+    throw error;
+  }
+  const ctx = contextOf(app);
+  const seeded = seedLibrary(ctx, join(REPO_ROOT, 'scenarios'));
+  if (seeded.imported.length > 0) app.log.info({ files: seeded.imported.map((entry) => entry.file) }, 'bundled scenarios added to the library');
+  for (const skipped of seeded.skipped) app.log.warn(skipped, 'bundled scenario skipped');
+
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') fail(`cannot listen on ${host}:${port} (${code})`);
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${actualPort}/`;
+  process.stdout.write(`Samenhang draait op ${url}\nSamenhang is running at ${url} (API docs: ${url}docs)\n`);
+
+  // Load the default dataset now, so that the first evaluation does not wait for it.
+  setImmediate(() => {
+    try {
+      ctx.datasets.get();
+    } catch (error) {
+      app.log.error({ err: error }, 'the default dataset cannot be loaded');
+    }
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`samenhang: could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

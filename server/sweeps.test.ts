@@ -1,0 +1,293 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import type { App } from './context.ts';
+import { TINY_DATASET, tempDir, tinyApp, tinyDatasetsDir } from './test-support.ts';
+
+let app: App;
+let root: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ app, root, cleanup } = await tinyApp({ maxSweepScenarios: 50_000, maxConcurrentSweeps: 1 }));
+});
+afterAll(async () => cleanup());
+
+const SMALL_SWEEP = {
+  name: 'opslag en wacc',
+  base: { defaults: { storageMW: 1 } },
+  axes: [
+    { path: 'defaults.storageMWh', values: [0, 2, 4] },
+    { path: 'national.waccGrid', uniform: [0.02, 0.05] },
+  ],
+  samples: 2,
+  seed: 7,
+};
+/** Long enough to still be running a moment after it was submitted. */
+const LONGER_SWEEP = { base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }], samples: 20_000, seed: 1 };
+
+async function waitFor(id: string, statuses: string[], target: App = app, timeoutMs = 20_000) {
+  const started = Date.now();
+  for (;;) {
+    const job = (await target.inject(`/api/sweeps/${id}`)).json();
+    if (statuses.includes(job.status)) return job;
+    if (Date.now() - started > timeoutMs) throw new Error(`sweep ${id} still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function submit(spec: unknown, target: App = app, query = '') {
+  return target.inject({ method: 'POST', url: `/api/sweeps${query}`, payload: spec as object });
+}
+
+describe('sweep jobs', () => {
+  let doneId: string;
+
+  it('runs a sweep: 202 with an id, then status done with progress, timings and summary', async () => {
+    const res = await submit(SMALL_SWEEP);
+    expect(res.statusCode).toBe(202);
+    const { id, total } = res.json();
+    expect(id).toMatch(/^[a-z2-7]{12}$/);
+    expect(total).toBe(6);
+    const job = await waitFor(id, ['done', 'failed']);
+    expect(job).toMatchObject({
+      id,
+      name: 'opslag en wacc',
+      dataset: 'tiny',
+      status: 'done',
+      progress: { done: 6, total: 6 },
+      axisPaths: ['defaults.storageMWh', 'national.waccGrid'],
+      attempts: 1,
+      error: null,
+      summary: { scenarios: 6, rows: 30 },
+      spec: SMALL_SWEEP,
+    });
+    expect(Date.parse(job.finishedAt)).toBeGreaterThanOrEqual(Date.parse(job.startedAt));
+    expect(existsSync(join(root, 'var', 'sweeps', `${id}.arrow`))).toBe(true);
+    expect((await app.inject('/api/sweeps')).json().map((j: { id: string }) => j.id)).toContain(id);
+    doneId = id;
+  });
+
+  it('GET result: an Arrow IPC stream with scenario, region, axis and output columns', async () => {
+    const res = await app.inject(`/api/sweeps/${doneId}/result`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.apache.arrow.stream');
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    const table = tableFromIPC(res.rawPayload);
+    expect(table.numRows).toBe(30);
+    const names = table.schema.fields.map((f) => f.name);
+    expect(names.slice(0, 4)).toEqual(['scenario', 'region', 'defaults.storageMWh', 'national.waccGrid']);
+    expect(names).toContain('gridCapexEUR');
+    expect(names).toContain('route35Triggered');
+    expect([...Array(5)].map((_, r) => table.getChild('region')!.get(r))).toEqual(['T1', 'T2', 'T3', 'T4', 'NL']);
+    expect(table.getChild('scenario')!.get(29)).toBe(5);
+    expect(table.getChild('defaults.storageMWh')!.get(29)).toBe(4);
+    expect(typeof table.getChild('route35Triggered')!.get(4)).toBe('boolean');
+    expect(table.getChild('route35Triggered')!.get(0)).toBeNull();
+  });
+
+  it('GET result as JSON and CSV with limit, offset and a region filter', async () => {
+    const json = (await app.inject(`/api/sweeps/${doneId}/result?format=json&limit=3&offset=4`)).json();
+    expect(json).toMatchObject({ id: doneId, total: 30, offset: 4, limit: 3 });
+    expect(json.rows.map((r: { scenario: number; region: string }) => `${r.scenario}:${r.region}`)).toEqual(['0:NL', '1:T1', '1:T2']);
+    expect(json.columns[0]).toBe('scenario');
+    const national = (await app.inject(`/api/sweeps/${doneId}/result?format=json&region=NL`)).json();
+    expect(national.total).toBe(6);
+    expect(national.rows.map((r: { scenario: number }) => r.scenario)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(national.rows[0].congestionHoursFeedin).toBeNull();
+
+    const csv = await app.inject(`/api/sweeps/${doneId}/result?format=csv&offset=1&limit=2`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`sweep-${doneId}.csv`);
+    const lines = csv.body.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].startsWith('scenario,region,defaults.storageMWh,national.waccGrid,')).toBe(true);
+    expect(lines[1].startsWith('0,T2,0,')).toBe(true);
+    const all = (await app.inject(`/api/sweeps/${doneId}/result?format=csv`)).body.trimEnd().split('\n');
+    expect(all).toHaveLength(31);
+  });
+
+  it('result options are validated', async () => {
+    for (const query of ['format=xml', 'limit=-1', 'offset=x', 'format=json&limit=100001', 'limit=5', 'colour=red']) {
+      const res = await app.inject(`/api/sweeps/${doneId}/result?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error).toBe('invalid input');
+    }
+  });
+
+  it('GET pareto: the non-dominated national outcomes with their axis values', async () => {
+    const res = await app.inject(`/api/sweeps/${doneId}/pareto`);
+    expect(res.statusCode).toBe(200);
+    const { points, objectives } = res.json();
+    expect(objectives).toEqual({ gridCapexEUR: 'min', resDeliveredTWh: 'max', landHa: 'min' });
+    expect(points.length).toBeGreaterThan(0);
+    for (const point of points) {
+      expect(Object.keys(point.axes)).toEqual(['defaults.storageMWh', 'national.waccGrid']);
+      expect(typeof point.gridCapexEUR).toBe('number');
+    }
+  });
+
+  it('rejects invalid sweep specs with dotted paths, and too many scenarios', async () => {
+    const bad = await submit({ base: {}, axes: [{ path: 'defaults.nope', values: [1] }, { path: 'national.waccGrid', values: [-3] }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues).toEqual(
+      expect.arrayContaining([
+        { path: 'axes.0.path', message: expect.stringContaining('unknown regional parameter') },
+        { path: 'axes.1.values.0', message: expect.any(String) },
+      ]),
+    );
+    const base = await submit({ base: { regions: { ES01: {} } }, axes: [] });
+    expect(base.json().issues[0].path).toBe('base.regions.ES01');
+    const keys = await submit({ base: {}, axes: [], extra: 1 });
+    expect(keys.json().issues).toEqual([{ path: 'extra', message: 'unknown key' }]);
+    const many = await submit({ base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 1] }], samples: 50_001 });
+    expect(many.statusCode).toBe(400);
+    expect(many.json().issues[0].message).toContain('more than the maximum of 50000');
+    const dataset = await submit(SMALL_SWEEP, app, '?dataset=nl-res99');
+    expect(dataset.json().issues).toEqual([{ path: 'query.dataset', message: expect.stringContaining('unknown dataset') }]);
+  });
+
+  it('ids: 400 when malformed, 404 when unknown; 409 for results of unfinished sweeps', async () => {
+    for (const suffix of ['', '/events', '/result', '/pareto']) {
+      expect((await app.inject(`/api/sweeps/NOT-AN-ID${suffix}`)).statusCode).toBe(400);
+      expect((await app.inject({ url: `/api/sweeps/zzzzzzzzzzzz${suffix}`, headers: { accept: 'text/event-stream' } })).statusCode).toBe(404);
+    }
+    expect((await app.inject({ method: 'DELETE', url: '/api/sweeps/zzzzzzzzzzzz' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/sweeps/zzzzzzzzzzzz/rerun' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/sweeps/${doneId}` })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `/api/sweeps/${doneId}/rerun` })).statusCode).toBe(409);
+  });
+
+  it('429 beyond the concurrency limit; cancel stops a running sweep and leaves no file', async () => {
+    const first = await submit(LONGER_SWEEP);
+    expect(first.statusCode).toBe(202);
+    const { id } = first.json();
+    const second = await submit(SMALL_SWEEP);
+    expect(second.statusCode).toBe(429);
+    expect(second.headers['retry-after']).toBeDefined();
+    expect(second.json()).toMatchObject({ error: expect.stringContaining('too many sweeps'), limit: 1 });
+    expect((await app.inject('/api/health')).json().sweepsRunning).toBe(1);
+    expect((await app.inject(`/api/sweeps/${id}/result`)).statusCode).toBe(409);
+
+    const cancelled = await app.inject({ method: 'DELETE', url: `/api/sweeps/${id}` });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    expect((await app.inject('/api/health')).json().sweepsRunning).toBe(0);
+    expect(readdirSync(join(root, 'var', 'sweeps')).filter((f) => f.startsWith(id))).toEqual([]);
+
+    const again = await app.inject({ method: 'POST', url: `/api/sweeps/${id}/rerun` });
+    expect(again.statusCode).toBe(202);
+    const done = await waitFor(id, ['done', 'failed']);
+    expect(done).toMatchObject({ status: 'done', attempts: 2, progress: { done: 20_000, total: 20_000 } });
+  });
+
+  it('CSV export guards text cells against formula injection, not numbers', async () => {
+    const evilRoot = tempDir();
+    const dir = join(evilRoot, 'datasets', 'evil');
+    mkdirSync(dir, { recursive: true });
+    const regions = readFileSync(join(TINY_DATASET, 'regions.csv'), 'utf8')
+      .replace('\nT1,', '\n=HYPERLINK(1),')
+      .replace('\nT2,', '\n+T2,')
+      .replace('\nT3,', '\n-T3,')
+      .replace('\nT4,', '\n@T4,');
+    writeFileSync(join(dir, 'regions.csv'), regions);
+    writeFileSync(join(dir, 'profiles.csv'), readFileSync(join(TINY_DATASET, 'profiles.csv')));
+    const evil = await buildApp({ dataDir: join(evilRoot, 'var'), datasetsDir: join(evilRoot, 'datasets'), defaultDataset: 'evil', sweepWorkers: 1 });
+    try {
+      const { id } = (await submit({ base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] }, evil)).json();
+      await waitFor(id, ['done', 'failed'], evil);
+      const csv = (await evil.inject(`/api/sweeps/${id}/result?format=csv`)).body;
+      const rows = csv.trimEnd().split('\n').map((line) => line.split(','));
+      expect(rows.slice(1, 6).map((r) => r[1])).toEqual(["'=HYPERLINK(1)", "'+T2", "'-T3", "'@T4", 'NL']);
+      expect(rows[1][2]).toBe('-0.5'); // numbers stay numbers
+      expect(csv).not.toMatch(/(^|,)[=+@]/m);
+    } finally {
+      await evil.close();
+    }
+  });
+});
+
+describe('server-sent events over a real socket', () => {
+  it('streams progress until done', async () => {
+    const sseRoot = tempDir();
+    const server = await buildApp({ dataDir: join(sseRoot, 'var'), datasetsDir: tinyDatasetsDir(sseRoot), defaultDataset: 'tiny', sweepWorkers: 1 });
+    try {
+      await server.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.server.address() as AddressInfo;
+      const base = `http://127.0.0.1:${port}`;
+      const submitted = await fetch(`${base}/api/sweeps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }], samples: 5000, seed: 3 }),
+      });
+      expect(submitted.status).toBe(202);
+      const { id } = (await submitted.json()) as { id: string };
+      const res = await fetch(`${base}/api/sweeps/${id}/events`, { headers: { accept: 'text/event-stream' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      const text = await new Response(res.body).text(); // the server ends the stream after the final event
+      const events = text
+        .split('\n\n')
+        .filter((block) => block.includes('event:'))
+        .map((block) => {
+          const event = /^event: (.*)$/m.exec(block)![1];
+          const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]);
+          return { event, data };
+        });
+      expect(events[0].event).toBe('progress');
+      expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'done', summary: { scenarios: 5000 } } });
+      const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.done);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(events.filter((e) => e.event !== 'progress')).toHaveLength(1);
+
+      // a finished job answers at once: its progress and the final event
+      const again = await (await fetch(`${base}/api/sweeps/${id}/events`)).text();
+      expect(again).toContain('event: progress');
+      expect(again).toContain('event: done');
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('restart', () => {
+  it('a sweep running at shutdown is interrupted and can be re-run after a restart', async () => {
+    const restartRoot = tempDir();
+    const options = { dataDir: join(restartRoot, 'var'), datasetsDir: tinyDatasetsDir(restartRoot), defaultDataset: 'tiny', sweepWorkers: 1 };
+    const first = await buildApp(options);
+    const { id } = (await submit(LONGER_SWEEP, first)).json();
+    await first.close();
+    // also a job left 'running' by a process that died without closing
+    const db = new Database(join(restartRoot, 'var', 'samenhang.db'));
+    db.prepare(
+      `INSERT INTO sweeps (id, name, dataset, spec_json, axis_paths_json, status, done, total, attempts, created_at)
+       VALUES ('deadbeefdead', 'x', 'tiny', ?, '[]', 'running', 3, 6, 1, ?)`,
+    ).run(JSON.stringify(SMALL_SWEEP), new Date().toISOString());
+    db.close();
+
+    const second = await buildApp(options);
+    try {
+      for (const jobId of [id, 'deadbeefdead']) {
+        const job = (await second.inject(`/api/sweeps/${jobId}`)).json();
+        expect(job.status).toBe('interrupted');
+        expect(job.error).toContain('re-run');
+      }
+      const events = await second.inject({ url: `/api/sweeps/${id}/events`, headers: { accept: 'text/event-stream' } });
+      expect(events.body).toContain('event: failed');
+      expect(events.body).toContain('"status":"interrupted"');
+      expect((await second.inject({ method: 'POST', url: '/api/sweeps/deadbeefdead/rerun' })).statusCode).toBe(202);
+      const done = await waitFor('deadbeefdead', ['done', 'failed'], second);
+      expect(done).toMatchObject({ status: 'done', attempts: 2, summary: { scenarios: 6 } });
+    } finally {
+      await second.close();
+    }
+  });
+});
