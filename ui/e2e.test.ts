@@ -1,0 +1,134 @@
+/**
+ * Browser end-to-end test of the web UI against the real server (fresh UI build, temporary
+ * database), driven with playwright-core in Debian's chromium. Skipped only when chromium is
+ * missing outside CI; under CI=true it must run (CI installs chromium first).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, type TestServer } from './test-server.ts';
+import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM_PATH);
+if (!haveChromium && !inCi) {
+  console.warn(`ui/e2e.test.ts skipped: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+}
+
+describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ sweepWorkers: 2 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The UI may only talk to its own server: no CDNs, tiles or fonts from outside.
+    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      pageErrors.push(`request outside localhost: ${route.request().url()}`);
+      return route.abort();
+    });
+    await page.goto(`${server.url}/#/kaart`);
+    await settled(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads every view from the top navigation', async () => {
+    const views: Array<[string, string]> = [
+      ['Kaart & regio’s', 'sh-map-view'],
+      ['Scenario', 'sh-scenario-view'],
+      ['Uurprofiel', 'sh-hourly-view'],
+      ['Tafels in samenhang', 'sh-tables-view'],
+      ['Verkennen', 'sh-sweep-view'],
+      ['Vergelijken', 'sh-compare-view'],
+    ];
+    for (const [label, element] of views) {
+      await page.locator('nav a', { hasText: label }).click();
+      await page.locator(element).waitFor();
+      await expect(page.locator('nav a[aria-current="page"]').textContent()).resolves.toBe(label);
+    }
+    await openView(page, 'kaart', 'sh-map-view');
+    await expect(page.locator('sh-region-map path').count()).resolves.toBe(30);
+    await expect(page.locator('sh-sort-table tbody tr').count()).resolves.toBe(30);
+    await expect(page.getByText('RES 1.0 indicatief').first().isVisible()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('moves a lever and sees the KPIs change; shows an API error next to the lever', async () => {
+    await openView(page, 'scenario', 'sh-kpi-panel');
+    await settled(page);
+    const capex = page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"]');
+    const co2 = page.locator('sh-kpi-panel [data-kpi="co2"]');
+    const co2Before = await co2.getAttribute('data-value');
+    await setLever(page, 'shareAllElectric', '60');
+    await expect.poll(() => co2.getAttribute('data-value'), { timeout: 5000 }).not.toBe(co2Before);
+    await expect(co2.locator('.v').textContent()).resolves.toMatch(/^\d+,\d{2}\u00a0Mton$/);
+    // Dragging the slider with the keyboard also re-evaluates (1 mln EVs more: more offtake).
+    const capexBefore = await capex.getAttribute('data-value');
+    await page.locator('sh-lever[data-lever="evCount"] input[type="range"]').focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => capex.getAttribute('data-value'), { timeout: 5000 }).not.toBe(capexBefore);
+    await expect(page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toBe('1.000.000');
+    // Strategy shares above 100% in total: the server's message appears next to those levers.
+    await setLever(page, 'shareHybrid', '70');
+    await expect.poll(() => page.locator('sh-lever[data-lever="shareHybrid"] .error').count()).toBeGreaterThan(0);
+    await setLever(page, 'shareHybrid', '20');
+    await expect.poll(() => page.locator('sh-lever[data-lever="shareHybrid"] .error').count()).toBe(0);
+  });
+
+  it('opens a region from the table in Uurprofiel with its hourly chart', async () => {
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('sh-sort-table button.pick', { hasText: 'Flevoland' }).click();
+    await page.waitForURL(/#\/uurprofiel\/ES06$/);
+    await page.locator('sh-uplot#hourly canvas').waitFor();
+    await page.locator('sh-uplot#duration canvas').waitFor();
+    await expect(page.locator('#region').inputValue()).resolves.toBe('ES06');
+    await page.getByRole('button', { name: 'Week' }).click();
+    // Clicking a region on the map works too.
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('sh-region-map path[data-region="ES24"]').click();
+    await page.waitForURL(/#\/uurprofiel\/ES24$/);
+    await page.locator('sh-uplot#hourly canvas').waitFor();
+  });
+
+  it('runs a small sweep to completion and shows the scatter', async () => {
+    await openView(page, 'verkennen', 'sh-sweep-builder');
+    await expect(page.locator('sh-sweep-builder [data-count]').getAttribute('data-count')).resolves.toBe('12');
+    await page.locator('sh-sweep-builder #run').click();
+    await page.locator('[data-status="done"]').waitFor({ timeout: 45_000 });
+    await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor();
+    await expect(page.locator('sh-sweep-view sh-sort-table tbody tr').count()).resolves.toBe(12);
+    const csv = await page.locator('a', { hasText: 'Download CSV' }).getAttribute('href');
+    const res = await page.request.get(`${server.url}${csv!.replace(/^\./, '')}`);
+    expect(res.ok()).toBe(true);
+  });
+
+  it('saves two scenarios and compares them side by side', async () => {
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await page.locator('#name').fill('Test A');
+    await saveScenarioAs(page, 'Test A', 'e2e', 'eerste');
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await setLever(page, 'storageMW', '2.000');
+    await setLever(page, 'storageMWh', '8.000');
+    await settled(page);
+    await saveScenarioAs(page, 'Test B', 'e2e', 'met batterijen');
+    await page.locator('input[aria-label="Vergelijk Test A"]').check();
+    await page.locator('input[aria-label="Vergelijk Test B"]').check();
+    await expect.poll(() => page.locator('#compare-table thead th').count()).toBe(3);
+    await expect(page.locator('#compare-table thead').textContent()).resolves.toMatch(/Test A.*Test B/s);
+    // Version history of B after saving a second version.
+    await page.locator('#save-note').fill('tweede versie');
+    await page.locator('#save-version').click();
+    await page.locator('sh-save-form .ok', { hasText: 'versie 2' }).waitFor();
+    await page.locator('button[aria-label="Versies van Test B"]').click();
+    await expect.poll(() => page.locator('sh-version-history li').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * `npm run screenshots`: starts a server (fresh UI build, temporary database), drives every
+ * view in Debian's chromium at 1280×800 and writes docs/screenshots/<view>.png.
+ * `--url http://127.0.0.1:8035` uses a running server instead (handy while styling).
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, type TestServer } from './test-server.ts';
+import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
+
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    scrollTo(0, 0);
+  });
+  await page.waitForTimeout(250); // let uPlot and the SVG settle after the last update
+  await page.screenshot({ path: `${OUT}${name}.png` });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main() {
+  const urlArg = process.argv.indexOf('--url');
+  let server: TestServer | null = null;
+  const url = urlArg > 0 ? process.argv[urlArg + 1] : (server = await startTestServer()).url;
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    page.on('pageerror', (e) => console.error('pagina-fout:', e.message));
+    await page.goto(`${url}/#/scenario`);
+    await settled(page);
+
+    // A scenario with choices at every table makes every view say something.
+    await page.locator('#name').fill('Elektrificatie 2030');
+    await page.locator('#name').press('Tab');
+    await setLever(page, 'shareAllElectric', '15');
+    await setLever(page, 'shareHybrid', '30');
+    await setLever(page, 'evCount', '1.900.000');
+    await setLever(page, 'evSmartShare', '40');
+    await setLever(page, 'fieldSolarClip', '70');
+    await setLever(page, 'storageMW', '1.000');
+    await setLever(page, 'storageMWh', '4.000');
+    await setLever(page, 'industryAddMW', '1.500');
+    await settled(page);
+    await shot(page, 'scenario');
+
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('sh-region-map path').nth(29).waitFor();
+    await shot(page, 'kaart');
+
+    await page.evaluate(() => (location.hash = '#/uurprofiel/ES15'));
+    await page.locator('sh-uplot#hourly canvas').waitFor();
+    await page.locator('sh-uplot#duration canvas').waitFor();
+    await shot(page, 'uurprofiel');
+
+    await openView(page, 'tafels', 'sh-tables-view');
+    await page.locator('sh-bar-chart#capex rect').first().waitFor();
+    await shot(page, 'tafels');
+
+    await openView(page, 'verkennen', 'sh-sweep-builder');
+    await page.locator('sh-sweep-builder #run').click();
+    await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor({ timeout: 60_000 });
+    await shot(page, 'verkennen');
+
+    await saveScenarioAs(page, 'Elektrificatie 2030', 'Programmateam', 'Warmtepompen, EV’s en batterijen');
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await setLever(page, 'resTWh', '45');
+    await setLever(page, 'solarShare', '40');
+    await setLever(page, 'evSmartShare', '80');
+    await settled(page);
+    await saveScenarioAs(page, 'Meer wind, slim laden', 'RES-regio', 'Minder zon, meer wind; 80% slim laden');
+    await page.locator('input[aria-label="Vergelijk Elektrificatie 2030"]').check();
+    await page.locator('input[aria-label="Vergelijk Meer wind, slim laden"]').check();
+    await page.locator('#compare-table tbody tr').first().waitFor();
+    await page.locator('button[aria-label="Versies van Elektrificatie 2030"]').click();
+    await shot(page, 'vergelijken');
+  } finally {
+    await browser.close();
+    await server?.close();
+  }
+}
+
+await main();

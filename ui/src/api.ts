@@ -1,0 +1,165 @@
+/**
+ * Thin client for the Samenhang HTTP API (docs/api.md). Every call is same-origin `/api/...`
+ * so the built UI works behind the server and behind the Vite dev proxy alike.
+ */
+import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
+import type { RegionalOverrides, NationalParamName } from '../../engine/model/parameters.ts';
+
+/** A scenario as the API takes it (MODEL.md §1.3). */
+export interface ScenarioJson {
+  name: string;
+  national: Partial<Record<NationalParamName, number>>;
+  defaults: RegionalOverrides;
+  regions: Record<string, RegionalOverrides>;
+}
+
+export interface DatasetInfo { id: string; name: string; weatherYear: number; regions: number; hours: number; default: boolean }
+
+/** Region data as `GET /api/regions` returns it; only the fields the UI uses are typed. */
+export interface RegionInfo {
+  id: string;
+  name: string;
+  provinces: string[];
+  homes: number;
+  connections: number;
+  baseDemandTWh: number;
+  solarRoofTWh: number;
+  solarFieldTWh: number;
+  windTWh: number;
+  solarSmallRoofTWh: number;
+  gridFeedinMW: number;
+  gridOfftakeMW: number;
+  [key: string]: unknown;
+}
+
+export interface HourlySeries {
+  region: string;
+  from: number;
+  to: number;
+  feedinLimitMW: number;
+  offtakeLimitMW: number;
+  genMW: number[];
+  loadMW: number[];
+  netMW: number[];
+  netAfterStorageMW: number[];
+  socMWh: number[];
+}
+
+export interface EvaluateResponse { regions: RegionResult[]; national: NationalResult; hourly?: HourlySeries }
+
+export interface Issue { path: string; message: string }
+
+/** An API error; `issues` carries the per-field problems of a 400 so forms can show them in place. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly issues: Issue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Fetches JSON, turning non-2xx answers into an ApiError with the server's issues. */
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  const res = await fetch(path, {
+    ...rest,
+    headers: json === undefined ? rest.headers : { 'content-type': 'application/json', ...rest.headers },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  });
+  const text = await res.text();
+  const body = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const b = (body ?? {}) as { error?: string; message?: string; issues?: Array<{ path?: string | string[]; where?: string; message: string }> };
+    const issues = (b.issues ?? []).map((i) => ({ path: normalisePath(i.path ?? i.where ?? ''), message: i.message }));
+    throw new ApiError(res.status, b.message ?? b.error ?? `HTTP ${res.status}`, issues);
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: text };
+  }
+}
+
+/** Issue paths are dotted (`regions.ES01.storageMW`); accept arrays too, and drop a leading `scenario.`. */
+function normalisePath(p: string | string[]): string {
+  const s = Array.isArray(p) ? p.join('.') : p;
+  return s.replace(/^(body\.|body\/)/, '').replace(/^scenario\./, '').replace(/^base\./, '');
+}
+
+export const getDatasets = () => api<DatasetInfo[]>('/api/datasets');
+/** Region data; the server wraps the list as `{ dataset, hours, regions }` (a bare list is accepted too). */
+export async function getRegions(dataset: string): Promise<RegionInfo[]> {
+  const body = await api<RegionInfo[] | { regions: RegionInfo[] }>(`/api/regions?dataset=${encodeURIComponent(dataset)}`);
+  return Array.isArray(body) ? body : body.regions;
+}
+export const getGeo = () => api<GeoJSON>('/api/regions.geojson');
+
+export function evaluate(
+  scenario: ScenarioJson,
+  dataset: string,
+  opts: { hourly?: { region: string; from: number; to: number }; signal?: AbortSignal } = {},
+): Promise<EvaluateResponse> {
+  return api<EvaluateResponse>('/api/evaluate', {
+    method: 'POST',
+    json: { scenario, dataset, ...(opts.hourly ? { hourly: opts.hourly } : {}) },
+    signal: opts.signal,
+  });
+}
+
+/** Minimal GeoJSON typing for the RES-region boundaries. */
+export interface GeoJSON {
+  type: 'FeatureCollection';
+  features: Array<{
+    type: 'Feature';
+    properties: { res_code: string; res_name: string };
+    geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  }>;
+}
+
+export interface SavedScenarioMeta { id: string; name: string; version: number; author: string; updatedAt: string }
+export interface SavedScenario extends SavedScenarioMeta { note: string; latestVersion?: number; scenario: ScenarioJson }
+export interface ScenarioVersion { version: number; name?: string; author: string; note: string; createdAt?: string; savedAt?: string }
+
+export const listScenarios = () => api<SavedScenarioMeta[]>('/api/scenarios');
+export const getScenario = (id: string, version?: number) =>
+  api<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`);
+/** Versions of a saved scenario; the server wraps them as `{ id, versions }`. */
+export async function getVersions(id: string): Promise<ScenarioVersion[]> {
+  const body = await api<ScenarioVersion[] | { versions: ScenarioVersion[] }>(`/api/scenarios/${encodeURIComponent(id)}/versions`);
+  return Array.isArray(body) ? body : body.versions;
+}
+export function saveScenario(body: { name: string; author: string; note: string; scenario: ScenarioJson; baseVersion?: number }, id?: string) {
+  return api<{ id: string; version: number }>(id ? `/api/scenarios/${encodeURIComponent(id)}` : '/api/scenarios', {
+    method: id ? 'PUT' : 'POST',
+    json: body,
+  });
+}
+export const deleteScenario = (id: string) => api<unknown>(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export type SweepAxisJson =
+  | { path: string; values: number[] }
+  | { path: string; uniform: [number, number] }
+  | { path: string; triangular: [number, number, number] };
+export interface SweepStatus {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+  progress: { done: number; total: number };
+  error?: string;
+  summary?: unknown;
+}
+export interface ParetoPoint { scenario: number; gridCapexEUR: number; resDeliveredTWh: number; landHa: number }
+
+export const startSweep = (body: { name?: string; base: ScenarioJson; axes: SweepAxisJson[]; samples: number; seed: number }, dataset?: string) =>
+  api<{ id: string; total?: number }>(`/api/sweeps${dataset ? `?dataset=${encodeURIComponent(dataset)}` : ''}`, { method: 'POST', json: body });
+export const getSweep = (id: string) => api<SweepStatus>(`/api/sweeps/${encodeURIComponent(id)}`);
+export const cancelSweep = (id: string) => api<unknown>(`/api/sweeps/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** Pareto front of the national rows; the server wraps it as `{ id, objectives, points }`. */
+export async function getPareto(id: string): Promise<ParetoPoint[]> {
+  const body = await api<ParetoPoint[] | { points: ParetoPoint[] }>(`/api/sweeps/${encodeURIComponent(id)}/pareto`);
+  return Array.isArray(body) ? body : body.points;
+}
+export const sweepResultUrl = (id: string, format?: 'csv' | 'arrow') =>
+  `/api/sweeps/${encodeURIComponent(id)}/result${format ? `?format=${format}` : ''}`;

@@ -1,0 +1,120 @@
+/**
+ * The application frame: title bar with dataset choice and status, the top navigation and the
+ * active view. Routing is by URL hash (#/kaart …) so that every view has a link, the browser's
+ * back button works and the screenshot script can open a view directly.
+ */
+import { html, css } from 'lit';
+import { StoreElement } from '../store-element.ts';
+import { store } from '../store.ts';
+import { shared } from '../styles.ts';
+import { num } from '../format.ts';
+import './map-view.ts';
+import './scenario-view.ts';
+import './hourly-view.ts';
+import './tables-view.ts';
+import './sweep-view.ts';
+import './compare-view.ts';
+
+export const VIEWS = [
+  { id: 'kaart', label: 'Kaart & regio’s' },
+  { id: 'scenario', label: 'Scenario' },
+  { id: 'uurprofiel', label: 'Uurprofiel' },
+  { id: 'tafels', label: 'Tafels in samenhang' },
+  { id: 'verkennen', label: 'Verkennen' },
+  { id: 'vergelijken', label: 'Vergelijken' },
+] as const;
+type ViewId = (typeof VIEWS)[number]['id'];
+
+function viewFromHash(): ViewId {
+  const id = location.hash.replace(/^#\/?/, '').split('/')[0];
+  return (VIEWS.find((v) => v.id === id)?.id ?? 'kaart') as ViewId;
+}
+
+export class AppShell extends StoreElement {
+  static properties = { view: { state: true } };
+  declare view: ViewId;
+
+  constructor() {
+    super();
+    this.view = viewFromHash();
+  }
+
+  private readonly onHash = () => {
+    this.view = viewFromHash();
+    // A region in the hash (#/uurprofiel/ES07) selects it, so links can be shared.
+    const parts = location.hash.replace(/^#\/?/, '').split('/');
+    if (parts[0] === 'uurprofiel' && parts[1]) store.setRegion(parts[1]);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHash);
+    this.onHash();
+  }
+
+  override disconnectedCallback(): void {
+    removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
+  }
+
+  static styles = [
+    shared,
+    css`
+      :host { display: flex; flex-direction: column; min-height: 100vh; }
+      header { background: #14325c; color: #fff; padding: 0.4rem 1rem; display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+      header h1 { font-size: 1.15rem; margin: 0; font-weight: 650; letter-spacing: 0.01em; }
+      header .sub { font-size: 0.8rem; opacity: 0.85; }
+      header .spacer { flex: 1; }
+      header label { color: #dfe7f3; }
+      header select { padding: 0.15rem 0.3rem; }
+      .status { font-size: 0.8rem; min-width: 11rem; text-align: right; color: #dfe7f3; }
+      nav { background: #1f4a85; display: flex; gap: 0; padding: 0 0.5rem; flex-wrap: wrap; }
+      nav a { color: #e8eef7; text-decoration: none; padding: 0.55rem 0.9rem; font-size: 0.92rem; border-bottom: 3px solid transparent; }
+      nav a:hover { background: #2a5a9c; }
+      nav a[aria-current='page'] { border-bottom-color: #ffc940; color: #fff; font-weight: 600; }
+      nav a:focus-visible { outline: 2px solid #ffc940; outline-offset: -2px; }
+      main { flex: 1; padding: 0.75rem 1rem 1rem; }
+      .notice { background: #fff8e1; border-bottom: 1px solid #f0d68a; font-size: 0.8rem; padding: 0.25rem 1rem; color: #5c4300; }
+    `,
+  ];
+
+  private renderView() {
+    switch (this.view) {
+      case 'kaart': return html`<sh-map-view></sh-map-view>`;
+      case 'scenario': return html`<sh-scenario-view></sh-scenario-view>`;
+      case 'uurprofiel': return html`<sh-hourly-view></sh-hourly-view>`;
+      case 'tafels': return html`<sh-tables-view></sh-tables-view>`;
+      case 'verkennen': return html`<sh-sweep-view></sh-sweep-view>`;
+      case 'vergelijken': return html`<sh-compare-view></sh-compare-view>`;
+    }
+  }
+
+  override render() {
+    const status = store.busy ? 'Rekent…' : store.result ? `Berekend in ${num(store.lastMs, 0)} ms` : '';
+    return html`
+      <header>
+        <div>
+          <h1>Samenhang</h1>
+          <div class="sub">Scenario’s voor de energietransitie per RES-regio</div>
+        </div>
+        <div class="spacer"></div>
+        <span class="sub" title="Naam van het scenario dat u bewerkt">Scenario: <strong>${store.scenario.name}</strong></span>
+        <label for="dataset">Weerjaar / dataset</label>
+        <select id="dataset" title=${store.datasets.find((d) => d.id === store.dataset)?.name ?? ''} @change=${(e: Event) => void store.setDataset((e.target as HTMLSelectElement).value)}>
+          ${store.datasets.map((d) => html`<option value=${d.id} ?selected=${d.id === store.dataset}>${d.weatherYear ? `Weerjaar ${d.weatherYear}` : d.name}${d.default ? ' (standaard)' : ''}</option>`)}
+        </select>
+        <span class="status" role="status" aria-live="polite">${status}</span>
+      </header>
+      <nav aria-label="Weergaven">
+        ${VIEWS.map((v) => html`<a href="#/${v.id}" aria-current=${v.id === this.view ? 'page' : 'false'}>${v.label}</a>`)}
+      </nav>
+      <div class="notice">
+        De 2030-productie per regio is <strong>RES 1.0 indicatief</strong>: een indicatieve verdeling, niet de officiële
+        biedingen van de regio’s. Alle aannames zijn aan te passen.
+      </div>
+      ${store.error ? html`<div class="errorbox" role="alert" style="margin:0.5rem 1rem 0">${store.error}</div>` : ''}
+      <main>${this.renderView()}</main>
+    `;
+  }
+}
+customElements.define('sh-app', AppShell);

@@ -1,0 +1,80 @@
+/**
+ * Horizontal grouped bar chart in plain SVG (a few bars do not need a chart library). Handles
+ * negative values with a zero line; each series has its own colour, or each bar (per-category
+ * colours) when there is a single series.
+ */
+import { LitElement, html, css, svg } from 'lit';
+import { num } from '../format.ts';
+
+export interface BarSeries { label: string; colour: string; values: number[] }
+
+export class BarChart extends LitElement {
+  static properties = {
+    categories: { attribute: false },
+    series: { attribute: false },
+    colours: { attribute: false },
+    unit: {},
+    digits: { type: Number },
+    label: {},
+  };
+  declare categories: string[];
+  declare series: BarSeries[];
+  /** Per-category colours, used when there is one series. */
+  declare colours: string[];
+  declare unit: string;
+  declare digits: number;
+  declare label: string;
+
+  constructor() {
+    super();
+    this.categories = [];
+    this.series = [];
+    this.colours = [];
+    this.unit = '';
+    this.digits = 0;
+    this.label = '';
+  }
+
+  static styles = css`
+    :host { display: block; }
+    svg { width: 100%; height: auto; display: block; font-family: inherit; }
+    .legend { display: flex; gap: 0.75rem; flex-wrap: wrap; font-size: 0.78rem; margin-top: 0.25rem; }
+    .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
+  `;
+
+  override render() {
+    const W = 560, labelW = 150, valueW = 60, barH = 14, gap = 8;
+    const per = this.series.length;
+    const groupH = per * barH + gap;
+    const H = this.categories.length * groupH + 6;
+    const all = this.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const lo = Math.min(0, ...all), hi = Math.max(0, ...all);
+    const span = hi - lo || 1;
+    // Room for value labels left of negative bars and right of positive ones, never over the category labels.
+    const left = lo < 0 ? valueW : 6, right = hi > 0 ? valueW : 6;
+    const plotW = W - labelW - left - right;
+    const x = (v: number) => labelW + left + ((v - lo) / span) * plotW;
+    return html`
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.label}>
+        ${this.categories.map((c, i) => {
+          const y0 = i * groupH + 3;
+          return svg`<text x=${labelW - 6} y=${y0 + (per * barH) / 2 + 4} text-anchor="end" font-size="11" fill="#1d2633">${c}</text>
+            ${this.series.map((s, j) => {
+              const v = s.values[i] ?? 0;
+              const a = x(Math.min(0, v)), b = x(Math.max(0, v));
+              const colour = per === 1 && this.colours[i] ? this.colours[i] : s.colour;
+              return svg`<rect x=${a} y=${y0 + j * barH} width=${Math.max(0.5, b - a)} height=${barH - 2} fill=${colour} rx="1.5">
+                  <title>${s.label}: ${c} ${num(v, this.digits)} ${this.unit}</title></rect>
+                <text x=${v >= 0 ? b + 4 : a - 4} y=${y0 + j * barH + barH - 4} font-size="10" fill="#37474f"
+                  text-anchor=${v >= 0 ? 'start' : 'end'}>${num(v, this.digits)}</text>`;
+            })}`;
+        })}
+        <line x1=${x(0)} x2=${x(0)} y1="0" y2=${H} stroke="#37474f" stroke-width="1" />
+      </svg>
+      ${per > 1
+        ? html`<div class="legend">${this.series.map((s) => html`<span><i style="background:${s.colour}"></i>${s.label}</span>`)}</div>`
+        : ''}
+    `;
+  }
+}
+customElements.define('sh-bar-chart', BarChart);

@@ -1,0 +1,217 @@
+/**
+ * View 3, "Uurprofiel": a region's hourly generation, load, net load before and after storage,
+ * with the feed-in and offtake capacity as horizontal lines; zoom from year to week; and the
+ * load-duration curve (net load sorted from highest feed-in to highest offtake) below it.
+ */
+import { html, css } from 'lit';
+import type uPlot from 'uplot';
+import { StoreElement } from '../store-element.ts';
+import { store } from '../store.ts';
+import { shared } from '../styles.ts';
+import { evaluate, ApiError, type HourlySeries, type ScenarioJson } from '../api.ts';
+import { num, withUnit } from '../format.ts';
+import './u-plot.ts';
+
+const DAY_MS = 86_400_000;
+const dateFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** Hour index → "12 jan" in the weather year (hour 0 = 1 January 00:00). */
+function hourLabel(h: number, year: number): string {
+  return dateFmt.format(new Date(Date.UTC(year, 0, 1) + Math.floor(h / 24) * DAY_MS));
+}
+
+const mwAxis = (label: string): uPlot.Axis => ({
+  label,
+  size: 70,
+  values: (_u, vals) => vals.map((v) => num(v, 0)),
+});
+
+export class HourlyView extends StoreElement {
+  static properties = { series: { state: true }, loading: { state: true }, failure: { state: true } };
+  declare series: HourlySeries | null;
+  declare loading: boolean;
+  declare failure: string;
+  private key = '';
+  private ctrl: AbortController | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private chart: uPlot | null = null;
+  private cached: { key: string; opts: object; duration: object } | null = null;
+
+  constructor() {
+    super();
+    this.series = null;
+    this.loading = false;
+    this.failure = '';
+  }
+
+  static styles = [
+    shared,
+    css`
+      .toolbar { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.5rem; }
+      .zoom button[aria-pressed='true'] { background: #14325c; color: #fff; border-color: #14325c; }
+      .stats { display: flex; gap: 1.25rem; flex-wrap: wrap; font-size: 0.85rem; margin: 0.25rem 0 0.5rem; }
+      .stats b { font-variant-numeric: tabular-nums; }
+      .card + .card { margin-top: 0.75rem; }
+    `,
+  ];
+
+  private get year(): number {
+    return store.datasets.find((d) => d.id === store.dataset)?.weatherYear ?? 2023;
+  }
+
+  private get hours(): number {
+    return store.datasets.find((d) => d.id === store.dataset)?.hours ?? 8760;
+  }
+
+  /** Fetches the hourly series when region, dataset or scenario changed (debounced like the KPIs). */
+  private maybeFetch() {
+    if (!store.regions.length) return;
+    const key = `${store.dataset}|${store.region}|${JSON.stringify(store.scenario)}`;
+    if (key === this.key) return;
+    this.key = key;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.fetchSeries(store.scenario), 25);
+  }
+
+  private async fetchSeries(scenario: ScenarioJson) {
+    this.ctrl?.abort();
+    const ctrl = (this.ctrl = new AbortController());
+    this.loading = true;
+    try {
+      const res = await evaluate(scenario, store.dataset, { hourly: { region: store.region, from: 0, to: this.hours }, signal: ctrl.signal });
+      if (ctrl.signal.aborted) return;
+      this.series = res.hourly ?? null;
+      this.failure = res.hourly ? '' : 'De server gaf geen uurwaarden terug.';
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      this.failure = e instanceof ApiError && e.issues.length ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
+    } finally {
+      if (this.ctrl === ctrl) this.loading = false;
+    }
+  }
+
+  override updated(): void {
+    this.maybeFetch();
+  }
+
+  private zoom(hours: number | null) {
+    const u = this.chart;
+    if (!u || !this.series) return;
+    const n = this.series.genMW.length;
+    if (hours === null || hours >= n) {
+      u.setScale('x', { min: 0, max: n - 1 });
+      return;
+    }
+    // Keep the left edge of the current view so zooming in stays where the user was looking.
+    const start = Math.max(0, Math.min(n - hours, Math.floor(u.scales.x.min ?? 0)));
+    u.setScale('x', { min: start, max: start + hours - 1 });
+  }
+
+  private shift(dir: -1 | 1) {
+    const u = this.chart;
+    if (!u || !this.series) return;
+    const n = this.series.genMW.length;
+    const min = u.scales.x.min ?? 0, max = u.scales.x.max ?? n - 1, w = max - min;
+    const start = Math.max(0, Math.min(n - 1 - w, min + dir * w));
+    u.setScale('x', { min: start, max: start + w });
+  }
+
+  private builtFor: { s: HourlySeries; data: uPlot.AlignedData; duration: uPlot.AlignedData } | null = null;
+
+  /** Chart data, rebuilt only when a new series arrives (render also runs on unrelated store changes). */
+  private build(s: HourlySeries) {
+    if (this.builtFor?.s === s) return this.builtFor;
+    const key = `${s.region}|${this.year}|${s.genMW.length}`;
+    const n = s.genMW.length;
+    const x = Float64Array.from({ length: n }, (_, i) => s.from + i);
+    const feed = new Float64Array(n).fill(s.feedinLimitMW);
+    const off = new Float64Array(n).fill(-s.offtakeLimitMW);
+    const data = [x, s.genMW, s.loadMW, s.netMW, s.netAfterStorageMW, feed, off] as unknown as uPlot.AlignedData;
+    const sortedNet = Float64Array.from(s.netMW).sort().reverse();
+    const sortedAfter = Float64Array.from(s.netAfterStorageMW).sort().reverse();
+    const rank = Float64Array.from({ length: n }, (_, i) => i);
+    const duration = [rank, sortedNet, sortedAfter, feed, off] as unknown as uPlot.AlignedData;
+    // Options only change with the region/year, so the zoom survives lever moves.
+    if (!this.cached || this.cached.key !== key) {
+      const year = this.year;
+      const opts: Omit<uPlot.Options, 'width' | 'height'> = {
+        scales: { x: { time: false } },
+        cursor: { drag: { x: true, y: false } },
+        series: [
+          { label: 'uur', value: (_u, v) => (v == null ? '–' : `${hourLabel(v, year)} ${String(v % 24).padStart(2, '0')}:00`) },
+          { label: 'Opwek', stroke: '#e0a100', width: 1, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Vraag', stroke: '#1976d2', width: 1, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Netto (opwek − vraag)', stroke: '#9e9e9e', width: 1, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Netto na opslag', stroke: '#2e7d32', width: 1.2, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Capaciteit invoeding', stroke: '#d32f2f', width: 1.5, dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Capaciteit afname', stroke: '#7b1fa2', width: 1.5, dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
+        ],
+        axes: [
+          { values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 },
+          mwAxis('MW'),
+        ],
+      };
+      const dur: Omit<uPlot.Options, 'width' | 'height'> = {
+        scales: { x: { time: false } },
+        series: [
+          { label: 'uren', value: (_u, v) => withUnit(v, 'uur') },
+          { label: 'Netto', stroke: '#9e9e9e', width: 1.2, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Netto na opslag', stroke: '#2e7d32', width: 1.5, value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Capaciteit invoeding', stroke: '#d32f2f', dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
+          { label: 'Capaciteit afname', stroke: '#7b1fa2', dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
+        ],
+        axes: [{ label: 'uren per jaar (gesorteerd)', values: (_u, vals) => vals.map((v) => num(v, 0)) }, mwAxis('MW')],
+      };
+      this.cached = { key, opts, duration: dur };
+    }
+    this.builtFor = { s, data, duration };
+    return this.builtFor;
+  }
+
+  override render() {
+    const s = this.series;
+    const row = store.result?.regions.find((r) => r.id === store.region);
+    const built = s ? this.build(s) : null;
+    return html`
+      <div class="toolbar">
+        <h2 style="margin:0">Uurprofiel</h2>
+        <label for="region">Regio</label>
+        <select id="region" @change=${(e: Event) => { store.setRegion((e.target as HTMLSelectElement).value); history.replaceState(null, '', `#/uurprofiel/${store.region}`); }}>
+          ${store.regions.map((r) => html`<option value=${r.id} ?selected=${r.id === store.region}>${r.name}</option>`)}
+        </select>
+        <div class="zoom row" role="group" aria-label="Zoom">
+          <button @click=${() => this.zoom(null)}>Jaar</button>
+          <button @click=${() => this.zoom(24 * 30)}>Maand</button>
+          <button @click=${() => this.zoom(24 * 7)}>Week</button>
+          <button @click=${() => this.shift(-1)} aria-label="Eerder">◀</button>
+          <button @click=${() => this.shift(1)} aria-label="Later">▶</button>
+        </div>
+        <span class="muted">${this.loading ? 'Laden…' : 'Sleep in de grafiek om in te zoomen; dubbelklik = heel jaar.'}</span>
+      </div>
+      ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
+      ${row
+        ? html`<div class="stats">
+            <span>Piek invoeding <b>${withUnit(row.peakFeedinMW, 'MW')}</b></span>
+            <span>Piek afname <b>${withUnit(row.peakOfftakeMW, 'MW')}</b></span>
+            <span>Congestie-uren invoeding <b>${num(row.congestionHoursFeedin)}</b> · afname <b>${num(row.congestionHoursOfftake)}</b></span>
+            <span>Verzwaring <b>${withUnit(row.reinforceFeedinMW + row.reinforceOfftakeMW, 'MW')}</b></span>
+            <span>Afgekapt <b>${withUnit(row.clipCurtailedTWh * 1000, 'GWh', 1)}</b></span>
+          </div>`
+        : ''}
+      <div class="card">
+        <h3 style="margin-top:0">${store.regionName(store.region)}: uurwaarden (MW; positief = netto invoeding)</h3>
+        ${built && this.cached
+          ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${320}
+              @plot-ready=${(e: CustomEvent<uPlot>) => (this.chart = e.detail)}></sh-uplot>`
+          : html`<div class="muted">Uurwaarden laden…</div>`}
+      </div>
+      <div class="card">
+        <h3 style="margin-top:0">Belastingduurkromme (netto belasting, gesorteerd)</h3>
+        ${built && this.cached
+          ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${200}></sh-uplot>`
+          : ''}
+      </div>
+    `;
+  }
+}
+customElements.define('sh-hourly-view', HourlyView);

@@ -1,0 +1,65 @@
+/**
+ * The live KPI panel of the Scenario view: RES gauge with Route 35 status, grid investment,
+ * tariff, land use, CO2 and the change in housing costs per heat strategy.
+ */
+import { html, css } from 'lit';
+import { StoreElement } from '../store-element.ts';
+import { store } from '../store.ts';
+import { shared } from '../styles.ts';
+import { euros, num, withUnit } from '../format.ts';
+import { STRATEGIES, nationalWoonlasten } from '../kpis.ts';
+import './res-gauge.ts';
+
+export class KpiPanel extends StoreElement {
+  static styles = [
+    shared,
+    css`
+      .tiles { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem; margin-top: 0.5rem; }
+      .tile { border: 1px solid #e0e5ec; border-radius: 4px; padding: 0.35rem 0.5rem; background: #fafbfd; }
+      .tile .k { font-size: 0.75rem; color: #4a5668; }
+      .tile .v { font-size: 1.1rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+      .tile .s { font-size: 0.72rem; color: #5b6779; }
+      table { margin-top: 0.25rem; }
+      .stale { opacity: 0.6; }
+    `,
+  ];
+
+  override render() {
+    const res = store.result;
+    if (!res) return html`<div class="card muted">Nog geen resultaat…</div>`;
+    const n = res.national;
+    const target = Number(store.scenario.national.targetTWh ?? 35);
+    const homes = new Map(store.regions.map((r) => [r.id, r.homes]));
+    const woon = nationalWoonlasten(res.regions, homes);
+    const ha = n.fieldSolarHa + n.windHa;
+    return html`<div class="card ${store.issues.length ? 'stale' : ''}" aria-live="polite">
+      <h3 style="margin-top:0">Resultaat (landelijk)</h3>
+      ${store.issues.length ? html`<div class="error">Invoer ongeldig: resultaat hoort bij de laatste geldige invoer.</div>` : ''}
+      <sh-res-gauge .value=${n.resNominalTWh} .target=${target} .triggered=${n.route35Triggered} .gap=${n.targetGapTWh}></sh-res-gauge>
+      <div class="tiles">
+        <div class="tile" data-kpi="gridCapexEUR" data-value=${n.gridCapexEUR}><div class="k">Netinvestering</div><div class="v">${euros(n.gridCapexEUR)}</div>
+          <div class="s">verzwaring ${withUnit(n.reinforceFeedinMW + n.reinforceOfftakeMW, 'MW')}</div></div>
+        <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Nettarief</div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
+          <div class="s">per aansluiting per jaar</div></div>
+        <div class="tile" data-kpi="land" data-value=${ha}><div class="k">Ruimte zon + wind</div><div class="v">${withUnit(ha, 'ha')}</div>
+          <div class="s">${withUnit(n.windTurbines, 'windturbines')}</div></div>
+        <div class="tile" data-kpi="co2" data-value=${n.co2AvoidedT}><div class="k">CO₂ vermeden</div><div class="v">${withUnit(n.co2AvoidedT / 1e6, 'Mton', 2)}</div>
+          <div class="s">per jaar (warmte)</div></div>
+        <div class="tile"><div class="k">Opslag</div><div class="v">${euros(n.storageCapexEUR)}</div>
+          <div class="s">investering netbatterijen</div></div>
+        <div class="tile"><div class="k">EB naar net / warmte</div><div class="v">${euros(n.ebToGridEUR)}</div>
+          <div class="s">${euros(n.ebToHeatEUR)} naar woningen, per jaar</div></div>
+      </div>
+      <h3>Δ woonlasten t.o.v. cv-ketel</h3>
+      <table aria-label="Verandering woonlasten per strategie">
+        <thead><tr><th>Strategie</th><th>€/woning/jaar</th></tr></thead>
+        <tbody>${STRATEGIES.map((s) => {
+          const v = woon[s.key];
+          return html`<tr><td>${s.label}</td><td class=${v > 0 ? 'pos' : 'neg'}>${num(v, 0, true)} €</td></tr>`;
+        })}</tbody>
+      </table>
+      <div class="muted">Gemiddeld over alle woningen (gewogen per regio). ≤ 0 € = woonlastenneutraal.</div>
+    </div>`;
+  }
+}
+customElements.define('sh-kpi-panel', KpiPanel);

@@ -1,0 +1,92 @@
+/**
+ * SVG map of the RES regions coloured by one KPI, with a legend. Emits `region-select` with the
+ * region id on click or Enter/Space (each region is a focusable button for keyboard users).
+ */
+import { LitElement, html, css, svg } from 'lit';
+import type { GeoJSON } from '../api.ts';
+import { projectMap, rampColour, rampColours } from '../geo.ts';
+import { num } from '../format.ts';
+
+export class RegionMap extends LitElement {
+  static properties = {
+    geo: { attribute: false },
+    values: { attribute: false },
+    names: { attribute: false },
+    label: {},
+    unit: {},
+    digits: { type: Number },
+    ramp: {},
+    selected: {},
+  };
+  declare geo: GeoJSON | null;
+  declare values: Map<string, number>;
+  declare names: Map<string, string>;
+  declare label: string;
+  declare unit: string;
+  declare digits: number;
+  declare ramp: 'bad' | 'good';
+  declare selected: string;
+
+  constructor() {
+    super();
+    this.geo = null;
+    this.values = new Map();
+    this.names = new Map();
+    this.label = '';
+    this.unit = '';
+    this.digits = 0;
+    this.ramp = 'bad';
+    this.selected = '';
+  }
+
+  static styles = css`
+    :host { display: block; }
+    svg { width: 100%; height: auto; max-height: calc(100vh - 210px); display: block; }
+    path { stroke: #fff; stroke-width: 0.8; cursor: pointer; }
+    path:hover { stroke: #14325c; stroke-width: 1.5; }
+    path:focus { outline: none; stroke: #1565c0; stroke-width: 2.5; }
+    path.selected { stroke: #14325c; stroke-width: 2.5; }
+    .legend { display: flex; align-items: center; gap: 0.5rem; font-size: 0.8rem; margin-top: 0.25rem; flex-wrap: wrap; }
+    .bar { display: flex; }
+    .bar span { width: 28px; height: 12px; display: inline-block; }
+    .ticks { display: flex; justify-content: space-between; width: 196px; font-size: 0.75rem; color: #4a5668; }
+    .empty { color: #5b6779; padding: 2rem; }
+  `;
+
+  private select(id: string) {
+    this.dispatchEvent(new CustomEvent('region-select', { detail: id, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    if (!this.geo) return html`<div class="empty">Kaart wordt geladen…</div>`;
+    const map = projectMap(this.geo);
+    const vals = [...this.values.values()].filter(Number.isFinite);
+    const lo = Math.min(0, ...vals), hi = Math.max(...vals, lo + 1e-9);
+    const t = (v: number) => (v - lo) / (hi - lo || 1);
+    const fmt = (v: number) => num(v, this.digits);
+    return html`
+      <svg viewBox="0 0 ${map.width.toFixed(0)} ${map.height.toFixed(0)}" role="group" aria-label="Kaart van de RES-regio’s: ${this.label}">
+        ${map.regions.map((r) => {
+          const v = this.values.get(r.id);
+          const fill = v === undefined ? '#ccc' : rampColour(t(v), this.ramp);
+          const name = this.names.get(r.id) ?? r.name;
+          const text = `${name}: ${v === undefined ? '–' : fmt(v)} ${this.unit}`;
+          return svg`<path d=${r.d} fill=${fill} class=${r.id === this.selected ? 'selected' : ''} data-region=${r.id}
+            tabindex="0" role="button" aria-label=${text}
+            @click=${() => this.select(r.id)}
+            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(r.id); } }}
+          ><title>${text}</title></path>`;
+        })}
+      </svg>
+      <div class="legend" aria-label="Legenda">
+        <strong>${this.label} (${this.unit})</strong>
+        <div>
+          <div class="bar">${rampColours(this.ramp).map((c) => html`<span style="background:${c}"></span>`)}</div>
+          <div class="ticks"><span>${fmt(lo)}</span><span>${fmt((lo + hi) / 2)}</span><span>${fmt(hi)}</span></div>
+        </div>
+        <span style="display:inline-flex;align-items:center;gap:4px"><span style="width:14px;height:12px;background:#ccc;display:inline-block"></span>geen gegevens</span>
+      </div>
+    `;
+  }
+}
+customElements.define('sh-region-map', RegionMap);

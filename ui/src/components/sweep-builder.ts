@@ -1,0 +1,132 @@
+/**
+ * The sweep form: axes (parameter path + values or a sampling range), samples and seed, and the
+ * resulting number of scenarios (MODEL.md §5: grid axes multiply, sampled axes add `samples`
+ * draws per grid point). Emits `sweep-submit` with the axes; API issues come back via `issues`.
+ */
+import { LitElement, html, css } from 'lit';
+import type { Issue, SweepAxisJson } from '../api.ts';
+import { shared } from '../styles.ts';
+import { num, parseNum } from '../format.ts';
+import { SWEEP_PATHS, pathLabel } from '../labels.ts';
+
+type Kind = 'values' | 'uniform' | 'triangular';
+interface AxisDraft { path: string; kind: Kind; values: string; lo: string; mode: string; hi: string }
+
+/** Parses "0,2; 0,5; 1" (semicolons or spaces between Dutch or plain numbers). */
+export function parseList(text: string): number[] {
+  return text.split(/[;\s]+/).filter(Boolean).map(parseNum);
+}
+
+export class SweepBuilder extends LitElement {
+  static properties = {
+    axes: { state: true },
+    samples: { state: true },
+    seed: { state: true },
+    issues: { attribute: false },
+    running: { type: Boolean },
+  };
+  declare axes: AxisDraft[];
+  declare samples: number;
+  declare seed: number;
+  declare issues: Issue[];
+  declare running: boolean;
+
+  constructor() {
+    super();
+    this.axes = [
+      { path: 'defaults.solarShare', kind: 'values', values: '0,2; 0,4; 0,6; 0,8', lo: '0', mode: '0,5', hi: '1' },
+      { path: 'defaults.fieldSolarClip', kind: 'values', values: '0,6; 0,8; 1', lo: '0,5', mode: '0,8', hi: '1' },
+    ];
+    this.samples = 1;
+    this.seed = 1;
+    this.issues = [];
+    this.running = false;
+  }
+
+  static styles = [
+    shared,
+    css`
+      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) 9rem minmax(180px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
+      .axis select, .axis input { width: 100%; }
+      .range { display: flex; gap: 0.3rem; }
+      .range input { width: 5rem; }
+      .count { font-size: 1rem; }
+      .error { grid-column: 1 / -1; }
+      input.small { width: 6rem; }
+    `,
+  ];
+
+  /** Number of scenarios the sweep will run. */
+  count(): number {
+    const grid = this.axes.filter((a) => a.kind === 'values').reduce((n, a) => n * parseList(a.values).length, 1);
+    const sampled = this.axes.some((a) => a.kind !== 'values');
+    return grid * (sampled ? Math.max(1, this.samples) : 1);
+  }
+
+  /** The axes as the API takes them; values stay in model units (fractions, €/MW). */
+  toJson(): SweepAxisJson[] {
+    return this.axes.map((a) =>
+      a.kind === 'values'
+        ? { path: a.path, values: parseList(a.values) }
+        : a.kind === 'uniform'
+          ? { path: a.path, uniform: [parseNum(a.lo), parseNum(a.hi)] }
+          : { path: a.path, triangular: [parseNum(a.lo), parseNum(a.mode), parseNum(a.hi)] },
+    );
+  }
+
+  private edit(i: number, patch: Partial<AxisDraft>) {
+    this.axes = this.axes.map((a, j) => (j === i ? { ...a, ...patch } : a));
+  }
+
+  private errorsFor(i: number): string[] {
+    return this.issues.filter((x) => x.path === `axes.${i}` || x.path.startsWith(`axes.${i}.`)).map((x) => x.message);
+  }
+
+  override render() {
+    const other = this.issues.filter((x) => !/^axes\.\d+/.test(x.path));
+    return html`
+      <div class="card">
+        <h3 style="margin-top:0">Assen</h3>
+        <p class="muted" style="margin:0 0 0.4rem">Waarden in modeleenheden: aandelen als fractie (0,5 = 50%), kosten in €/MW. Het
+          huidige scenario (“Scenario”) is de basis.</p>
+        ${this.axes.map((a, i) => {
+          const id = `axis-${i}`;
+          return html`<div class="axis" data-axis=${i}>
+            <select id="${id}-path" aria-label="As ${i + 1}: parameter" @change=${(e: Event) => this.edit(i, { path: (e.target as HTMLSelectElement).value })}>
+              ${SWEEP_PATHS.map((p) => html`<option value=${p} ?selected=${p === a.path}>${pathLabel(p)}</option>`)}
+            </select>
+            <select aria-label="As ${i + 1}: soort" @change=${(e: Event) => this.edit(i, { kind: (e.target as HTMLSelectElement).value as Kind })}>
+              <option value="values" ?selected=${a.kind === 'values'}>Waarden (rooster)</option>
+              <option value="uniform" ?selected=${a.kind === 'uniform'}>Uniform</option>
+              <option value="triangular" ?selected=${a.kind === 'triangular'}>Driehoek</option>
+            </select>
+            ${a.kind === 'values'
+              ? html`<input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
+                  @input=${(e: Event) => this.edit(i, { values: (e.target as HTMLInputElement).value })} />`
+              : html`<div class="range">
+                  <input type="text" aria-label="As ${i + 1}: ondergrens" .value=${a.lo} @input=${(e: Event) => this.edit(i, { lo: (e.target as HTMLInputElement).value })} />
+                  ${a.kind === 'triangular'
+                    ? html`<input type="text" aria-label="As ${i + 1}: meest waarschijnlijk" .value=${a.mode} @input=${(e: Event) => this.edit(i, { mode: (e.target as HTMLInputElement).value })} />`
+                    : ''}
+                  <input type="text" aria-label="As ${i + 1}: bovengrens" .value=${a.hi} @input=${(e: Event) => this.edit(i, { hi: (e.target as HTMLInputElement).value })} />
+                </div>`}
+            <button aria-label="As ${i + 1} verwijderen" @click=${() => (this.axes = this.axes.filter((_, j) => j !== i))}>✕</button>
+            ${this.errorsFor(i).map((m) => html`<div class="error" role="alert">${m}</div>`)}
+          </div>`;
+        })}
+        <div class="row" style="margin-top:0.5rem">
+          <button @click=${() => (this.axes = [...this.axes, { path: 'defaults.evSmartShare', kind: 'uniform', values: '0; 0,5; 1', lo: '0', mode: '0,5', hi: '1' }])}>+ As toevoegen</button>
+          <label for="samples">Trekkingen</label>
+          <input id="samples" class="small" type="number" min="1" .value=${String(this.samples)} @input=${(e: Event) => (this.samples = Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 1)))} />
+          <label for="seed">Seed</label>
+          <input id="seed" class="small" type="number" .value=${String(this.seed)} @input=${(e: Event) => (this.seed = Math.round(Number((e.target as HTMLInputElement).value) || 0))} />
+          <span class="count" data-count=${this.count()}>= <strong>${num(this.count())}</strong> scenario’s</span>
+          <button class="primary" id="run" ?disabled=${this.running || this.axes.length === 0}
+            @click=${() => this.dispatchEvent(new CustomEvent('sweep-submit', { detail: { axes: this.toJson(), samples: this.samples, seed: this.seed } }))}>Start verkenning</button>
+        </div>
+        ${other.map((x) => html`<div class="error" role="alert">${x.path ? html`<code>${x.path}</code>: ` : ''}${x.message}</div>`)}
+      </div>
+    `;
+  }
+}
+customElements.define('sh-sweep-builder', SweepBuilder);

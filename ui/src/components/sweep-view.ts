@@ -1,0 +1,213 @@
+/**
+ * View 5, "Verkennen": build a sweep around the current scenario, run it on the server with
+ * live progress (server-sent events) and a cancel button, then explore the national results:
+ * scatter with Pareto front, sortable table, downloads as Arrow or CSV.
+ */
+import { html, css } from 'lit';
+import { StoreElement } from '../store-element.ts';
+import { store } from '../store.ts';
+import { shared } from '../styles.ts';
+import { ApiError, cancelSweep, getPareto, getSweep, startSweep, sweepResultUrl, type Issue, type SweepAxisJson, type SweepStatus } from '../api.ts';
+import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
+import { num, auto, euros } from '../format.ts';
+import { OUTPUT_LABELS } from '../labels.ts';
+import type { OutputName } from '../../../engine/model/outputs.ts';
+import type { Column } from './sort-table.ts';
+import './sweep-builder.ts';
+import './sweep-scatter.ts';
+import './sort-table.ts';
+
+const STATUS_NL: Record<SweepStatus['status'], string> = {
+  queued: 'in de wachtrij',
+  running: 'bezig',
+  done: 'klaar',
+  failed: 'mislukt',
+  cancelled: 'geannuleerd',
+  interrupted: 'onderbroken',
+};
+const TABLE_OUTPUTS = ['resNominalTWh', 'reinforceFeedinMW', 'reinforceOfftakeMW', 'gridCapexEUR', 'tariffEURPerConnection', 'fieldSolarHa', 'windHa', 'co2AvoidedT'];
+
+/** The last sweep survives switching views (the view element is re-created on navigation). */
+const session: { id: string; status: SweepStatus | null; axes: string[]; rows: NationalRows | null; pareto: Set<number> } = {
+  id: '',
+  status: null,
+  axes: [],
+  rows: null,
+  pareto: new Set(),
+};
+
+export class SweepView extends StoreElement {
+  static properties = { issues: { state: true }, failure: { state: true }, tick: { state: true } };
+  declare issues: Issue[];
+  declare failure: string;
+  declare tick: number;
+  private source: EventSource | null = null;
+  private poll: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.issues = [];
+    this.failure = '';
+    this.tick = 0;
+  }
+
+  static styles = [
+    shared,
+    css`
+      progress { width: 22rem; height: 1rem; }
+      .results { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1rem; margin-top: 0.75rem; align-items: start; }
+      sh-sort-table { --table-max-height: 360px; }
+      .card + .card { margin-top: 0.75rem; }
+      @media (max-width: 1100px) { .results { grid-template-columns: 1fr; } }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const st = session.status?.status;
+    if (session.id && (st === 'queued' || st === 'running')) this.follow(session.id);
+  }
+
+  override disconnectedCallback(): void {
+    this.stopFollowing();
+    super.disconnectedCallback();
+  }
+
+  private update_() {
+    this.tick++;
+  }
+
+  private async submit(e: CustomEvent<{ axes: SweepAxisJson[]; samples: number; seed: number }>) {
+    this.issues = [];
+    this.failure = '';
+    try {
+      const { id } = await startSweep({ name: store.scenario.name, base: store.scenario, ...e.detail }, store.dataset);
+      session.id = id;
+      session.axes = e.detail.axes.map((a) => a.path);
+      session.rows = null;
+      session.pareto = new Set();
+      session.status = { id, status: 'queued', progress: { done: 0, total: 0 } };
+      this.update_();
+      this.follow(id);
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) this.issues = err.issues;
+      else this.failure = (err as Error).message;
+    }
+  }
+
+  /** Follows progress over SSE; polls as a fallback when the event stream breaks. */
+  private follow(id: string) {
+    this.stopFollowing();
+    const es = new EventSource(`/api/sweeps/${encodeURIComponent(id)}/events`);
+    this.source = es;
+    es.addEventListener('progress', (ev) => {
+      const p = JSON.parse((ev as MessageEvent).data) as { done: number; total: number };
+      if (session.status) session.status = { ...session.status, status: 'running', progress: p };
+      this.update_();
+    });
+    for (const name of ['done', 'failed', 'cancelled'] as const) es.addEventListener(name, () => void this.finish(id));
+    es.onerror = () => {
+      es.close();
+      this.source = null;
+      // The stream ends after the final event; if the job is not finished, fall back to polling.
+      this.poll ??= setInterval(() => void this.refresh(id), 500);
+    };
+  }
+
+  private stopFollowing() {
+    this.source?.close();
+    this.source = null;
+    clearInterval(this.poll);
+    this.poll = undefined;
+  }
+
+  private async refresh(id: string) {
+    const st = await getSweep(id).catch(() => null);
+    if (!st || id !== session.id) return;
+    session.status = st;
+    this.update_();
+    if (!['queued', 'running'].includes(st.status)) await this.finish(id);
+  }
+
+  private async finish(id: string) {
+    this.stopFollowing();
+    const st = await getSweep(id);
+    if (id !== session.id) return;
+    session.status = st;
+    this.update_();
+    if (st.status !== 'done') return;
+    try {
+      const [rows, pareto] = await Promise.all([loadNationalRows(id), getPareto(id).catch(() => [])]);
+      session.rows = rows;
+      session.pareto = new Set(pareto.map((p) => p.scenario));
+    } catch (err) {
+      this.failure = (err as Error).message;
+    }
+    this.update_();
+  }
+
+  private async cancel() {
+    if (!session.id) return;
+    await cancelSweep(session.id).catch((err: Error) => (this.failure = err.message));
+    await this.refresh(session.id);
+  }
+
+  private tableRows(rows: NationalRows) {
+    const out: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r: Record<string, unknown> = { id: String(rows.columns.scenario?.[i] ?? i), pareto: session.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '' };
+      for (const n of ['scenario', ...session.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
+      out.push(r);
+    }
+    return out;
+  }
+
+  override render() {
+    const st = session.status;
+    const active = st?.status === 'queued' || st?.status === 'running';
+    const rows = session.rows;
+    const columns: Column[] = [
+      { key: 'scenario', label: 'Scenario', format: (v) => String(v) },
+      { key: 'pareto', label: 'Pareto' },
+      ...session.axes.map((a) => ({ key: a, label: a.split('.').pop()!, format: (v: unknown) => auto(v as number) })),
+      ...TABLE_OUTPUTS.map((o) => {
+        const [label, unit] = OUTPUT_LABELS[o as OutputName];
+        return { key: o, label, unit, format: (v: unknown) => (unit === '€' ? euros(v as number) : auto(v as number)) };
+      }),
+    ];
+    return html`
+      <h2>Verkennen</h2>
+      <p class="lead">Varieer keuzes rond scenario “${store.scenario.name}” en zie welke combinaties het net het minst belasten.
+        De resultaten zijn de landelijke rijen (NL) van elk doorgerekend scenario.</p>
+      <sh-sweep-builder .issues=${this.issues} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
+      ${this.failure ? html`<div class="errorbox" role="alert" style="margin-top:0.5rem">${this.failure}</div>` : ''}
+      ${st
+        ? html`<div class="card" style="margin-top:0.75rem" id="progress-card">
+            <div class="row">
+              <strong>Verkenning ${st.id}</strong>
+              <span data-status=${st.status}>${STATUS_NL[st.status]}</span>
+              <progress max=${st.progress.total || 1} value=${st.progress.done} aria-label="Voortgang"></progress>
+              <span>${num(st.progress.done)} / ${num(st.progress.total)} scenario’s</span>
+              <button ?disabled=${!active} @click=${this.cancel}>Annuleren</button>
+              ${st.status === 'done'
+                ? html`<a href=${sweepResultUrl(st.id, 'arrow')} download="verkenning-${st.id}.arrows">Download Arrow</a>
+                    <a href=${sweepResultUrl(st.id, 'csv')} download="verkenning-${st.id}.csv">Download CSV</a>`
+                : ''}
+            </div>
+            ${st.error ? html`<div class="error">${st.error}</div>` : ''}
+          </div>`
+        : ''}
+      ${rows
+        ? html`<div class="results">
+            <div class="card"><h3 style="margin-top:0">Spreiding (landelijk)</h3>
+              <sh-sweep-scatter .rows=${rows} .pareto=${session.pareto} .axisNames=${session.axes}></sh-sweep-scatter>
+              <div class="muted">Oranje: Pareto-front (laagste netinvestering, meeste geleverde RES-stroom, minste ruimte). Sleep om in te zoomen.</div>
+            </div>
+            <div><sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
+              caption="Landelijke resultaten per scenario"></sh-sort-table></div>
+          </div>`
+        : ''}
+    `;
+  }
+}
+customElements.define('sh-sweep-view', SweepView);

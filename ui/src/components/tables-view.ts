@@ -1,0 +1,134 @@
+/**
+ * View 4, "Tafels in samenhang": each klimaattafel's share in the national grid reinforcement
+ * and grid investment, by leave-one-out: evaluate the scenario with that table's levers reset
+ * to the base scenario, and take the difference with the full scenario. What remains between
+ * the sum of the parts and the whole is the interaction ("samenhang") between the tables.
+ */
+import { html, css } from 'lit';
+import { StoreElement } from '../store-element.ts';
+import { store } from '../store.ts';
+import { shared } from '../styles.ts';
+import { evaluate, type NationalLike } from '../tables-api.ts';
+import { TABLES } from '../tables.ts';
+import { emptyScenario, withoutTable } from '../scenario-edit.ts';
+import { euros, num } from '../format.ts';
+import type { Column } from './sort-table.ts';
+import './bar-chart.ts';
+import './sort-table.ts';
+
+interface Contribution { id: string; label: string; colour: string; reinforceMW: number; capexEUR: number; tariff: number }
+
+export class TablesView extends StoreElement {
+  static properties = { rows: { state: true }, loading: { state: true }, failure: { state: true } };
+  declare rows: Contribution[] | null;
+  declare loading: boolean;
+  declare failure: string;
+  private key = '';
+  private ctrl: AbortController | null = null;
+  private full: NationalLike | null = null;
+  private base: NationalLike | null = null;
+
+  constructor() {
+    super();
+    this.rows = null;
+    this.loading = false;
+    this.failure = '';
+  }
+
+  static styles = [
+    shared,
+    css`
+      .layout { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+      @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+      .sum { margin-top: 0.75rem; }
+    `,
+  ];
+
+  override updated(): void {
+    const key = `${store.dataset}|${JSON.stringify(store.scenario)}`;
+    if (key !== this.key && store.regions.length) {
+      this.key = key;
+      void this.compute();
+    }
+  }
+
+  /** Seven evaluations (full, base, five without one table) in parallel; ~5 ms each on the server. */
+  private async compute() {
+    this.ctrl?.abort();
+    const ctrl = (this.ctrl = new AbortController());
+    this.loading = true;
+    const s = store.scenario;
+    try {
+      const [full, base, ...without] = await Promise.all([
+        evaluate(s, store.dataset, ctrl.signal),
+        evaluate(emptyScenario('basis'), store.dataset, ctrl.signal),
+        ...TABLES.map((t) => evaluate(withoutTable(s, t.id), store.dataset, ctrl.signal)),
+      ]);
+      if (ctrl.signal.aborted) return;
+      this.full = full;
+      this.base = base;
+      this.rows = TABLES.map((t, i) => ({
+        id: t.id,
+        label: t.label,
+        colour: t.colour,
+        reinforceMW: reinforce(full) - reinforce(without[i]),
+        capexEUR: full.gridCapexEUR - without[i].gridCapexEUR,
+        tariff: full.tariffEURPerConnection - without[i].tariffEURPerConnection,
+      }));
+      this.failure = '';
+    } catch (e) {
+      if (!ctrl.signal.aborted) this.failure = (e as Error).message;
+    } finally {
+      if (this.ctrl === ctrl) this.loading = false;
+    }
+  }
+
+  override render() {
+    const rows = this.rows;
+    const cats = rows?.map((r) => r.label) ?? [];
+    const colours = rows?.map((r) => r.colour) ?? [];
+    const columns: Column[] = [
+      { key: 'label', label: 'Klimaattafel' },
+      { key: 'reinforceMW', label: 'Δ netverzwaring', unit: 'MW', format: (v) => num(v as number, 0, true) },
+      { key: 'capexEUR', label: 'Δ netinvestering', unit: '€', format: (v) => euros(v as number, true) },
+      { key: 'tariff', label: 'Δ nettarief', unit: '€/aansluiting/jaar', format: (v) => num(v as number, 1, true) },
+    ];
+    const full = this.full, base = this.base;
+    const sumParts = rows?.reduce((a, r) => a + r.reinforceMW, 0) ?? 0;
+    const sumCapex = rows?.reduce((a, r) => a + r.capexEUR, 0) ?? 0;
+    return html`
+      <h2>Tafels in samenhang</h2>
+      <p class="lead">
+        Bijdrage van elke klimaattafel aan de landelijke netverzwaring en netinvestering in scenario “${store.scenario.name}”:
+        het verschil tussen het hele scenario en hetzelfde scenario zonder de keuzes van die tafel (terug naar de basis,
+        RES 1.0 indicatief). ${this.loading ? html`<span class="muted">Rekent…</span>` : ''}
+      </p>
+      ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
+      ${rows
+        ? html`<div class="layout">
+            <div class="card"><h3 style="margin-top:0">Netverzwaring (MW)</h3>
+              <sh-bar-chart id="mw" .categories=${cats} .colours=${colours} unit="MW" label="Bijdrage aan netverzwaring per tafel in MW"
+                .series=${[{ label: 'Δ netverzwaring', colour: '#1565c0', values: rows.map((r) => r.reinforceMW) }]}></sh-bar-chart></div>
+            <div class="card"><h3 style="margin-top:0">Netinvestering (mln €)</h3>
+              <sh-bar-chart id="capex" .categories=${cats} .colours=${colours} unit="mln €" label="Bijdrage aan netinvestering per tafel in miljoen euro"
+                .series=${[{ label: 'Δ netinvestering', colour: '#1565c0', values: rows.map((r) => r.capexEUR / 1e6) }]}></sh-bar-chart></div>
+          </div>
+          <div class="sum">
+            <sh-sort-table .columns=${columns} .rows=${rows as unknown as Array<Record<string, unknown>>}></sh-sort-table>
+            ${full && base
+              ? html`<p class="muted">
+                  Hele scenario: ${num(reinforce(full), 0)} MW verzwaring, ${euros(full.gridCapexEUR)}; basis: ${num(reinforce(base), 0)} MW,
+                  ${euros(base.gridCapexEUR)}. Som van de tafelbijdragen: ${num(sumParts, 0, true)} MW, ${euros(sumCapex, true)}.
+                  Samenhang (verschil tussen geheel en som van de delen): ${num(reinforce(full) - reinforce(base) - sumParts, 0, true)} MW,
+                  ${euros(full.gridCapexEUR - base.gridCapexEUR - sumCapex, true)}. Positief: tafels versterken elkaars netbelasting;
+                  negatief: ze vangen elkaar op (bijv. zon overdag en laden overdag).
+                </p>`
+              : ''}
+          </div>`
+        : html`<div class="muted">Berekenen…</div>`}
+    `;
+  }
+}
+
+const reinforce = (n: NationalLike) => n.reinforceFeedinMW + n.reinforceOfftakeMW;
+customElements.define('sh-tables-view', TablesView);

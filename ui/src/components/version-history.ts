@@ -1,0 +1,58 @@
+/** Version history of one saved scenario; any version can be loaded into the editor. */
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { shared } from '../styles.ts';
+import { getScenario, getVersions, type ScenarioVersion } from '../api.ts';
+import { store } from '../store.ts';
+
+const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+export class VersionHistory extends LitElement {
+  static properties = { scenarioId: {}, versions: { state: true }, failure: { state: true } };
+  declare scenarioId: string;
+  declare versions: ScenarioVersion[];
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.scenarioId = '';
+    this.versions = [];
+    this.failure = '';
+  }
+
+  static styles = [shared, css`ol { padding-left: 1.2rem; margin: 0; font-size: 0.85rem; } li { margin: 0.25rem 0; }`];
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('scenarioId') && this.scenarioId) void this.load();
+  }
+
+  async load() {
+    try {
+      this.versions = (await getVersions(this.scenarioId)).sort((a, b) => b.version - a.version);
+      this.failure = '';
+    } catch (e) {
+      this.failure = (e as Error).message;
+    }
+  }
+
+  private async open(v: number) {
+    const rec = await getScenario(this.scenarioId, v);
+    store.setScenario({ ...rec.scenario, name: rec.name }, { id: rec.id, version: rec.latestVersion ?? rec.version });
+    location.hash = '#/scenario';
+  }
+
+  override render() {
+    if (!this.scenarioId) return html`<div class="muted">Kies “Versies” bij een scenario.</div>`;
+    return html`${this.failure ? html`<div class="error">${this.failure}</div>` : ''}
+      <ol reversed>
+        ${this.versions.map((v) => {
+          const t = v.createdAt ?? v.savedAt;
+          return html`<li>
+            <strong>v${v.version}</strong> · ${v.author || 'onbekend'} · ${t ? when.format(new Date(t)) : ''}
+            ${v.note ? html`<div class="muted">${v.note}</div>` : ''}
+            <button @click=${() => void this.open(v.version)} aria-label="Versie ${v.version} laden in Scenario">Laden</button>
+          </li>`;
+        })}
+      </ol>`;
+  }
+}
+customElements.define('sh-version-history', VersionHistory);

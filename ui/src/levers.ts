@@ -1,0 +1,86 @@
+/**
+ * The levers of the Scenario view. A lever is a user-facing control bound to one or more model
+ * parameters. Most map 1:1 (`national.*`, `defaults.*`); a few are national totals that the UI
+ * spreads over the 30 regions (EVs, storage, industry) because "1,9 mln EV's in NL" is what
+ * people reason with, not "60.000 per regio"; two translate a national TWh or roof share into
+ * `resScale` and per-region roof/field TWh. All translation lives in scenario-edit.ts.
+ */
+import type { NationalParamName, RegionalParamName } from '../../engine/model/parameters.ts';
+import type { TableId } from './tables.ts';
+
+export type LeverKind =
+  | { type: 'national'; param: NationalParamName }
+  | { type: 'default'; param: RegionalParamName }
+  | { type: 'total'; param: RegionalParamName; by: 'homes' | 'res' | 'demand' }
+  | { type: 'resTWh' }
+  | { type: 'roofShare' }
+  | { type: 'solarShare' };
+
+export interface Lever {
+  key: string;
+  table: TableId;
+  label: string;
+  unit: string;
+  kind: LeverKind;
+  min: number;
+  max: number;
+  step: number;
+  /** Display value = model value × scale (shares in %, €/MW shown as €/kW). */
+  scale: number;
+  digits: number;
+  help?: string;
+}
+
+const L = (l: Omit<Lever, 'scale' | 'digits'> & { scale?: number; digits?: number }): Lever => ({ scale: 1, digits: 0, ...l });
+
+/** National levers of the Scenario view, in the order of the tables. */
+export const LEVERS: readonly Lever[] = [
+  L({ key: 'resTWh', table: 'elektriciteit', label: 'RES-productie wind + zon op land', unit: 'TWh/jaar', kind: { type: 'resTWh' }, min: 0, max: 90, step: 0.5, digits: 1,
+    help: 'Schaalt de 2030-productie van alle regio’s (resScale). Standaard: RES 1.0 indicatief.' }),
+  L({ key: 'solarShare', table: 'elektriciteit', label: 'Zon-aandeel in RES', unit: '%', kind: { type: 'solarShare' }, min: 0, max: 100, step: 1, scale: 100,
+    help: 'Verdeelt de RES-productie van elke regio opnieuw over zon en wind. Reset: de eigen mix van elke regio.' }),
+  L({ key: 'roofShare', table: 'elektriciteit', label: 'Zon op dak (vs. veld)', unit: '%', kind: { type: 'roofShare' }, min: 0, max: 100, step: 1, scale: 100,
+    help: 'Aandeel grote daken in de zonne-energie; de rest is zonneveld.' }),
+  L({ key: 'fieldSolarClip', table: 'elektriciteit', label: 'Netbewust aansluiten zonneveld (κ)', unit: '% van piek', kind: { type: 'default', param: 'fieldSolarClip' }, min: 30, max: 100, step: 1, scale: 100,
+    help: 'Zonnevelden krijgen een aansluiting van κ × piekvermogen; de rest wordt afgekapt.' }),
+  L({ key: 'storageMW', table: 'elektriciteit', label: 'Netbatterijen, vermogen (NL)', unit: 'MW', kind: { type: 'total', param: 'storageMW', by: 'res' }, min: 0, max: 10000, step: 100,
+    help: 'Landelijk totaal, verdeeld naar RES-productie per regio.' }),
+  L({ key: 'storageMWh', table: 'elektriciteit', label: 'Netbatterijen, inhoud (NL)', unit: 'MWh', kind: { type: 'total', param: 'storageMWh', by: 'res' }, min: 0, max: 40000, step: 250 }),
+  L({ key: 'shareAllElectric', table: 'gebouwd', label: 'All-electric (warmtepomp + na-isolatie)', unit: '% woningen', kind: { type: 'default', param: 'shareAllElectric' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'shareHybrid', table: 'gebouwd', label: 'Hybride warmtepomp', unit: '% woningen', kind: { type: 'default', param: 'shareHybrid' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'shareHeatNet', table: 'gebouwd', label: 'Warmtenet', unit: '% woningen', kind: { type: 'default', param: 'shareHeatNet' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'shareInsulationOnly', table: 'gebouwd', label: 'Alleen isolatie', unit: '% woningen', kind: { type: 'default', param: 'shareInsulationOnly' }, min: 0, max: 100, step: 1, scale: 100,
+    help: 'De overige woningen houden een cv-ketel op gas. De vier aandelen samen ≤ 100%.' }),
+  L({ key: 'evCount', table: 'mobiliteit', label: 'Elektrische auto’s (NL)', unit: 'auto’s', kind: { type: 'total', param: 'evCount', by: 'homes' }, min: 0, max: 9000000, step: 50000,
+    help: 'Landelijk totaal, verdeeld naar aantal woningen per regio.' }),
+  L({ key: 'evSmartShare', table: 'mobiliteit', label: 'Slim laden', unit: '% auto’s', kind: { type: 'default', param: 'evSmartShare' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'evKWhPerYear', table: 'mobiliteit', label: 'Verbruik per auto', unit: 'kWh/jaar', kind: { type: 'national', param: 'evKWhPerYear' }, min: 1000, max: 5000, step: 100 }),
+  L({ key: 'industryAddMW', table: 'industrie', label: 'Extra industriële vraag (NL)', unit: 'MW', kind: { type: 'total', param: 'industryAddMW', by: 'demand' }, min: 0, max: 6000, step: 50,
+    help: 'Constante extra afname (elektrificatie), verdeeld naar de huidige elektriciteitsvraag per regio.' }),
+  L({ key: 'ebReinvestShare', table: 'financiering', label: 'EB-herinvestering in net en warmte', unit: '% EB-opbrengst', kind: { type: 'national', param: 'ebReinvestShare' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'waccGrid', table: 'financiering', label: 'WACC netbeheer', unit: '%', kind: { type: 'national', param: 'waccGrid' }, min: 0, max: 10, step: 0.1, scale: 100, digits: 1 }),
+  L({ key: 'costFeedinEURPerMW', table: 'financiering', label: 'Kosten netverzwaring invoeding', unit: '€/kW', kind: { type: 'national', param: 'costFeedinEURPerMW' }, min: 0, max: 2000, step: 10, scale: 0.001 }),
+  L({ key: 'costOfftakeEURPerMW', table: 'financiering', label: 'Kosten netverzwaring afname', unit: '€/kW', kind: { type: 'national', param: 'costOfftakeEURPerMW' }, min: 0, max: 4000, step: 10, scale: 0.001 }),
+  L({ key: 'costStorageEURPerMWh', table: 'financiering', label: 'Kosten batterij-inhoud', unit: '€/kWh', kind: { type: 'national', param: 'costStorageEURPerMWh' }, min: 0, max: 500, step: 5, scale: 0.001 }),
+];
+
+/** Regional parameters a user can override for one region, with display units. */
+export const REGION_LEVERS: readonly Lever[] = [
+  L({ key: 'r.resScale', table: 'elektriciteit', label: 'Schaal RES-productie', unit: '× bod', kind: { type: 'default', param: 'resScale' }, min: 0, max: 3, step: 0.05, digits: 2 }),
+  L({ key: 'r.solarShare', table: 'elektriciteit', label: 'Zon-aandeel in RES', unit: '%', kind: { type: 'default', param: 'solarShare' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.solarRoofTWh', table: 'elektriciteit', label: 'Zon op grote daken', unit: 'TWh/jaar', kind: { type: 'default', param: 'solarRoofTWh' }, min: 0, max: 10, step: 0.05, digits: 2 }),
+  L({ key: 'r.solarFieldTWh', table: 'elektriciteit', label: 'Zonnevelden', unit: 'TWh/jaar', kind: { type: 'default', param: 'solarFieldTWh' }, min: 0, max: 10, step: 0.05, digits: 2 }),
+  L({ key: 'r.windTWh', table: 'elektriciteit', label: 'Wind op land', unit: 'TWh/jaar', kind: { type: 'default', param: 'windTWh' }, min: 0, max: 10, step: 0.05, digits: 2 }),
+  L({ key: 'r.fieldSolarClip', table: 'elektriciteit', label: 'Netbewust aansluiten (κ)', unit: '% van piek', kind: { type: 'default', param: 'fieldSolarClip' }, min: 30, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.storageMW', table: 'elektriciteit', label: 'Netbatterij, vermogen', unit: 'MW', kind: { type: 'default', param: 'storageMW' }, min: 0, max: 2000, step: 10 }),
+  L({ key: 'r.storageMWh', table: 'elektriciteit', label: 'Netbatterij, inhoud', unit: 'MWh', kind: { type: 'default', param: 'storageMWh' }, min: 0, max: 8000, step: 50 }),
+  L({ key: 'r.gridFeedinMW', table: 'elektriciteit', label: 'Netcapaciteit invoeding', unit: 'MW', kind: { type: 'default', param: 'gridFeedinMW' }, min: 0, max: 10000, step: 50 }),
+  L({ key: 'r.gridOfftakeMW', table: 'elektriciteit', label: 'Netcapaciteit afname', unit: 'MW', kind: { type: 'default', param: 'gridOfftakeMW' }, min: 0, max: 10000, step: 50 }),
+  L({ key: 'r.shareAllElectric', table: 'gebouwd', label: 'All-electric', unit: '% woningen', kind: { type: 'default', param: 'shareAllElectric' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.shareHybrid', table: 'gebouwd', label: 'Hybride warmtepomp', unit: '% woningen', kind: { type: 'default', param: 'shareHybrid' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.shareHeatNet', table: 'gebouwd', label: 'Warmtenet', unit: '% woningen', kind: { type: 'default', param: 'shareHeatNet' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.shareInsulationOnly', table: 'gebouwd', label: 'Alleen isolatie', unit: '% woningen', kind: { type: 'default', param: 'shareInsulationOnly' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.evCount', table: 'mobiliteit', label: 'Elektrische auto’s', unit: 'auto’s', kind: { type: 'default', param: 'evCount' }, min: 0, max: 1000000, step: 5000 }),
+  L({ key: 'r.evSmartShare', table: 'mobiliteit', label: 'Slim laden', unit: '% auto’s', kind: { type: 'default', param: 'evSmartShare' }, min: 0, max: 100, step: 1, scale: 100 }),
+  L({ key: 'r.industryAddMW', table: 'industrie', label: 'Extra industriële vraag', unit: 'MW', kind: { type: 'default', param: 'industryAddMW' }, min: 0, max: 1000, step: 10 }),
+];

@@ -1,0 +1,52 @@
+/**
+ * The klimaattafels (tables of the Dutch Klimaatakkoord) and which model parameters belong to
+ * each. The Scenario view groups its levers by these, and "Tafels in samenhang" resets one
+ * table's parameters at a time (leave-one-out) to show that table's share in the grid bill.
+ */
+import type { NationalParamName, RegionalParamName } from '../../engine/model/parameters.ts';
+
+export type TableId = 'elektriciteit' | 'gebouwd' | 'mobiliteit' | 'industrie' | 'financiering';
+
+export interface KlimaatTafel {
+  id: TableId;
+  label: string;
+  colour: string;
+  regional: readonly RegionalParamName[];
+  national: readonly NationalParamName[];
+}
+
+export const TABLES: readonly KlimaatTafel[] = [
+  {
+    id: 'elektriciteit',
+    label: 'Elektriciteit',
+    colour: '#e0a100',
+    regional: ['resScale', 'solarShare', 'solarRoofTWh', 'solarFieldTWh', 'windTWh', 'fieldSolarClip', 'storageMW', 'storageMWh', 'gridFeedinMW', 'gridOfftakeMW'],
+    national: ['storageRoundTrip'],
+  },
+  {
+    id: 'gebouwd',
+    label: 'Gebouwde omgeving',
+    colour: '#c2185b',
+    regional: ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'],
+    national: [
+      'heatPerHomeGJ', 'dhwShare', 'heatBaseTempC', 'insulationSaving', 'deepInsulationSaving', 'hybridThermalKW',
+      'boilerEfficiency', 'gasKWhPerM3', 'copA', 'copB', 'copMin', 'copMax',
+      'capexInsulationEUR', 'capexHybridEUR', 'capexAllElectricEUR', 'capexHeatNetEUR', 'consumerRate', 'homeMeasureLifeYears',
+    ],
+  },
+  { id: 'mobiliteit', label: 'Mobiliteit', colour: '#1976d2', regional: ['evCount', 'evSmartShare'], national: ['evKWhPerYear'] },
+  { id: 'industrie', label: 'Industrie', colour: '#6d4c41', regional: ['industryAddMW'], national: [] },
+  {
+    id: 'financiering',
+    label: 'Financiering',
+    colour: '#2e7d32',
+    regional: [],
+    national: [
+      'ebReinvestShare', 'waccGrid', 'gridLifeYears', 'storageLifeYears', 'costFeedinEURPerMW', 'costOfftakeEURPerMW',
+      'costConnSolarEURPerMW', 'costConnWindEURPerMW', 'costStorageEURPerMW', 'costStorageEURPerMWh', 'ebRevenueEURPerYear',
+      'ebElecEURPerKWh', 'ebGasEURPerM3', 'odeElecEURPerKWh', 'odeGasEURPerM3', 'elecPriceEURPerKWh', 'gasPriceEURPerM3',
+    ],
+  },
+];
+
+export const tableById = (id: TableId): KlimaatTafel => TABLES.find((t) => t.id === id)!;
