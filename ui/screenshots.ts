@@ -11,11 +11,13 @@ import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
-async function shot(page: Page, name: string) {
+/** Screenshot of the viewport, scrolled to the top or to `anchor` (a CSS selector, shadow DOM pierced). */
+async function shot(page: Page, name: string, anchor?: string) {
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     scrollTo(0, 0);
   });
+  if (anchor) await page.locator(anchor).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(250); // let uPlot and the SVG settle after the last update
   await page.screenshot({ path: `${OUT}${name}.png` });
   console.log(`docs/screenshots/${name}.png`);
@@ -54,6 +56,9 @@ async function main() {
     await page.evaluate(() => (location.hash = '#/uurprofiel/ES15'));
     await page.locator('sh-uplot#hourly canvas').waitFor();
     await page.locator('sh-uplot#duration canvas').waitFor();
+    // A summer month shows the daily solar peaks against the feed-in capacity.
+    await page.getByRole('button', { name: 'Maand' }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Later' }).click();
     await shot(page, 'uurprofiel');
 
     await openView(page, 'tafels', 'sh-tables-view');
@@ -63,7 +68,7 @@ async function main() {
     await openView(page, 'verkennen', 'sh-sweep-builder');
     await page.locator('sh-sweep-builder #run').click();
     await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor({ timeout: 60_000 });
-    await shot(page, 'verkennen');
+    await shot(page, 'verkennen', '#progress-card');
 
     await saveScenarioAs(page, 'Elektrificatie 2030', 'Programmateam', 'Warmtepompen, EV’s en batterijen');
     await openView(page, 'scenario', 'sh-scenario-view');

@@ -99,7 +99,7 @@ export class AppShell extends StoreElement {
         </div>
         <div class="spacer"></div>
         <span class="sub" title="Naam van het scenario dat u bewerkt">Scenario: <strong>${store.scenario.name}</strong></span>
-        <label for="dataset">Weerjaar / dataset</label>
+        <label for="dataset">Weerjaar</label>
         <select id="dataset" title=${store.datasets.find((d) => d.id === store.dataset)?.name ?? ''} @change=${(e: Event) => void store.setDataset((e.target as HTMLSelectElement).value)}>
           ${store.datasets.map((d) => html`<option value=${d.id} ?selected=${d.id === store.dataset}>${d.weatherYear ? `Weerjaar ${d.weatherYear}` : d.name}${d.default ? ' (standaard)' : ''}</option>`)}
         </select>

@@ -51,7 +51,7 @@ export class BarChart extends LitElement {
     const lo = Math.min(0, ...all), hi = Math.max(0, ...all);
     const span = hi - lo || 1;
     // Room for value labels left of negative bars and right of positive ones, never over the category labels.
-    const left = lo < 0 ? valueW : 6, right = hi > 0 ? valueW : 6;
+    const left = lo < 0 ? valueW : 24, right = hi > 0 ? valueW : 24;
     const plotW = W - labelW - left - right;
     const x = (v: number) => labelW + left + ((v - lo) / span) * plotW;
     return html`

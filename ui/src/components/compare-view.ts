@@ -44,7 +44,7 @@ export class CompareView extends StoreElement {
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 360px; gap: 1rem; align-items: start; }
       .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0.75rem; margin-top: 0.75rem; }
       .card + .card { margin-top: 0.75rem; }
-      td.d { color: #4a5668; font-size: 0.8rem; }
+      .d { color: #4a5668; font-size: 0.8rem; }
       .list td:first-child { width: 2rem; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
     `,
@@ -116,11 +116,11 @@ export class CompareView extends StoreElement {
         <td>${r.label} <span class="muted">(${r.unit})</span></td>
         ${c.map((x, j) => {
           const d = x.values[i] - c[0].values[i];
-          return html`<td>${num(x.values[i], r.digits)}${j > 0 ? html`<div class="d">${num(d, r.digits, true)}</div>` : ''}</td>`;
+          return html`<td>${num(x.values[i], r.digits)}${j > 0 ? html` <span class="d" title="Verschil met ${c[0].rec.name}">(Δ ${num(d, r.digits, true)})</span>` : ''}</td>`;
         })}
       </tr>`)}</tbody>
     </table>
-    <div class="muted">Kleine getallen onder een waarde: verschil met het eerste scenario.</div>`;
+    <div class="muted">Δ: verschil met het eerste scenario (“${c[0].rec.name}”).</div>`;
   }
 
   private renderCharts() {

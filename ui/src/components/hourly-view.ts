@@ -20,6 +20,9 @@ function hourLabel(h: number, year: number): string {
   return dateFmt.format(new Date(Date.UTC(year, 0, 1) + Math.floor(h / 24) * DAY_MS));
 }
 
+/** Chart height as a share of the window, so both charts fit at 1280×800 and grow on big screens. */
+const chartHeight = (share: number, min: number, max: number) => Math.round(Math.max(min, Math.min(max, innerHeight * share)));
+
 const mwAxis = (label: string): uPlot.Axis => ({
   label,
   size: 70,
@@ -153,6 +156,8 @@ export class HourlyView extends StoreElement {
       };
       const dur: Omit<uPlot.Options, 'width' | 'height'> = {
         scales: { x: { time: false } },
+        // Same colours as above and named in the heading: a second legend would only cost height.
+        legend: { show: false },
         series: [
           { label: 'uren', value: (_u, v) => withUnit(v, 'uur') },
           { label: 'Netto', stroke: '#9e9e9e', width: 1.2, value: (_u, v) => withUnit(v, 'MW') },
@@ -201,14 +206,14 @@ export class HourlyView extends StoreElement {
       <div class="card">
         <h3 style="margin-top:0">${store.regionName(store.region)}: uurwaarden (MW; positief = netto invoeding)</h3>
         ${built && this.cached
-          ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${320}
+          ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
               @plot-ready=${(e: CustomEvent<uPlot>) => (this.chart = e.detail)}></sh-uplot>`
           : html`<div class="muted">Uurwaarden laden…</div>`}
       </div>
       <div class="card">
-        <h3 style="margin-top:0">Belastingduurkromme (netto belasting, gesorteerd)</h3>
+        <h3 style="margin-top:0">Belastingduurkromme <span class="muted">netto belasting gesorteerd: grijs vóór, groen na opslag; rood/paars: capaciteit invoeding/afname</span></h3>
         ${built && this.cached
-          ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${200}></sh-uplot>`
+          ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${chartHeight(0.2, 140, 280)}></sh-uplot>`
           : ''}
       </div>
     `;

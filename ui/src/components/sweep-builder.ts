@@ -46,7 +46,7 @@ export class SweepBuilder extends LitElement {
   static styles = [
     shared,
     css`
-      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) 9rem minmax(180px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
+      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) 11rem minmax(180px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
       .axis select, .axis input { width: 100%; }
       .range { display: flex; gap: 0.3rem; }
       .range input { width: 5rem; }
