@@ -236,6 +236,7 @@ describe('errors and safety', () => {
         const res = await withUi.inject(url);
         expect(res.body, url).not.toContain('secret');
       }
+      expect((await withUi.inject('/assets/missing.js')).statusCode).toBe(404);
       const api = await withUi.inject('/api/unknown');
       expect(api.statusCode).toBe(404);
       expect(api.json()).toEqual({ error: 'not found' });

@@ -49,6 +49,8 @@ export interface AppOptions {
   sseHeartbeat?: number;
   /** fastify logger option; default off. */
   logger?: FastifyServerOptions['logger'];
+  /** Log every request (fastify's request logging); default false: only errors and events. */
+  logRequests?: boolean;
 }
 
 function packageVersion(): string {
@@ -66,6 +68,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   const app: App = Fastify({
     logger: options.logger ?? false,
+    disableRequestLogging: !options.logRequests,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestTimeout: options.requestTimeout ?? 30_000,
     connectionTimeout: options.connectionTimeout ?? 120_000,
@@ -146,8 +149,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     const isApi = path === '/api' || path.startsWith('/api/');
-    if (uiDir && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+    const isGet = request.method === 'GET' || request.method === 'HEAD';
+    // SPA fallback: client-side routes get index.html; missing files (a dot in the last segment) stay 404.
+    if (uiDir && !isApi && isGet && !/\.[^/]*$/.test(path)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html', uiDir);
+    }
+    if (!uiDir && path === '/' && isGet) {
+      return reply.code(404).send({ error: 'not found', hint: 'the UI is not built (npm run build:ui); the API docs are at /docs' });
     }
     return reply.code(404).send({ error: 'not found' });
   });

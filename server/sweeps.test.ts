@@ -229,9 +229,23 @@ describe('server-sent events over a real socket', () => {
       const { id } = (await submitted.json()) as { id: string };
       const res = await fetch(`${base}/api/sweeps/${id}/events`, { headers: { accept: 'text/event-stream' } });
       expect(res.status).toBe(200);
+      // /api/health stays fast while the sweep runs on the worker threads
+      let polling = true;
+      let slowest = 0;
+      const poll = (async () => {
+        while (polling) {
+          const started = performance.now();
+          expect((await fetch(`${base}/api/health`)).status).toBe(200);
+          slowest = Math.max(slowest, performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      })();
       expect(res.headers.get('content-type')).toContain('text/event-stream');
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
       const text = await new Response(res.body).text(); // the server ends the stream after the final event
+      polling = false;
+      await poll;
+      expect(slowest).toBeLessThan(500);
       const events = text
         .split('\n\n')
         .filter((block) => block.includes('event:'))
