@@ -38,11 +38,13 @@ export class LeverControl extends LitElement {
     shared,
     css`
       :host { display: block; padding: 0.3rem 0; }
+      /* Label on its own line (full width, no cramped wrapping); slider, value and unit below it. */
       .top { display: flex; align-items: baseline; gap: 0.4rem; }
       .top label { flex: 1; font-size: 0.85rem; }
-      input[type='text'] { width: 6.5rem; text-align: right; padding: 0.1rem 0.3rem; }
-      .unit { font-size: 0.78rem; color: #4a5668; min-width: 4.5rem; }
-      input[type='range'] { width: 100%; margin: 0.1rem 0 0; accent-color: #1565c0; }
+      .line { display: flex; align-items: center; gap: 0.4rem; }
+      input[type='text'] { width: 6.2rem; text-align: right; padding: 0.1rem 0.3rem; }
+      .unit { font-size: 0.78rem; color: #4a5668; min-width: 4.8rem; }
+      input[type='range'] { flex: 1; min-width: 6rem; margin: 0; accent-color: #1565c0; }
       button.reset { padding: 0 0.35rem; font-size: 0.8rem; line-height: 1.3; }
       .set label { font-weight: 600; }
       .help { font-size: 0.75rem; color: #5b6779; }
@@ -79,14 +81,16 @@ export class LeverControl extends LitElement {
     return html`<div class="${this.isSet ? 'set' : ''} ${this.errors.length ? 'invalid' : ''}">
       <div class="top">
         <label for=${this.uid}>${l.label}</label>
-        <input type="text" inputmode="decimal" .value=${this.display()} aria-label="${l.label} (${l.unit})"
-          @change=${this.onText} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.onText(e)} />
-        <span class="unit">${l.unit}</span>
         <button class="reset" ?disabled=${!this.isSet} @click=${() => this.emit(null)} aria-label="${l.label}: terug naar basiswaarde"
           title="Terug naar basiswaarde">↺</button>
       </div>
-      <input id=${this.uid} type="range" min=${min} max=${max} step=${l.step} .value=${String(shown)}
-        aria-describedby="${this.uid}-help" aria-invalid=${this.errors.length ? 'true' : 'false'} @input=${this.onRange} />
+      <div class="line">
+        <input id=${this.uid} type="range" min=${min} max=${max} step=${l.step} .value=${String(shown)}
+          aria-describedby="${this.uid}-help" aria-invalid=${this.errors.length ? 'true' : 'false'} @input=${this.onRange} />
+        <input type="text" inputmode="decimal" .value=${this.display()} aria-label="${l.label} (${l.unit})"
+          @change=${this.onText} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.onText(e)} />
+        <span class="unit">${l.unit}</span>
+      </div>
       <div id="${this.uid}-help" class="help">${desc}</div>
       ${this.errors.map((m) => html`<div class="error" role="alert">${m}</div>`)}
     </div>`;

@@ -26,7 +26,7 @@ export class ScenarioView extends StoreElement {
     shared,
     css`
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 1rem; align-items: start; }
-      .groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 0.75rem; }
+      .groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 0.75rem; align-items: start; }
       fieldset { border: 1px solid #d8dee8; border-radius: 6px; background: #fff; margin: 0; padding: 0.25rem 0.75rem 0.5rem; }
       legend { font-weight: 650; padding: 0 0.3rem; display: flex; align-items: center; gap: 0.4rem; }
       legend i { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
