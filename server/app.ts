@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { fastifySSE } from '@fastify/sse';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
 import type { App, AppContext } from './context.ts';
@@ -68,7 +68,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
 
   const app: App = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !options.logRequests,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestTimeout: options.requestTimeout ?? 30_000,
     connectionTimeout: options.connectionTimeout ?? 120_000,
@@ -105,6 +105,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     geojsonFile: options.geojsonFile ?? join(REPO_ROOT, 'scenarios', 'sources', 'geo', 'res_regions_2023.geojson'),
   };
 
+  // Stop sweeps before the server waits for open connections: event streams end with the jobs.
+  app.addHook('preClose', async () => {
+    await sweeps.close();
+  });
   app.addHook('onClose', async () => {
     await sweeps.close();
     db.close();

@@ -270,6 +270,25 @@ describe('server-sent events over a real socket', () => {
       await server.close();
     }
   });
+
+  it('closing the server interrupts running sweeps and ends their event streams at once', async () => {
+    const closeRoot = tempDir();
+    const server = await buildApp({ dataDir: join(closeRoot, 'var'), datasetsDir: tinyDatasetsDir(closeRoot), defaultDataset: 'tiny', sweepWorkers: 1 });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    const { id } = (await (await fetch(`${base}/api/sweeps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...LONGER_SWEEP, samples: 1_000_000 }),
+    })).json()) as { id: string };
+    const res = await fetch(`${base}/api/sweeps/${id}/events`);
+    const text = new Response(res.body).text();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(await text).toContain('"status":"interrupted"');
+  });
 });
 
 describe('restart', () => {
