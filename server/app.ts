@@ -11,7 +11,7 @@ import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompile
 import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
 import type { App, AppContext } from './context.ts';
 import { DatasetCatalog } from './datasets.ts';
-import { openDatabase, prepareDataDir, type Db } from './db.ts';
+import { lockDataDir, openDatabase, prepareDataDir, type Db } from './db.ts';
 import { errorHandler, validatorCompiler } from './errors.ts';
 import { ScenarioLibrary } from './library.ts';
 import { registerEvaluateRoutes } from './routes/evaluate.ts';
@@ -64,7 +64,14 @@ function packageVersion(): string {
 /** Builds the HTTP API (not listening): see docs/api.md. Throws DataDirError for an unusable data directory. */
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const { dataDir, sweepsDir } = prepareDataDir(options.dataDir ?? process.env.SAMENHANG_DATA_DIR ?? './var');
-  const db: Db = openDatabase(dataDir);
+  const unlock = lockDataDir(dataDir);
+  let db: Db;
+  try {
+    db = openDatabase(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 
   const app: App = Fastify({
     logger: options.logger ?? false,
@@ -112,10 +119,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   app.addHook('onClose', async () => {
     await sweeps.close();
     db.close();
+    unlock();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export type Db = Database.Database;
@@ -83,6 +83,40 @@ export function prepareDataDir(dir: string): { dataDir: string; sweepsDir: strin
   } catch (error) {
     throw new DataDirError(dir, reasonOf(error));
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `<dataDir>/server.lock` so that two servers never share a data directory (the second
+ * would mark the first one's sweeps as interrupted). A lock left by a dead process is taken over.
+ * Returns the function that releases it.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'server.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new DataDirError(dataDir, reasonOf(error));
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+        throw new DataDirError(dataDir, `in use by another server (process ${pid}); stop it first, or remove ${file} if that process is not a Samenhang server`);
+      }
+      rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DataDirError(dataDir, `cannot take the lock ${file}`);
 }
 
 /** Applies the pending migrations; refuses a database written by a newer version. */

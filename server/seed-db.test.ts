@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contextOf } from './app.ts';
+import { buildApp, contextOf } from './app.ts';
 import { DataDirError, MIGRATIONS, migrate, openDatabase, prepareDataDir } from './db.ts';
 import { seedLibrary } from './seed.ts';
 import { tempDir, tinyApp } from './test-support.ts';
@@ -75,6 +75,20 @@ describe('database', () => {
     raw.close();
     expect(() => openDatabase(dataDir)).toThrow(DataDirError);
     expect(() => openDatabase(dataDir)).toThrow(/newer than this program/);
+  });
+
+  it('one server per data directory: a second one is refused, a stale lock is taken over', async () => {
+    const { app, root, cleanup } = await tinyApp();
+    cleanups.push(cleanup);
+    const dataDir = join(root, 'var');
+    await expect(buildApp({ dataDir })).rejects.toThrow(/in use by another server \(process \d+\)/);
+    expect((await app.inject('/api/health')).statusCode).toBe(200); // the first one is unharmed
+    await app.close();
+    writeFileSync(join(dataDir, 'server.lock'), '4194303'); // no such process
+    const second = await buildApp({ dataDir });
+    expect(second.server.requestTimeout).toBe(30_000);
+    expect(second.initialConfig.connectionTimeout).toBe(120_000);
+    await second.close();
   });
 
   it('a data directory that is a file is not usable', () => {
