@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -184,6 +184,28 @@ describe('sweep jobs', () => {
     expect(again.statusCode).toBe(202);
     const done = await waitFor(id, ['done', 'failed']);
     expect(done).toMatchObject({ status: 'done', attempts: 2, progress: { done: 20_000, total: 20_000 } });
+  });
+
+  it('a sweep that fails reports why (without server paths), and can be re-run', async () => {
+    const sweepsDir = join(root, 'var', 'sweeps');
+    rmSync(sweepsDir, { recursive: true });
+    writeFileSync(sweepsDir, 'not a folder'); // the result file cannot be created
+    try {
+      const { id } = (await submit(SMALL_SWEEP)).json();
+      const failed = await waitFor(id, ['failed', 'done']);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/ENOTDIR/);
+      expect(failed.error).not.toContain(root);
+      const events = await app.inject({ url: `/api/sweeps/${id}/events`, headers: { accept: 'text/event-stream' } });
+      expect(events.body).toContain('event: failed');
+      expect((await app.inject(`/api/sweeps/${id}/result`)).statusCode).toBe(409);
+      rmSync(sweepsDir);
+      mkdirSync(sweepsDir);
+      expect((await app.inject({ method: 'POST', url: `/api/sweeps/${id}/rerun` })).statusCode).toBe(202);
+      expect(await waitFor(id, ['failed', 'done'])).toMatchObject({ status: 'done', error: null, attempts: 2 });
+    } finally {
+      if (!existsSync(sweepsDir)) mkdirSync(sweepsDir);
+    }
   });
 
   it('CSV export guards text cells against formula injection, not numbers', async () => {

@@ -303,7 +303,8 @@ export class SweepJobs {
         this.emit(id, { event: 'cancelled', data: { status: 'cancelled' } });
       } else {
         log.error({ err: error, sweep: id }, 'sweep failed');
-        const message = error instanceof Error ? error.message : String(error);
+        // Shown to clients: keep the reason, not the server's folders.
+        const message = (error instanceof Error ? error.message : String(error)).split(this.options.sweepsDir).join('<data-dir>/sweeps');
         db.prepare(`UPDATE sweeps SET status = 'failed', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), message, id);
         this.emit(id, { event: 'failed', data: { status: 'failed', error: message } });
       }
