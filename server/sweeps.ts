@@ -115,10 +115,10 @@ export class SweepJobs {
 
   /** Validates a sweep spec and starts it; 429 when the concurrency limit is reached. */
   submit(spec: unknown, datasetId: string | undefined): SweepJobView {
-    this.ensureCapacity();
     const dataset = this.options.datasets.get(datasetId);
     const datasetName = datasetId ?? this.options.datasets.defaultId;
     const plan = withInputErrors(() => parseSweep(spec, dataset, { maxScenarios: this.options.maxScenarios }));
+    this.ensureCapacity(); // after validation: a bad spec is a 400 even when the server is busy
     const id = newId();
     this.options.db
       .prepare(
