@@ -72,7 +72,16 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     unlock();
     throw error;
   }
+  try {
+    return await assemble(options, dataDir, sweepsDir, db, unlock);
+  } catch (error) {
+    db.close();
+    unlock();
+    throw error;
+  }
+}
 
+async function assemble(options: AppOptions, dataDir: string, sweepsDir: string, db: Db, unlock: () => void): Promise<App> {
   const app: App = Fastify({
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
