@@ -3,44 +3,27 @@ import { CsvSyntaxError, parseCsv, type CsvTable } from './csv.ts';
 import { prepareDataset } from './prepare.ts';
 import type { Dataset, RegionData } from './types.ts';
 
+/** Numeric columns `regions.csv` must have, in MODEL.md §6 order. */
+const REQUIRED_NUMERIC_COLUMNS = [
+  'homes',
+  'connections',
+  'baseDemandTWh',
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'existingSolarFieldTWh',
+  'existingWindTWh',
+  'gridFeedinMW',
+  'gridOfftakeMW',
+] as const;
+const PROFILE_REFERENCES = ['solarProfile', 'windProfile', 'tempProfile', 'baseProfile'] as const;
 /** Columns `regions.csv` must have (MODEL.md §6). */
-export const REQUIRED_REGION_COLUMNS = [
-  'id',
-  'name',
-  'provinces',
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-  'solarProfile',
-  'windProfile',
-  'tempProfile',
-  'baseProfile',
-] as const;
-
+export const REQUIRED_REGION_COLUMNS = ['id', 'name', 'provinces', ...REQUIRED_NUMERIC_COLUMNS, ...PROFILE_REFERENCES] as const;
+/** Optional numeric columns, 0 when absent (MODEL.md §1.1). */
 const OPTIONAL_REGION_COLUMNS = ['solarSmallRoofTWh', 'existingSolarRoofTWh'] as const;
-const NUMERIC_REGION_COLUMNS = [
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-  ...OPTIONAL_REGION_COLUMNS,
-] as const;
+const NUMERIC_REGION_COLUMNS = [...REQUIRED_NUMERIC_COLUMNS, ...OPTIONAL_REGION_COLUMNS] as const;
 /** The three cells that may be empty, meaning "use the default rule" (MODEL.md §1.4). */
 const MAY_BE_EMPTY = new Set(['connections', 'gridFeedinMW', 'gridOfftakeMW']);
-const PROFILE_REFERENCES = ['solarProfile', 'windProfile', 'tempProfile', 'baseProfile'] as const;
 
 /** The texts of a dataset's two files and the labels used for them in error messages. */
 export interface DatasetSource {

@@ -1,4 +1,4 @@
-import type { NationalParams } from './parameters.ts';
+import { HEAT_NATIONAL_PARAMS, type NationalParams } from './parameters.ts';
 
 /**
  * Heat demand per home on one temperature profile (MODEL.md §2.2): hourly heat-pump electricity
@@ -53,18 +53,6 @@ export function computeHeatProfile(tempC: Float64Array, national: NationalParams
   return { qGasKWh, qInsKWh, qAeKWh, aeKWPerHome, hyKWPerHome, aeKWhPerHome, hyKWhPerHome, hyGasHeatKWhPerHome };
 }
 
-const HEAT_PARAMS = [
-  'heatPerHomeGJ',
-  'dhwShare',
-  'heatBaseTempC',
-  'insulationSaving',
-  'deepInsulationSaving',
-  'hybridThermalKW',
-  'copA',
-  'copB',
-  'copMin',
-  'copMax',
-] as const;
 
 /**
  * Memoises heat profiles per temperature array and heat parameters. Sweeps that vary other
@@ -81,7 +69,7 @@ export class HeatProfileCache {
   /** Cache key of the national heat parameters; compute once per scenario, not per region. */
   static keyOf(national: NationalParams): string {
     let key = '';
-    for (const name of HEAT_PARAMS) key += national[name] + ',';
+    for (const name of HEAT_NATIONAL_PARAMS) key += national[name] + ',';
     return key;
   }
 

@@ -88,11 +88,8 @@ export const NATIONAL_BOUNDS: Partial<Record<NationalParamName, Bound>> = {
   turbineMW: 'positive',
 };
 
-/**
- * National parameters the hourly kernel depends on. All others act only in the
- * finance pass (MODEL.md §3–4), so sweeping them needs no new hourly run.
- */
-export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [
+/** National parameters of the heat model (MODEL.md §2.2): they shape the heat profile of a temperature profile. */
+export const HEAT_NATIONAL_PARAMS = [
   'heatPerHomeGJ',
   'dhwShare',
   'heatBaseTempC',
@@ -103,9 +100,13 @@ export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [
   'copB',
   'copMin',
   'copMax',
-  'evKWhPerYear',
-  'storageRoundTrip',
-];
+] as const satisfies readonly NationalParamName[];
+
+/**
+ * National parameters the hourly kernel depends on. All others act only in the
+ * finance pass (MODEL.md §3–4), so sweeping them needs no new hourly run.
+ */
+export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [...HEAT_NATIONAL_PARAMS, 'evKWhPerYear', 'storageRoundTrip'];
 
 /** Regional parameters (MODEL.md §1.3) and their bounds; `solarShare` alone may be null. */
 export const REGIONAL_BOUNDS = {
