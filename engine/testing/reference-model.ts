@@ -244,7 +244,6 @@ const REGION_COLUMNS = [
   'tempProfile',
   'baseProfile',
 ];
-const OPTIONAL_REGION_COLUMNS = ['solarSmallRoofTWh', 'existingSolarRoofTWh'];
 const NUMERIC_REGION_COLUMNS = [
   'homes',
   'connections',
@@ -579,8 +578,19 @@ class ExactRegion {
     return this.F;
   }
 
+  private readonly cache = new Map<number, Q>();
+
   /** P[h] = gen[h] − load[h], exactly (MODEL.md §2.1, §2.2). */
   P(h: number): Q {
+    let v = this.cache.get(h);
+    if (!v) {
+      v = this.computeP(h);
+      this.cache.set(h, v);
+    }
+    return v;
+  }
+
+  private computeP(h: number): Q {
     const p = this.p as Record<string, Q>;
     const n = this.nat;
     const Proof = this.perFLH(p.solarRoofTWh, this.FLHs);
@@ -762,10 +772,13 @@ export function referenceEvaluateDetailed(
     const P: number[] = [];
     for (let h = 0; h < H; h++) P[h] = gen[h] - load[h];
 
-    // sign(P[h] − limit), exact when the float difference is too small to trust
+    // Below this distance from a limit, the float P[h] is not trusted and exact arithmetic decides.
+    const tolerance = (h: number, limit: number) =>
+      1e-9 * Math.max(1, Math.abs(P[h]), Math.abs(gen[h]), Math.abs(load[h]), Math.abs(limit));
+    // sign(P[h] − limit)
     const compare = (h: number, limit: number, exactLimit: () => Q, kind: 'feedin' | 'offtake'): number => {
       const diff = P[h] - limit;
-      if (Math.abs(diff) > 1e-9 * Math.max(1, Math.abs(P[h]), Math.abs(limit))) return Math.sign(diff);
+      if (Math.abs(diff) > tolerance(h, limit)) return Math.sign(diff);
       const c = ex().P(h).cmp(exactLimit());
       if (kind === 'feedin') {
         diag.exactFeedinDecisions++;
@@ -784,29 +797,42 @@ export function referenceEvaluateDetailed(
     }
 
     const Pafter: number[] = [];
+    // What P'[h] is exactly, where that is known: 'P' (the battery did nothing), 'F' (the battery
+    // brought it exactly to gridFeedinMW), '-O' (exactly to −gridOfftakeMW), or '' (other).
+    const exactAfter: Array<'P' | 'F' | '-O' | ''> = [];
     let soc = 0.5 * E;
     let storageThroughputMWh = 0;
     for (let h = 0; h < H; h++) {
+      exactAfter[h] = '';
       if (aboveFeedin[h]) {
         const c = Math.min(P[h] - F, Pb, (E - soc) / etaC);
         soc += c * etaC;
         Pafter[h] = P[h] - c;
         storageThroughputMWh += c;
+        if (c === P[h] - F) exactAfter[h] = 'F';
+        else if (c === 0) exactAfter[h] = 'P';
       } else if (belowOfftake[h]) {
         const d = Math.min(-O - P[h], Pb, soc * etaD);
         soc -= d / etaD;
         Pafter[h] = P[h] + d;
+        if (d === -O - P[h]) exactAfter[h] = '-O';
+        else if (d === 0) exactAfter[h] = 'P';
       } else if (soc < 0.5 * E) {
         const c = Math.min(Pb, (0.5 * E - soc) / etaC, P[h] + O);
         soc += c * etaC;
         Pafter[h] = P[h] - c;
         storageThroughputMWh += c;
+        if (c === P[h] + O) exactAfter[h] = '-O';
+        else if (c === 0) exactAfter[h] = 'P';
       } else if (soc > 0.5 * E) {
         const d = Math.min(Pb, (soc - 0.5 * E) * etaD, F - P[h]);
         soc -= d / etaD;
         Pafter[h] = P[h] + d;
+        if (d === F - P[h]) exactAfter[h] = 'F';
+        else if (d === 0) exactAfter[h] = 'P';
       } else {
         Pafter[h] = P[h];
+        exactAfter[h] = 'P';
       }
       soc = clamp(soc, 0, E);
     }
@@ -820,8 +846,24 @@ export function referenceEvaluateDetailed(
     }
     const peakFeedinMW = Math.max(0, maxP);
     const peakOfftakeMW = Math.max(0, maxNegP);
-    const reinforceFeedinMW = Math.max(0, peakFeedinMW - F);
-    const reinforceOfftakeMW = Math.max(0, peakOfftakeMW - O);
+    // reinforce = max(0, peak − limit) = max(0, max_h (P'[h] − limit)); a P'[h] that is exactly on
+    // the limit must give exactly 0 (a float residue of 1e-11 MW would cost ~1e-5 EUR).
+    const overLimit = (h: number, side: 'feedin' | 'offtake'): number => {
+      const limit = side === 'feedin' ? F : O;
+      const diff = side === 'feedin' ? Pafter[h] - F : -Pafter[h] - O;
+      if (Math.abs(diff) > tolerance(h, limit)) return diff;
+      const tag = exactAfter[h];
+      if ((side === 'feedin' && tag === 'F') || (side === 'offtake' && tag === '-O')) return 0;
+      if (tag === 'P')
+        return side === 'feedin' ? ex().P(h).sub(ex().feedin()).toNumber() : ex().P(h).neg().sub(ex().offtake()).toNumber();
+      return diff;
+    };
+    let reinforceFeedinMW = 0;
+    let reinforceOfftakeMW = 0;
+    for (let h = 0; h < H; h++) {
+      reinforceFeedinMW = Math.max(reinforceFeedinMW, overLimit(h, 'feedin'));
+      reinforceOfftakeMW = Math.max(reinforceOfftakeMW, overLimit(h, 'offtake'));
+    }
     let congestionHoursFeedin = 0;
     let congestionHoursOfftake = 0;
     for (let h = 0; h < H; h++) {
