@@ -21,7 +21,7 @@ export function formatIssue(issue: Issue): string {
   return issue.where ? `${issue.where}: ${issue.message}` : issue.message;
 }
 
-/** Joins path segments as dotted paths, the notation of MODEL.md §8 and sweep axes. */
+/** Joins path segments as dotted paths, the notation of MODEL.md §8 and sweep axes; a blank key shows quoted (`""`, `" "`). */
 export function dottedPath(segments: readonly PropertyKey[]): string {
-  return segments.map(String).join('.');
+  return segments.map((segment) => (typeof segment === 'string' && segment.trim() === '' ? JSON.stringify(segment) : String(segment))).join('.');
 }

@@ -33,10 +33,17 @@ export class InputError extends Error {
   }
 }
 
+/** The engine's labels for "the whole input"; API paths use '' (or the prefix) for it. */
+const ROOT_LABELS = new Set(['(scenario)', '(sweep)']);
+const apiWhere = (where: string) => (ROOT_LABELS.has(where) ? '' : where);
+
 /** Engine validation errors (`where`) as API issues (`path`), optionally below a prefix such as `scenario`. */
 export function inputErrorFromValidation(error: ValidationError, prefix = ''): InputError {
   return new InputError(
-    error.issues.map((issue) => ({ path: prefix && issue.where ? `${prefix}.${issue.where}` : issue.where || prefix, message: issue.message })),
+    error.issues.map((issue) => {
+      const where = apiWhere(issue.where);
+      return { path: prefix && where ? `${prefix}.${where}` : where || prefix, message: issue.message };
+    }),
   );
 }
 
@@ -54,7 +61,7 @@ const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', pa
 
 function issuesOf(error: z.ZodError, prefix: string): ApiIssue[] {
   return zodIssues(error).map((issue) => {
-    const where = issue.where === '(scenario)' ? '' : issue.where;
+    const where = apiWhere(issue.where);
     return { path: prefix && where ? `${prefix}.${where}` : where || prefix, message: issue.message };
   });
 }

@@ -36,6 +36,12 @@ export interface DatasetSource {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Largest magnitude of a dataset number. Real values are far below it (a region has at most millions
+ * of homes, GW and hundreds of TWh); larger ones would overflow the hourly sums to Infinity.
+ */
+export const MAX_DATASET_VALUE = 1e12;
+
 /** Parses a `.`-decimal number; undefined for anything else (NaN, Infinity, `1,5`, blanks). */
 export function parseDecimal(text: string): number | undefined {
   const trimmed = text.trim();
@@ -128,6 +134,11 @@ function readProfiles(table: CsvTable, file: string, issues: Issue[]): ProfileCo
         if (issues.length - before > 20) return { columns, hours };
         continue;
       }
+      if (Math.abs(value) > MAX_DATASET_VALUE) {
+        issues.push({ where, message: `column '${name}': too large, got ${cell.trim()} (at most 1e12 in magnitude)` });
+        if (issues.length - before > 20) return { columns, hours };
+        continue;
+      }
       if (name === 'hour' && value !== h) {
         issues.push({ where, message: `column 'hour': expected ${h} (hours must run 0..${hours - 1} in order), got ${cell.trim()}` });
         if (issues.length - before > 20) return { columns, hours };
@@ -181,10 +192,20 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
         issues.push({ where: whereOf(name), message: `column '${name}': not a finite number: ${JSON.stringify(cell)}` });
       } else if (value < 0) {
         issues.push({ where: whereOf(name), message: `column '${name}': must not be negative, got ${cell.trim()}` });
+      } else if (value > MAX_DATASET_VALUE) {
+        issues.push({ where: whereOf(name), message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)` });
       } else if (name === 'connections' && value === 0) {
         issues.push({ where: whereOf(name), message: "column 'connections': must be greater than 0 (leave it empty for homes × 1.1)" });
+      } else if (name === 'connections' && value < 1) {
+        issues.push({ where: whereOf(name), message: `column 'connections': must be at least 1 (a number of connections), got ${cell.trim()}` });
       }
       numbers[name] = value ?? 0;
+    }
+    if (Number.isNaN(numbers.connections) && parseDecimal(cellAt('homes')) !== undefined && numbers.homes * 1.1 < 1) {
+      issues.push({
+        where: whereOf('connections'),
+        message: `column 'connections': empty, but homes × 1.1 = ${numbers.homes * 1.1} is less than 1 connection: give the number of connections`,
+      });
     }
     const profileNames = Object.fromEntries(PROFILE_REFERENCES.map((name) => [name, cellAt(name).trim()])) as Record<
       (typeof PROFILE_REFERENCES)[number],
@@ -276,6 +297,7 @@ function profileProblem(values: Float64Array, kind: 'cf' | 'shape' | 'temp', twh
   }
   const sum = sumOf(values);
   if (kind === 'cf' && sum === 0 && twh > 0) return 'capacity factors sum to 0 but the region has production of this kind';
+  if (kind === 'cf' && twh > 0 && !Number.isFinite((twh * 1e6) / sum)) return `capacity factors sum to ${sum}, too little for ${twh} TWh (the installed MW would not be a finite number)`;
   if (kind === 'shape' && sum === 0) return 'shape sums to 0';
   return undefined;
 }

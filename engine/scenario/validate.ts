@@ -5,17 +5,20 @@ import { NATIONAL_DEFAULTS, SHARE_SUM_TOLERANCE, STRATEGY_SHARE_PARAMS, type Reg
 import { resolveRegion } from './resolve.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
-/** Turns zod issues into located issues; unknown keys become one issue per key at its own path. */
-export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Issue[] {
+/**
+ * Turns zod issues into located issues; unknown keys become one issue per key at its own path.
+ * An issue with the whole input (not an object, for example) is located at `root`, never at ''.
+ */
+export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = [], root = '(scenario)'): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) issues.push({ where: dottedPath([...path, key]), message: 'unknown key' });
     } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
-      issues.push({ where: dottedPath(path), message: 'must be an object' });
+      issues.push({ where: dottedPath(path) || root, message: 'must be an object' });
     } else {
-      issues.push({ where: dottedPath(path) || '(scenario)', message: issue.message });
+      issues.push({ where: dottedPath(path) || root, message: issue.message });
     }
   }
   return issues;
@@ -27,7 +30,7 @@ function unknownRegionIssues(input: unknown, dataset: Dataset): Issue[] {
   if (typeof regions !== 'object' || regions === null || Array.isArray(regions)) return [];
   return Object.keys(regions)
     .filter((id) => !dataset.regionIndex.has(id))
-    .map((id) => ({ where: `regions.${id}`, message: `unknown region id (the dataset has ${describeIds(dataset)})` }));
+    .map((id) => ({ where: dottedPath(['regions', id]), message: `unknown region id (the dataset has ${describeIds(dataset)})` }));
 }
 
 /** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */

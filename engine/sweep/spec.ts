@@ -144,7 +144,7 @@ function extremeScenario(base: Scenario, axes: SweepAxis[]): Scenario {
 export function parseSweep(input: unknown, dataset: Dataset, options: { maxScenarios?: number } = {}): SweepPlan {
   const maxScenarios = options.maxScenarios ?? DEFAULT_MAX_SCENARIOS;
   const parsed = SweepSpecSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, [], '(sweep)'));
   const spec = parsed.data;
   const issues: Issue[] = [];
   let base: Scenario | undefined;

@@ -1,0 +1,213 @@
+/**
+ * Shared pieces of the property-based fuzz tests (engine and server, `*.fuzz.test.ts`).
+ *
+ * Quick by default (`npm test`); a full run sets the number of generated inputs per property:
+ *
+ *   FUZZ_RUNS=2500 FUZZ_REPORT_DIR=bench/results/fuzz npx vitest run fuzz
+ *
+ * `FUZZ_SEED` replays a failing run (fast-check prints the seed and path of a failure).
+ * With `FUZZ_REPORT_DIR`, every fuzz target writes `<target>.json` with the number of inputs it tried.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from './model/parameters.ts';
+
+const envRuns = Number(process.env.FUZZ_RUNS);
+/** Inputs per property: `FUZZ_RUNS` when set, else the quick default of the test. */
+export function fuzzRuns(quick: number): number {
+  return Number.isInteger(envRuns) && envRuns > 0 ? envRuns : quick;
+}
+
+/** True for a full run (`FUZZ_RUNS` set): tests may then allow more time. */
+export const FULL_FUZZ = Number.isInteger(envRuns) && envRuns > 0;
+
+/** fast-check parameters: runs, optional seed from `FUZZ_SEED`, no shrinking time limit surprises. */
+export function fuzzParameters<T>(quick: number): fc.Parameters<T> {
+  const seed = Number(process.env.FUZZ_SEED);
+  return { numRuns: fuzzRuns(quick), ...(Number.isInteger(seed) ? { seed } : {}), endOnFailure: false };
+}
+
+const counts = new Map<string, number>();
+/** Counts one generated input against a fuzz target; written to `FUZZ_REPORT_DIR/<target>.json`. */
+export function countInput(target: string, n = 1): void {
+  counts.set(target, (counts.get(target) ?? 0) + n);
+}
+
+/** Writes the counts of this test file's targets (call in afterAll). */
+export function writeFuzzReport(): void {
+  const dir = process.env.FUZZ_REPORT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const [target, inputs] of counts) {
+    const file = join(dir, `${target.replace(/[^A-Za-z0-9_.-]+/g, '_')}.json`);
+    writeFileSync(file, JSON.stringify({ target, inputs, runsPerProperty: fuzzRuns(0), date: new Date().toISOString() }, null, 2) + '\n');
+  }
+}
+
+/** Keys that attack object handling: prototype members and their look-alikes. */
+export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
+
+/** Numbers at the edges: zero signs, limits, subnormals, non-finite values. */
+export const oddNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, -0, 1, -1, 0.5, 1e308, -1e308, 1.7976931348623157e308, 5e-324, -5e-324, 2 ** 53 + 2, -(2 ** 53) - 2, 1e21, 2 ** 31, -(2 ** 31) - 1),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+  fc.double(),
+  fc.integer(),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+
+/** Strings that look like numbers, paths, ids, formulas or are just odd Unicode. */
+export const oddString: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '-1e999',
+    '0x10',
+    '1,5',
+    '1_000',
+    '٣',
+    '\u0000',
+    '\ud800',
+    '\udfff\ud800',
+    '😀',
+    '\u202e',
+    '../../etc/passwd',
+    '..\\..\\windows',
+    '%2e%2e%2f',
+    '%00',
+    '=HYPERLINK("x")',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE scenarios; --",
+    'ES01',
+    'T1',
+    'NL',
+    'nl-res30',
+    'tiny',
+  ),
+  fc.constantFrom(...PROTO_KEYS),
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+);
+
+/** A JSON-like tree with odd leaves (NaN and undefined included, for direct calls). */
+export const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    oddNumber,
+    oddString,
+    fc.constantFrom(null, true, false, undefined),
+    fc.array(tie('value'), { maxLength: 4 }),
+    ownObject(fc.oneof(oddString, fc.constantFrom(...PROTO_KEYS)), tie('value')),
+  ),
+})).value;
+
+/**
+ * Objects whose keys are own properties even when they are `__proto__` (as JSON.parse makes them),
+ * so that generated inputs carry the keys attackers send.
+ */
+export function ownObject(keys: fc.Arbitrary<string>, values: fc.Arbitrary<unknown>, maxKeys = 5): fc.Arbitrary<Record<string, unknown>> {
+  return fc.array(fc.tuple(keys, values), { maxLength: maxKeys }).map((entries) => {
+    const object: Record<string, unknown> = {};
+    for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    return object;
+  });
+}
+
+/** A number that is usually valid for a parameter, sometimes odd. */
+const paramValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 1e4, noNaN: true }) },
+  { weight: 2, arbitrary: oddNumber },
+  { weight: 1, arbitrary: oddValue },
+);
+
+function layer(names: readonly string[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 6, arbitrary: ownObject(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: oddString }), paramValue, 4) },
+    { weight: 1, arbitrary: oddValue },
+  );
+}
+
+/** Scenario-shaped inputs: mostly the right layers and parameter names with odd values, sometimes anything. */
+export function scenarioLike(regionIds: readonly string[]): fc.Arbitrary<unknown> {
+  const regions = fc.oneof(
+    { weight: 6, arbitrary: ownObject(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...regionIds) }, { weight: 1, arbitrary: oddString }), layer(REGIONAL_PARAM_NAMES), 3) },
+    { weight: 1, arbitrary: oddValue },
+  );
+  const shaped = fc
+    .record(
+      { name: fc.oneof(fc.string(), oddValue), national: layer(NATIONAL_PARAM_NAMES), defaults: layer(REGIONAL_PARAM_NAMES), regions, extra: oddValue },
+      { requiredKeys: [] },
+    )
+    .map((record) => {
+      // `extra` under an odd key (sometimes a prototype key) instead of its own name.
+      const { extra, ...rest } = record as Record<string, unknown>;
+      return { rest, extra };
+    })
+    .chain(({ rest, extra }) =>
+      fc.option(fc.constantFrom(...PROTO_KEYS, 'nationaal', 'Regions', ''), { nil: undefined }).map((key) => {
+        if (key !== undefined && extra !== undefined) Object.defineProperty(rest, key, { value: extra, enumerable: true, writable: true, configurable: true });
+        return rest;
+      }),
+    );
+  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: 1, arbitrary: oddValue });
+}
+
+/** Sweep-spec-shaped inputs: a scenario-like base and axes with valid or odd paths and values. */
+export function sweepLike(regionIds: readonly string[]): fc.Arbitrary<unknown> {
+  const path = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...NATIONAL_PARAM_NAMES).map((name) => `national.${name}`) },
+    { weight: 4, arbitrary: fc.constantFrom(...REGIONAL_PARAM_NAMES).map((name) => `defaults.${name}`) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.constantFrom(...regionIds), oddString), fc.constantFrom(...REGIONAL_PARAM_NAMES))
+        .map(([id, name]) => `regions.${id}.${name}`),
+    },
+    { weight: 1, arbitrary: oddString },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTO_KEYS).map((key) => `national.${key}`) },
+  );
+  const axisNumber = fc.oneof({ weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: oddNumber }, { weight: 1, arbitrary: fc.constant(null) });
+  const axis = fc.oneof(
+    fc.record({ path, values: fc.array(axisNumber, { maxLength: 5 }) }),
+    fc.record({ path, uniform: fc.array(axisNumber, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ path, triangular: fc.array(axisNumber, { minLength: 2, maxLength: 4 }) }),
+    oddValue,
+  );
+  const shaped = fc.record(
+    {
+      name: fc.oneof(fc.string(), oddValue),
+      base: scenarioLike(regionIds),
+      axes: fc.oneof({ weight: 5, arbitrary: fc.array(axis, { maxLength: 4 }) }, { weight: 1, arbitrary: oddValue }),
+      samples: fc.oneof(fc.integer({ min: -2, max: 20 }), oddNumber),
+      seed: fc.oneof(fc.integer(), oddNumber),
+    },
+    { requiredKeys: ['base', 'axes'] },
+  );
+  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: 1, arbitrary: oddValue });
+}
+
+/** JSON text nested `depth` deep (arrays, objects or a mix), for stack-depth attacks. */
+export const deepJson: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('array', 'object', 'mixed'))
+  .map(([depth, kind]) => {
+    if (kind === 'array') return '['.repeat(depth) + ']'.repeat(depth);
+    if (kind === 'object') return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    return '{"regions":{"ES01":'.repeat(1) + '[{"x":'.repeat(depth) + '0' + '}]'.repeat(depth) + '}}';
+  });
+
+/** Every issue must name its place and say what is wrong. */
+export function badIssues(issues: ReadonlyArray<{ where: string; message: string }>): string[] {
+  return issues
+    .filter((issue) => typeof issue.where !== 'string' || issue.where.trim() === '' || typeof issue.message !== 'string' || issue.message.trim() === '')
+    .map((issue) => JSON.stringify(issue));
+}
