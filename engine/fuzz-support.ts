@@ -29,9 +29,14 @@ export function fuzzParameters<T>(quick: number): fc.Parameters<T> {
 }
 
 const counts = new Map<string, number>();
-/** Counts one generated input against a fuzz target; written to `FUZZ_REPORT_DIR/<target>.json`. */
-export function countInput(target: string, n = 1): void {
-  counts.set(target, (counts.get(target) ?? 0) + n);
+const details = new Map<string, Map<string, number>>();
+/** Counts one generated input against a fuzz target (and a detail such as its route); written to `FUZZ_REPORT_DIR/<target>.json`. */
+export function countInput(target: string, detail?: string): void {
+  counts.set(target, (counts.get(target) ?? 0) + 1);
+  if (detail === undefined) return;
+  let byDetail = details.get(target);
+  if (!byDetail) details.set(target, (byDetail = new Map()));
+  byDetail.set(detail, (byDetail.get(detail) ?? 0) + 1);
 }
 
 /** Writes the counts of this test file's targets (call in afterAll). */
@@ -41,7 +46,15 @@ export function writeFuzzReport(): void {
   mkdirSync(dir, { recursive: true });
   for (const [target, inputs] of counts) {
     const file = join(dir, `${target.replace(/[^A-Za-z0-9_.-]+/g, '_')}.json`);
-    writeFileSync(file, JSON.stringify({ target, inputs, runsPerProperty: fuzzRuns(0), date: new Date().toISOString() }, null, 2) + '\n');
+    const byDetail = details.get(target);
+    const report = {
+      target,
+      inputs,
+      runsPerProperty: fuzzRuns(0),
+      date: new Date().toISOString(),
+      ...(byDetail ? { by: Object.fromEntries([...byDetail].sort(([a], [b]) => a.localeCompare(b))) } : {}),
+    };
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   }
 }
 

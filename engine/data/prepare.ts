@@ -67,14 +67,18 @@ function applyDefaultRules(region: RegionData, prepared: PreparedRegion, hours: 
   for (let h = 0; h < hours; h++) if (prepared.baseMW[h] > maxBaseMW) maxBaseMW = prepared.baseMW[h];
   if (region.derived.gridOfftakeMW) region.gridOfftakeMW = 1.3 * maxBaseMW;
   if (region.derived.gridFeedinMW) {
-    const todaySolarMW = capacityMW(
-      region.existingSolarRoofTWh + region.existingSolarFieldTWh + region.solarSmallRoofTWh,
-      prepared.flhSolarH,
-    );
+    const solarCapacity = (twh: number) => capacityMW(twh, prepared.flhSolarH);
+    // Today's generation is computed with the very expression the kernel uses for the same MW
+    // ((roofs + small roofs) × CF + fields × CF + wind × CF, minus base), so a scenario that keeps
+    // today's production sees the same net load to the last bit: peak = limit, no reinforcement.
+    const todayRoofAndSmallMW = solarCapacity(region.existingSolarRoofTWh) + solarCapacity(region.solarSmallRoofTWh);
+    const todayFieldMW = solarCapacity(region.existingSolarFieldTWh);
     const todayWindMW = capacityMW(region.existingWindTWh, prepared.flhWindH);
     let maxTodayNetMW = -Infinity;
     for (let h = 0; h < hours; h++) {
-      const todayNetMW = todaySolarMW * prepared.solarCF[h] + todayWindMW * prepared.windCF[h] - prepared.baseMW[h];
+      const solar = prepared.solarCF[h];
+      const todayGenMW = todayRoofAndSmallMW * solar + todayFieldMW * solar + todayWindMW * prepared.windCF[h];
+      const todayNetMW = todayGenMW - prepared.baseMW[h];
       if (todayNetMW > maxTodayNetMW) maxTodayNetMW = todayNetMW;
     }
     region.gridFeedinMW = Math.max(0.6 * region.gridOfftakeMW, maxTodayNetMW);

@@ -58,12 +58,16 @@ export interface HourlyTrace {
 
 /**
  * Slack on "net above the feed-in limit" and "below minus the offtake limit". Data built from round
- * numbers often put the net load exactly on a limit (the §1.4 default feed-in is itself the maximum
- * of today's net feed-in); floating-point noise must not turn such an hour into congestion, which
- * would also change the battery's action in that hour. 1e-9 MW is far below any real difference.
+ * numbers often put the net load exactly on a limit; floating-point noise (a few ulp of the
+ * generation and load the net load is the difference of) must not turn such an hour into
+ * congestion, which would also change the battery's action. Near a limit every term of the net
+ * load is bounded by the region's scale (limits plus installed generation plus flat load), and the
+ * rounding of a handful of products and sums stays near 1e-15 of it; the slack is 1e-14 of the
+ * scale, so exact ties are ties and every real excess (even 1e-9 MW) still counts.
  */
-function limitSlackMW(limitMW: number): number {
-  return 1e-9 * Math.max(1, Math.abs(limitMW));
+export function limitSlackMW(input: RegionHoursInput): number {
+  const scaleMW = 1 + input.feedinMW + input.offtakeMW + input.roofAndSmallMW + input.fieldMW + input.windMW + input.industryMW;
+  return 1e-14 * scaleMW;
 }
 
 /** Runs one region's year hour by hour and writes KERNEL_OUTPUT_COUNT values at `out[offset]`. */
@@ -83,8 +87,9 @@ export function runRegionHours(input: RegionHoursInput, out: Float64Array, offse
   const industryMW = input.industryMW;
   const feedinMW = input.feedinMW;
   const offtakeMW = input.offtakeMW;
-  const feedinLimitMW = feedinMW + limitSlackMW(feedinMW);
-  const offtakeLimitMW = -(offtakeMW + limitSlackMW(offtakeMW));
+  const slackMW = limitSlackMW(input);
+  const feedinLimitMW = feedinMW + slackMW;
+  const offtakeLimitMW = -(offtakeMW + slackMW);
   const storageMW = input.storageMW;
   const storageMWh = input.storageMWh;
   const eta = input.storageEta;
@@ -113,27 +118,33 @@ export function runRegionHours(input: RegionHoursInput, out: Float64Array, offse
     if (netMW > feedinLimitMW) {
       congestionFeedin++;
       if (hasStorage) {
-        // Absorb the excess above the feed-in limit, as far as power and free energy allow.
+        // Absorb the excess above the feed-in limit, as far as power and free energy allow. When
+        // the excess itself binds, the net load lands on the limit: set it there, free of rounding.
         let chargeMW = netMW - feedinMW;
-        if (chargeMW > storageMW) chargeMW = storageMW;
+        afterMW = feedinMW;
         const roomMW = (storageMWh - socMWh) / eta;
-        if (chargeMW > roomMW) chargeMW = roomMW;
-        if (chargeMW < 0) chargeMW = 0;
+        if (chargeMW > storageMW || chargeMW > roomMW) {
+          chargeMW = storageMW < roomMW ? storageMW : roomMW;
+          if (chargeMW < 0) chargeMW = 0;
+          afterMW = netMW - chargeMW;
+        }
         socMWh += chargeMW * eta;
         chargedMWh += chargeMW;
-        afterMW = netMW - chargeMW;
       }
     } else if (netMW < offtakeLimitMW) {
       congestionOfftake++;
       if (hasStorage) {
-        // Cover the shortfall below the offtake limit from the stored energy.
+        // Cover the shortfall below the offtake limit from the stored energy (landing exactly on
+        // the limit when the shortfall binds).
         let dischargeMW = -offtakeMW - netMW;
-        if (dischargeMW > storageMW) dischargeMW = storageMW;
+        afterMW = -offtakeMW;
         const availableMW = socMWh * eta;
-        if (dischargeMW > availableMW) dischargeMW = availableMW;
-        if (dischargeMW < 0) dischargeMW = 0;
+        if (dischargeMW > storageMW || dischargeMW > availableMW) {
+          dischargeMW = storageMW < availableMW ? storageMW : availableMW;
+          if (dischargeMW < 0) dischargeMW = 0;
+          afterMW = netMW + dischargeMW;
+        }
         socMWh -= dischargeMW / eta;
-        afterMW = netMW + dischargeMW;
       }
     } else if (hasStorage) {
       // Within limits: drift back to half full, never pushing the net load past a limit.
@@ -141,19 +152,29 @@ export function runRegionHours(input: RegionHoursInput, out: Float64Array, offse
         let chargeMW = (halfMWh - socMWh) / eta;
         if (chargeMW > storageMW) chargeMW = storageMW;
         const headroomMW = netMW + offtakeMW;
-        if (chargeMW > headroomMW) chargeMW = headroomMW;
-        if (chargeMW < 0) chargeMW = 0;
+        if (chargeMW >= headroomMW) {
+          // Charging up to the offtake limit: the net load lands exactly on it.
+          chargeMW = headroomMW > 0 ? headroomMW : 0;
+          afterMW = headroomMW > 0 ? -offtakeMW : netMW;
+        } else {
+          if (chargeMW < 0) chargeMW = 0;
+          afterMW = netMW - chargeMW;
+        }
         socMWh += chargeMW * eta;
         chargedMWh += chargeMW;
-        afterMW = netMW - chargeMW;
       } else if (socMWh > halfMWh) {
         let dischargeMW = (socMWh - halfMWh) * eta;
         if (dischargeMW > storageMW) dischargeMW = storageMW;
         const headroomMW = feedinMW - netMW;
-        if (dischargeMW > headroomMW) dischargeMW = headroomMW;
-        if (dischargeMW < 0) dischargeMW = 0;
+        if (dischargeMW >= headroomMW) {
+          // Discharging up to the feed-in limit: the net load lands exactly on it.
+          dischargeMW = headroomMW > 0 ? headroomMW : 0;
+          afterMW = headroomMW > 0 ? feedinMW : netMW;
+        } else {
+          if (dischargeMW < 0) dischargeMW = 0;
+          afterMW = netMW + dischargeMW;
+        }
         socMWh -= dischargeMW / eta;
-        afterMW = netMW + dischargeMW;
       }
     }
     // Rounding must not leave the state of charge outside the battery.

@@ -5,6 +5,26 @@ const SUMMED = OUTPUTS.map((output, index) => ({ output, index }))
   .filter(({ output }) => output.scope === 'both' && output.name !== 'tariffEURPerConnection')
   .map(({ index }) => index);
 
+/** Neumaier-compensated sum of `count` values spaced `stride` apart: exact to the last bit for region counts. */
+function compensatedSum(values: Float64Array, start: number, stride: number, count: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[start + i * stride];
+    const next = sum + value;
+    compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
+    sum = next;
+  }
+  return sum + compensation;
+}
+
+/**
+ * Slack on "Σ resNominalTWh < targetTWh": a target set to exactly the regions' total is met, even
+ * though the decimal TWh inputs are not exact binary numbers. 1e-12 relative is far below any
+ * real shortfall.
+ */
+const TARGET_SLACK = 1e-12;
+
 /**
  * National outcomes of MODEL.md §4 from the region rows: sums of the extensive outputs, the
  * national tariff as a ratio of sums, and the Route 35 check. Region-only outputs become NaN (null).
@@ -18,11 +38,7 @@ export function computeNationalRow(
   outOffset: number,
 ): void {
   for (let k = 0; k < OUTPUT_COUNT; k++) out[outOffset + k] = Number.NaN;
-  for (const k of SUMMED) {
-    let sum = 0;
-    for (let r = 0; r < regionCount; r++) sum += regionRows[r * OUTPUT_COUNT + k];
-    out[outOffset + k] = sum;
-  }
+  for (const k of SUMMED) out[outOffset + k] = compensatedSum(regionRows, k, OUTPUT_COUNT, regionCount);
   let unpaidEUR = 0;
   let totalConnections = 0;
   for (let r = 0; r < regionCount; r++) {
@@ -32,6 +48,7 @@ export function computeNationalRow(
   }
   out[outOffset + O.tariffEURPerConnection] = unpaidEUR / totalConnections;
   const resNominalTWh = out[outOffset + O.resNominalTWh];
-  out[outOffset + O.route35Triggered] = resNominalTWh < national.targetTWh ? 1 : 0;
-  out[outOffset + O.targetGapTWh] = Math.max(0, national.targetTWh - resNominalTWh);
+  const triggered = resNominalTWh < national.targetTWh - TARGET_SLACK * Math.max(1, Math.abs(national.targetTWh));
+  out[outOffset + O.route35Triggered] = triggered ? 1 : 0;
+  out[outOffset + O.targetGapTWh] = triggered ? national.targetTWh - resNominalTWh : 0;
 }

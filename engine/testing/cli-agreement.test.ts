@@ -128,9 +128,9 @@ interface SeedResult {
   refError?: string;
 }
 
-// The generator's features that expose confirmed engine disagreements (see the describe.skip block
-// at the end) are switched off here; everything else is on.
-const AGREEING = { targetTie: false, nearTies: false, generationEqualsToday: false };
+// Every feature of the generator is on, the exact ties and near-ties included: the engine decides
+// them as exact arithmetic does (see the regression block at the end).
+const AGREEING = { targetTie: true, nearTies: true, generationEqualsToday: true };
 
 describe('CLI agrees with the reference model on random datasets', () => {
   const results = new Map<number, SeedResult>();
@@ -444,10 +444,9 @@ describe('invalid scenarios and datasets exit with status 2 and a located messag
 });
 
 // ---------------------------------------------------------------------------------------------
-// Confirmed engine disagreements (MODEL.md read against the CLI; analysed in the report of this
-// suite). Skipped so that the suite passes: change `describe.skip` into `describe` to run them
-// once the engine is fixed. The random generator reproduces them with all its features on
-// (generateCase(seed) without the AGREEING options); the seeds below are examples of each kind.
+// Regressions: cases where the engine once disagreed with exact arithmetic (a target equal to the
+// total, hours a hair above a limit, a peak landing exactly on a limit). The seeds below are
+// examples of each kind from the random generator with all its features on.
 
 function writeOneRegion(dir: string, cells: { twh: string; feedin: string; offtake: string }) {
   // 24 hours; solar only in hour 12 (FLH 1), so P[12] = solarRoofTWh × 1e6 MW and P = 0 elsewhere
@@ -468,7 +467,7 @@ async function disagreementsForSeeds(seeds: number[]): Promise<string[]> {
   return out;
 }
 
-describe.skip('confirmed engine disagreements', () => {
+describe('ties and near-ties decided as in exact arithmetic (regressions)', () => {
   // §4 `route35Triggered = (Σ resNominalTWh < targetTWh)`: with targetTWh exactly equal to the sum
   // (seed 16: 14.9105845 = 3.9761345 + 3.5865 + 3.2354 + 4.11255) the engine sums in floating point
   // (14.910584499999999 < 14.9105845) and reports true; exactly, the sum is not below the target.
