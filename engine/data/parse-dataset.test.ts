@@ -91,10 +91,10 @@ describe('parseDataset', () => {
     ['hours not starting at 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h + 1},0.5,0.2,1,1`), /column 'hour': expected 0/],
     ['a non-numeric profile cell', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,x,1,1`), /profiles\.csv:3:3: column 'wnd': not a finite number/],
     ['a ragged profile row', `${HEADER}\n${ROW_B}`, profiles(3, (h) => (h === 1 ? '1,0.5' : `${h},0.5,0.2,1,1`)), /profiles\.csv:3: row has 2 cells/],
-    ['a CF above 1', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},1.2,0.2,1,1`), /solarProfile 'sol': capacity factor outside \[0, 1\] at hour 0/],
-    ['a negative CF', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,-0.1,1,1`), /windProfile 'wnd': capacity factor outside/],
+    ['a CF above 1', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},1.2,0.2,1,1`), /profiles\.csv:2:2: column 'sol' \(solarProfile of region B\): capacity factor 1\.2 outside \[0, 1\] at hour 0/],
+    ['a negative CF', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,-0.1,1,1`), /profiles\.csv:2:3: column 'wnd' \(windProfile of region B\): capacity factor -0\.1 outside/],
     ['a zero CF where the region has wind', `${HEADER}\n${ROW_A}`, profiles(3, (h) => `${h},0.5,0,1,1`), /windProfile 'wnd': capacity factors sum to 0/],
-    ['a negative shape', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,${h - 1}`), /baseProfile 'bas': negative shape value/],
+    ['a negative shape', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,${h - 1}`), /profiles\.csv:2:5: column 'bas' \(baseProfile of region B\): negative shape value -1 at hour 0/],
     ['a shape summing to 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,0`), /baseProfile 'bas': shape sums to 0/],
     ['a quote error', `${HEADER}\nB,"Beta`, undefined, /regions\.csv:2:3: quoted cell is not closed/],
     ['no regions', `${HEADER}\n`, undefined, /no regions/],
@@ -113,6 +113,6 @@ describe('parseDataset', () => {
 
   it('rejects a zero EV shape column', () => {
     const text = ['hour,sol,wnd,tmp,bas,evSmart', '0,0.5,0.2,1,1,0', '1,0.5,0.2,1,1,0'].join('\n');
-    expect(issuesOf(`${HEADER}\n${ROW_B}\n`, text).join('\n')).toMatch(/column 'evSmart'.*shape sums to 0/);
+    expect(issuesOf(`${HEADER}\n${ROW_B}\n`, text).join('\n')).toMatch(/profiles\.csv:1:6: column 'evSmart': shape sums to 0/);
   });
 });

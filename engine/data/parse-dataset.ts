@@ -63,7 +63,7 @@ export function parseDataset(source: DatasetSource): Dataset {
   const regions = readRegions(regionTable, regionsFile, issues);
   if (issues.length > 0) throw new ValidationError(issues);
 
-  checkProfileReferences(regions, regionTable, regionsFile, profilesFile, profiles.columns, issues);
+  checkProfileReferences(regions, regionTable, regionsFile, profileTable, profilesFile, profiles.columns, issues);
   if (issues.length > 0) throw new ValidationError(issues);
 
   return prepareDataset(source.name, regions.map((r) => r.region), profiles.columns, profiles.hours);
@@ -254,11 +254,24 @@ function checkProfileReferences(
   parsed: ParsedRegion[],
   table: CsvTable,
   file: string,
+  profileTable: CsvTable,
   profilesFile: string,
   columns: ReadonlyMap<string, Float64Array>,
   issues: Issue[],
 ): void {
   const columnNumber = new Map(table.header.map((name, index) => [name, index + 1]));
+  const profileColumnNumber = new Map(profileTable.header.map((name, index) => [name, index + 1]));
+  // A bad value is reported once at its cell in profiles.csv, however many regions use the profile.
+  const reported = new Set<string>();
+  const reportCell = (profileName: string, problem: ProfileProblem, usedAs: string) => {
+    const key = `${profileName}:${problem.hour}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    issues.push({
+      where: `${profilesFile}:${profileTable.rowLines[problem.hour!]}:${profileColumnNumber.get(profileName)}`,
+      message: `column '${profileName}' (${usedAs}): ${problem.message}`,
+    });
+  };
   for (const { region, rowIndex } of parsed) {
     const where = (name: string) => `${file}:${table.rowLines[rowIndex]}:${columnNumber.get(name)}`;
     const solarTWh =
@@ -278,26 +291,38 @@ function checkProfileReferences(
         continue;
       }
       const problem = profileProblem(values, kind, twh);
-      if (problem) issues.push({ where: where(reference), message: `${reference} '${profileName}': ${problem}` });
+      if (!problem) continue;
+      if (problem.hour !== undefined) reportCell(profileName, problem, `${reference} of region ${region.id}`);
+      else issues.push({ where: where(reference), message: `${reference} '${profileName}': ${problem.message}` });
     }
   }
   for (const name of ['evDumb', 'evSmart']) {
     const values = columns.get(name);
     const problem = values && profileProblem(values, 'shape', 0);
-    if (problem) issues.push({ where: `${profilesFile}: column '${name}'`, message: problem });
+    if (!problem) continue;
+    if (problem.hour !== undefined) reportCell(name, problem, 'EV charging shape');
+    else issues.push({ where: `${profilesFile}:${profileTable.headerLine}:${profileColumnNumber.get(name)}`, message: `column '${name}': ${problem.message}` });
   }
 }
 
+/** A profile problem; `hour` is set when one value is at fault. */
+interface ProfileProblem {
+  message: string;
+  hour?: number;
+}
+
 /** Why a profile cannot serve as the given kind, or undefined when it can. */
-function profileProblem(values: Float64Array, kind: 'cf' | 'shape' | 'temp', twh: number): string | undefined {
+function profileProblem(values: Float64Array, kind: 'cf' | 'shape' | 'temp', twh: number): ProfileProblem | undefined {
   if (kind === 'temp') return undefined;
   for (let h = 0; h < values.length; h++) {
-    if (kind === 'cf' && (values[h] < 0 || values[h] > 1)) return `capacity factor outside [0, 1] at hour ${h} (${values[h]})`;
-    if (kind === 'shape' && values[h] < 0) return `negative shape value at hour ${h} (${values[h]})`;
+    if (kind === 'cf' && (values[h] < 0 || values[h] > 1)) return { hour: h, message: `capacity factor ${values[h]} outside [0, 1] at hour ${h}` };
+    if (kind === 'shape' && values[h] < 0) return { hour: h, message: `negative shape value ${values[h]} at hour ${h}` };
   }
   const sum = sumOf(values);
-  if (kind === 'cf' && sum === 0 && twh > 0) return 'capacity factors sum to 0 but the region has production of this kind';
-  if (kind === 'cf' && twh > 0 && !Number.isFinite((twh * 1e6) / sum)) return `capacity factors sum to ${sum}, too little for ${twh} TWh (the installed MW would not be a finite number)`;
-  if (kind === 'shape' && sum === 0) return 'shape sums to 0';
+  if (kind === 'cf' && sum === 0 && twh > 0) return { message: 'capacity factors sum to 0 but the region has production of this kind' };
+  if (kind === 'cf' && twh > 0 && !Number.isFinite((twh * 1e6) / sum)) {
+    return { message: `capacity factors sum to ${sum}, too little for ${twh} TWh (the installed MW would not be a finite number)` };
+  }
+  if (kind === 'shape' && sum === 0) return { message: 'shape sums to 0' };
   return undefined;
 }
