@@ -6,9 +6,10 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { fastifySSE } from '@fastify/sse';
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
+import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { App, AppContext } from './context.ts';
 import { DatasetCatalog } from './datasets.ts';
 import { lockDataDir, openDatabase, prepareDataDir, type Db } from './db.ts';
@@ -51,6 +52,16 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Log every request (fastify's request logging); default false: only errors and events. */
   logRequests?: boolean;
+  /**
+   * Tests only: faults injected into the sweep workers of a job (a throw or a thread exit at a
+   * scenario index), chosen per job. Not reachable through the HTTP API.
+   */
+  sweepFaults?: (job: { id: string; name: string }) => SweepFaults | undefined;
+}
+
+/** Headers of every response (also those fastify answers before routing, such as a malformed URL). */
+function securityHeaders(requestId: string): Record<string, string> {
+  return { 'x-request-id': requestId, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
 }
 
 function packageVersion(): string {
@@ -91,6 +102,14 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
     genReqId: () => randomUUID(),
+    // A malformed URL (bad percent-encoding) is answered like every other invalid input, without echoing it.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid (malformed percent-encoding)' : 'the request is not valid';
+      void reply
+        .code(400)
+        .headers(securityHeaders(request.id))
+        .send({ error: 'invalid input', issues: [{ path: 'url', message }] });
+    },
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -109,6 +128,7 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
     maxScenarios: options.maxSweepScenarios ?? DEFAULT_MAX_SCENARIOS,
     workers: options.sweepWorkers ?? Math.max(1, availableParallelism()),
     log: app.log,
+    faults: options.sweepFaults,
   });
   const ctx: AppContext = {
     version: packageVersion(),
@@ -131,10 +151,7 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
     unlock();
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
+    reply.headers(securityHeaders(request.id));
     return payload;
   });
 

@@ -73,7 +73,13 @@ export const EvaluateWrapperSchema = z.strictObject({
 /** `POST /api/evaluate`: a scenario, or `{ scenario, dataset?, hourly? }` (told apart by the `scenario` key). */
 export const EvaluateBodySchema = keyedUnion('scenario', EvaluateWrapperSchema, ScenarioSchema, z.union([EvaluateWrapperSchema, ScenarioSchema]));
 
-const text = (max: number) => z.string({ error: 'must be a string' }).max(max, `at most ${max} characters`);
+/** A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep U+FFFD instead, so the save would not be what was sent. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const text = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .max(max, `at most ${max} characters`)
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (it has a lone surrogate, \\uD800–\\uDFFF)');
 
 export const ScenarioSaveSchema = z.strictObject({
   name: text(200).trim().min(1, 'must not be empty').meta({ example: 'Veel wind in het noorden' }),

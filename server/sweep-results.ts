@@ -117,6 +117,10 @@ export function csvStreamOf(file: string, options: { offset?: number; limit?: nu
   return Readable.from(lines());
 }
 
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 /** A Pareto-optimal scenario with the axis values that produced it. */
 export interface ParetoEntry extends ParetoPoint {
   axes: Record<string, number | null>;
@@ -138,12 +142,14 @@ export async function paretoOf(file: string, axisPaths: string[]): Promise<Paret
       const axes = axisPaths.map((path) => [path, get(path)] as const);
       for (let r = 0; r < batch.numRows; r++) {
         if (region.get(r) !== 'NL') continue;
+        // A scenario whose objectives overflowed (Infinity, NaN) cannot be compared: it is left out.
+        if (![capex, delivered, fieldHa, windHa].every((vector) => Number.isFinite(vector.get(r)))) continue;
         points.push({
           scenario: scenario.get(r) as number,
           gridCapexEUR: capex.get(r) as number,
           resDeliveredTWh: delivered.get(r) as number,
           landHa: (fieldHa.get(r) as number) + (windHa.get(r) as number),
-          axes: Object.fromEntries(axes.map(([path, vector]) => [path, vector.get(r) as number | null])),
+          axes: Object.fromEntries(axes.map(([path, vector]) => [path, finiteOrNull(vector.get(r))])),
         });
       }
     }

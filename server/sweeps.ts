@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { parseSweep, SweepRunner, type SweepPlan, type SweepSummary } from '../engine/index.ts';
+import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { DatasetCatalog } from './datasets.ts';
 import type { Db } from './db.ts';
 import { conflict, HttpError, notFound, withInputErrors } from './errors.ts';
@@ -77,6 +78,8 @@ export interface SweepJobsOptions {
   maxScenarios: number;
   workers: number;
   log: FastifyBaseLogger;
+  /** Tests only: faults to inject into the workers of a job (see AppOptions.sweepFaults). */
+  faults?: (job: { id: string; name: string }) => SweepFaults | undefined;
 }
 
 const INTERRUPTED_MESSAGE = 'the server stopped before the sweep finished; re-run it with POST /api/sweeps/:id/rerun';
@@ -272,6 +275,7 @@ export class SweepJobs {
         outFile: this.resultFile(id),
         format: 'arrow',
         signal: job.abort.signal,
+        faults: this.options.faults?.({ id, name: plan.name }),
         onProgress: (done, total) => {
           if (done === job.done) return;
           job.done = done;
