@@ -113,6 +113,11 @@ export function errorHandler(this: unknown, error: FastifyError, request: Fastif
     for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
   }
+  const storage = storageProblem(error);
+  if (storage) {
+    request.log.error({ err: error, reqId: request.id }, 'the data directory cannot be written');
+    return reply.code(storage.status).send({ error: storage.message, requestId: request.id });
+  }
   const known = error.code ? CLIENT_MESSAGES[error.code] : undefined;
   if (known) {
     const { status, body } = known(error);
@@ -125,6 +130,22 @@ export function errorHandler(this: unknown, error: FastifyError, request: Fastif
   }
   request.log.error({ err: error, reqId: request.id }, 'internal error');
   return reply.code(500).send({ error: 'internal error', requestId: request.id });
+}
+
+/**
+ * SQLite errors that mean the data directory cannot take the write. The transaction was rolled back,
+ * so nothing of the request was saved; everything saved before is intact.
+ */
+function storageProblem(error: { code?: string; name?: string }): { status: number; message: string } | undefined {
+  const code = String(error.code ?? '');
+  if (error.name !== 'SqliteError' && !/^E(NOSPC|DQUOT|ROFS)$/.test(code)) return undefined;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+    return { status: 507, message: 'the data directory is full: this request was not saved (earlier saves are intact)' };
+  }
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === 'EROFS') {
+    return { status: 503, message: 'the data directory cannot be written: this request was not saved (earlier saves are intact)' };
+  }
+  return undefined;
 }
 
 function clientMessage(status: number): string {

@@ -300,18 +300,39 @@ export class SweepJobs {
     } catch (error) {
       const aborted = (error as Error).name === 'AbortError' || job.abort.signal.aborted;
       if (aborted && job.shuttingDown) {
-        db.prepare(`UPDATE sweeps SET status = 'interrupted', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), INTERRUPTED_MESSAGE, id);
+        this.record(id, () => db.prepare(`UPDATE sweeps SET status = 'interrupted', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), INTERRUPTED_MESSAGE, id));
         this.emit(id, { event: 'failed', data: { status: 'interrupted', error: INTERRUPTED_MESSAGE } });
       } else if (aborted) {
-        db.prepare(`UPDATE sweeps SET status = 'cancelled', done = ?, finished_at = ? WHERE id = ?`).run(job.done, now(), id);
+        this.record(id, () => db.prepare(`UPDATE sweeps SET status = 'cancelled', done = ?, finished_at = ? WHERE id = ?`).run(job.done, now(), id));
         this.emit(id, { event: 'cancelled', data: { status: 'cancelled' } });
       } else {
         log.error({ err: error, sweep: id }, 'sweep failed');
+        // A result written before the failure (say, the database could not record "done") is not a result.
+        try {
+          rmSync(this.resultFile(id), { force: true });
+        } catch {
+          // The folder itself is unusable (the likely reason of the failure): there is no file to remove.
+        }
         // Shown to clients: keep the reason, not the server's folders.
-        const message = (error instanceof Error ? error.message : String(error)).split(this.options.sweepsDir).join('<data-dir>/sweeps');
-        db.prepare(`UPDATE sweeps SET status = 'failed', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), message, id);
+        const message = failureReason(error).split(this.options.sweepsDir).join('<data-dir>/sweeps');
+        try {
+          db.prepare(`UPDATE sweeps SET status = 'failed', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), message, id);
+        } catch (dbError) {
+          // The database itself cannot be written (disk full, read-only): the job stays unfinished in it and is
+          // marked interrupted at the next start. Never let this reject: an unhandled rejection would end the server.
+          log.error({ err: dbError, sweep: id }, 'cannot record the failed sweep');
+        }
         this.emit(id, { event: 'failed', data: { status: 'failed', error: message } });
       }
+    }
+  }
+
+  /** Records a job's end in the database; a database that cannot be written is logged, never thrown from a job. */
+  private record(id: string, write: () => unknown): void {
+    try {
+      write();
+    } catch (error) {
+      this.options.log.error({ err: error, sweep: id }, 'cannot record the end of the sweep');
     }
   }
 
@@ -342,6 +363,16 @@ export class SweepJobs {
       summary: row.summary_json ? (JSON.parse(row.summary_json) as SweepResultSummary) : null,
     };
   }
+}
+
+/** Why a sweep failed, in words a user can act on (the file system's errors say little by their code). */
+function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `the data directory is full, so the result could not be written (${message}); free space and re-run the sweep`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `the data directory cannot be written (${message}); re-run the sweep when it can`;
+  if (/^worker exited|terminated/i.test(message)) return `a sweep worker stopped unexpectedly (${message}); re-run the sweep`;
+  return message;
 }
 
 function finalEvent(job: SweepJobView): SweepEvent | undefined {

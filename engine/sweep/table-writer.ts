@@ -69,7 +69,12 @@ export function createArrowTableWriter(path: string, layout: TableLayout): Sweep
   const schema = new Schema(fields);
   const fd = openSync(path, 'w');
   const writer = new RecordBatchFileWriter();
-  writer.reset(new FileByteSink(fd), schema);
+  try {
+    writer.reset(new FileByteSink(fd), schema);
+  } catch (error) {
+    closeSync(fd); // the caller gets no writer to close
+    throw error;
+  }
   const encoder = new TextEncoder();
 
   return {
@@ -125,9 +130,12 @@ export function createArrowTableWriter(path: string, layout: TableLayout): Sweep
       writer.write(new RecordBatch(schema, struct));
     },
     close() {
-      writer.finish();
-      writer.close();
-      closeSync(fd);
+      try {
+        writer.finish();
+        writer.close();
+      } finally {
+        closeSync(fd); // also when the footer cannot be written (disk full): a leaked descriptor keeps the space in use
+      }
     },
   };
 }
@@ -149,7 +157,12 @@ export function createCsvTableWriter(path: string, layout: TableLayout): SweepTa
   const ids = [...layout.regionIds, 'NL'].map(csvCell);
   const fd = openSync(path, 'w');
   const header = ['scenario', 'region', ...layout.axisPaths, ...OUTPUTS.map((o) => o.name)].map(csvCell).join(',') + '\n';
-  writeSync(fd, header);
+  try {
+    writeSync(fd, header);
+  } catch (error) {
+    closeSync(fd); // the caller gets no writer to close
+    throw error;
+  }
   const route35Column = OUTPUTS.findIndex((o) => o.name === 'route35Triggered');
   const columnCount = layout.axisPaths.length + OUTPUTS.length;
   return {

@@ -1,0 +1,33 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_COUNT } from '../model/outputs.ts';
+import { createArrowTableWriter, createCsvTableWriter } from './table-writer.ts';
+
+const openDescriptors = () => readdirSync('/proc/self/fd').length;
+const layout = { regionIds: ['A', 'B'], axisPaths: ['defaults.storageMW'] };
+const batch = { values: new Float64Array(3 * (1 + OUTPUT_COUNT)), capacityRows: 3, rowCount: 3, batchStart: 0 };
+
+describe.runIf(process.platform === 'linux')('table writers on a full disk (/dev/full)', () => {
+  it('the Arrow writer fails with ENOSPC and still closes its file descriptor', () => {
+    const before = openDescriptors();
+    let writer;
+    try {
+      writer = createArrowTableWriter('/dev/full', layout);
+      writer.write(batch);
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    try {
+      writer?.close();
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    expect(openDescriptors()).toBe(before);
+  });
+
+  it('the CSV writer fails with ENOSPC and does not leak its descriptor', () => {
+    const before = openDescriptors();
+    expect(() => createCsvTableWriter('/dev/full', layout)).toThrow(/ENOSPC/);
+    expect(openDescriptors()).toBe(before);
+  });
+});
