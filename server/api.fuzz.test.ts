@@ -257,6 +257,7 @@ interface FuzzRequest {
   query: string;
   contentType: string | undefined;
   accept: string | undefined;
+  contentLength?: string;
   body: string | undefined;
 }
 
@@ -268,7 +269,8 @@ const request: fc.Arbitrary<FuzzRequest> = fc.record({
   contentType,
   accept: fc.constantFrom(undefined, '*/*', 'application/json', 'text/event-stream', 'text/html', 'application/xml', ''),
   body: fc.option(bodyText, { nil: undefined, freq: 3 }),
-});
+  contentLength: fc.option(fc.constantFrom('0', '1', '5', '-1', 'abc', '1.5', '99999999999', '1e3', ' 7', ''), { nil: undefined, freq: 6 }),
+}, { requiredKeys: ['method', 'route', 'id', 'query', 'contentType', 'accept', 'body'] });
 
 function resolveId(segment: string, route: string): string {
   if (segment === 'EXISTING_SCENARIO') return route.startsWith('/api/sweeps') ? existing.sweep : existing.scenarios[0];
@@ -291,6 +293,7 @@ async function send(req: FuzzRequest, target: string) {
   const headers: Record<string, string> = {};
   if (req.contentType !== undefined) headers['content-type'] = req.contentType;
   if (req.accept !== undefined) headers.accept = req.accept;
+  if (req.contentLength !== undefined) headers['content-length'] = req.contentLength;
   const res = await app.inject({ method: req.method, url, headers, ...(req.body !== undefined ? { payload: req.body } : {}) });
   checkResponse(req.method, url, res);
   if (res.statusCode >= 200 && res.statusCode < 300 && !['GET', 'HEAD'].includes(req.method) && req.route !== '/api/evaluate') {

@@ -98,7 +98,10 @@ const CLIENT_MESSAGES: Record<string, (error: FastifyError) => { status: number;
   FST_ERR_CTP_EMPTY_JSON_BODY: () => ({ status: 400, body: { error: 'invalid input', issues: [{ path: '', message: 'the body is empty' }] } }),
   FST_ERR_CTP_BODY_TOO_LARGE: () => ({ status: 413, body: { error: 'request body too large' } }),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => ({ status: 415, body: { error: 'unsupported media type: send application/json' } }),
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => ({ status: 400, body: { error: 'invalid content-length' } }),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => ({
+    status: 400,
+    body: { error: 'invalid input', issues: [{ path: '', message: 'the content-length header does not match the body' }] },
+  }),
 };
 
 /** The app's error handler: client errors say what is wrong, server errors only "internal error" and a request id. */
@@ -126,6 +129,8 @@ export function errorHandler(this: unknown, error: FastifyError, request: Fastif
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'client error');
+    // Every 400 has the documented invalid-input shape (routes declare it as their 400 response).
+    if (status === 400) return reply.code(400).send({ error: 'invalid input', issues: [{ path: '', message: 'bad request' }] });
     return reply.code(status).send({ error: clientMessage(status) });
   }
   request.log.error({ err: error, reqId: request.id }, 'internal error');
