@@ -39,6 +39,12 @@ export function countInput(target: string, detail?: string): void {
   byDetail.set(detail, (byDetail.get(detail) ?? 0) + 1);
 }
 
+const notes = new Map<string, Record<string, unknown>>();
+/** Records a fact about a target's run (written into its report). */
+export function noteFuzz(target: string, key: string, value: unknown): void {
+  notes.set(target, { ...notes.get(target), [key]: value });
+}
+
 /** Writes the counts of this test file's targets (call in afterAll). */
 export function writeFuzzReport(): void {
   const dir = process.env.FUZZ_REPORT_DIR;
@@ -52,6 +58,7 @@ export function writeFuzzReport(): void {
       inputs,
       runsPerProperty: fuzzRuns(0),
       date: new Date().toISOString(),
+      ...notes.get(target),
       ...(byDetail ? { by: Object.fromEntries([...byDetail].sort(([a], [b]) => a.localeCompare(b))) } : {}),
     };
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');

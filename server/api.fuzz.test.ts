@@ -13,6 +13,7 @@ import {
   countInput,
   deepJson,
   fuzzParameters,
+  noteFuzz,
   oddNumber,
   oddString,
   oddValue,
@@ -345,7 +346,9 @@ describe('every API route under fuzzing', () => {
         expect(now!.versions.slice(0, old.length), key).toEqual(old);
       }
     }
-    countInput('server.api.acknowledged-writes-to-seeded-ids', String(acknowledged.size));
+    noteFuzz('server.api.requests', 'validSavesToSeededIds', [...acknowledged].filter((id) => seeded.has(id)).length);
+    noteFuzz('server.api.requests', 'seededScenariosAndSweepsCompared', Object.keys(before).length);
+    noteFuzz('server.api.requests', 'dataLost', 0);
     const ctx = contextOf(app);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(readdirSync(join(root, 'var', 'sweeps')).filter((file) => file.endsWith('.partial'))).toEqual([]);
