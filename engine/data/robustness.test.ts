@@ -219,6 +219,15 @@ describe('the command line with a broken dataset', () => {
     expect(JSON.parse(result.stdout).regions).toHaveLength(4);
   });
 
+  it('a scenario whose results overflow exits 2 with one line instead of printing NaN', () => {
+    const file = join(scratch, 'huge.json');
+    writeFileSync(file, JSON.stringify({ defaults: { resScale: 1e308 } }));
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/samenhang.js'), 'evaluate', file, '--dataset', join(TINY, 'dataset')], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: \(scenario\): the results are not finite numbers \(regions\.T1\.peakFeedinMW = Infinity, .*\n$/);
+  });
+
   it('a ragged row and a wrong profile length are one line each', () => {
     const lines = PROFILES.split('\n');
     lines[3] = lines[3].replace(/,[^,]*$/, '');
