@@ -88,11 +88,11 @@ function describeRunner(label: string, workers: number): void {
     });
 
     it('stops promptly on cancel and leaves no file', async () => {
-      const big = parseSweep({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1000] }], samples: 20000 }, dataset);
+      // Large enough to run for seconds; cancelled at the first progress report, whatever the load.
+      const big = parseSweep({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1000] }], samples: 400000 }, dataset);
       const abort = new AbortController();
       const outFile = join(scratch, `${label}-cancelled.arrow`);
-      const running = runner.run(dataset, big, { outFile, signal: abort.signal, chunkSize: 50, batchScenarios: 500 });
-      setTimeout(() => abort.abort(), 30);
+      const running = runner.run(dataset, big, { outFile, signal: abort.signal, chunkSize: 50, batchScenarios: 500, onProgress: () => abort.abort() });
       await expect(running).rejects.toMatchObject({ name: 'AbortError' });
       expect(existsSync(outFile)).toBe(false);
       expect(existsSync(`${outFile}.partial`)).toBe(false);
