@@ -98,14 +98,19 @@ function financeSweep(samples: number): SweepSpecInput {
 }
 
 async function sweepBenchmarks() {
-  const scenarios = quick ? 600 : 2000;
+  const scenarios = quick ? 800 : 2000;
   const one = new SweepRunner({ workers: 1 });
   const two = new SweepRunner({ workers: 2 });
   await timeSweep(one, dataset, physicalSweep(20, 9), 'warm1');
   await timeSweep(two, dataset, physicalSweep(20, 9), 'warm2');
-  const seconds1Worker = (await timeSweep(one, dataset, physicalSweep(scenarios), 'one')).seconds;
-  const seconds2Workers = (await timeSweep(two, dataset, physicalSweep(scenarios), 'two')).seconds;
-  log(`sweep of ${scenarios} scenarios: 1 worker ${seconds1Worker.toFixed(2)} s, 2 workers ${seconds2Workers.toFixed(2)} s`);
+  // Shared machines are noisy: alternate 1 and 2 workers and keep the best of three of each.
+  let seconds1Worker = Infinity;
+  let seconds2Workers = Infinity;
+  for (let round = 0; round < 3; round++) {
+    seconds1Worker = Math.min(seconds1Worker, (await timeSweep(one, dataset, physicalSweep(scenarios), 'one')).seconds);
+    seconds2Workers = Math.min(seconds2Workers, (await timeSweep(two, dataset, physicalSweep(scenarios), 'two')).seconds);
+  }
+  log(`sweep of ${scenarios} scenarios (best of 3): 1 worker ${seconds1Worker.toFixed(2)} s, 2 workers ${seconds2Workers.toFixed(2)} s`);
   const financeScenarios = quick ? 2000 : 10000;
   const physicalSeconds = seconds1Worker / scenarios;
   const finance = await timeSweep(one, dataset, financeSweep(financeScenarios), 'finance');

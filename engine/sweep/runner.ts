@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { renameSync, rmSync } from 'node:fs';
 import type { Piscina } from 'piscina';
@@ -15,7 +16,7 @@ import { createArrowTableWriter, createCsvTableWriter, type SweepTableWriter } f
 export interface SweepRunOptions {
   outFile: string;
   format?: 'arrow' | 'csv';
-  /** Scenarios per worker task; default spreads each batch over about 4 tasks per thread. */
+  /** Scenarios per worker task; default spreads each batch over about 16 tasks per thread. */
   chunkSize?: number;
   /** Scenarios per streamed record batch; default keeps a batch near 16 MB. */
   batchScenarios?: number;
@@ -75,8 +76,13 @@ export class SweepRunner {
     const progress = new Int32Array(new SharedArrayBuffer(4));
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const threads = Math.max(1, this.threads);
-    const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 4)));
+    // Many small tasks per thread keep both threads busy to the end of a batch (a batch's last
+    // task is the idle tail of the other thread); at ~1.5 ms per scenario a task is still ≫ the
+    // ~0.15 ms piscina needs to hand it over.
+    const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 16)));
     const taskAbort = new AbortController();
+    // Every queued task listens to this signal; there are more than Node's default 10.
+    setMaxListeners(Number.POSITIVE_INFINITY, taskAbort.signal);
     const onAbort = () => {
       Atomics.store(cancel, 0, 1);
       taskAbort.abort(abortError());
@@ -125,15 +131,22 @@ export class SweepRunner {
     try {
       writer = format === 'csv' ? createCsvTableWriter(partialFile, layout) : createArrowTableWriter(partialFile, layout);
       const batchCount = Math.ceil(total / batchScenarios);
-      let pending: Promise<void> | undefined = batchCount > 0 ? runBatch(0) : undefined;
+      // Two buffers: batch b + 1 is queued while batch b computes, and batch b + 2 as soon as
+      // batch b is written out, so the workers never wait for the writer or a batch's tail.
+      const batches: Promise<void>[] = [];
+      const start = (batch: number) => {
+        if (batch >= batchCount) return;
+        batches[batch] = runBatch(batch);
+        batches[batch].catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
+      };
+      start(0);
+      start(1);
       for (let batch = 0; batch < batchCount; batch++) {
-        await pending;
-        // Compute the next batch in the other buffer while this one is written out.
-        pending = batch + 1 < batchCount ? runBatch(batch + 1) : undefined;
-        pending?.catch(() => undefined);
+        await batches[batch];
         const batchStart = batch * batchScenarios;
         const rowCount = (Math.min(total, batchStart + batchScenarios) - batchStart) * regionRows;
         writer.write({ values: new Float64Array(buffers[batch % 2]), capacityRows, rowCount, batchStart });
+        start(batch + 2);
       }
       writer.close();
       writer = undefined;
