@@ -11,6 +11,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { ValidationError } from './errors.ts';
 import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from './model/parameters.ts';
 
 const envRuns = Number(process.env.FUZZ_RUNS);
@@ -230,4 +232,23 @@ export function badIssues(issues: ReadonlyArray<{ where: string; message: string
   return issues
     .filter((issue) => typeof issue.where !== 'string' || issue.where.trim() === '' || typeof issue.message !== 'string' || issue.message.trim() === '')
     .map((issue) => JSON.stringify(issue));
+}
+
+/** Generous bound on one parse: a parse that takes longer is treated as a hang, not as slowness. */
+const HANG_MS = 2000;
+
+/**
+ * Runs `parse` on fuzzed input: it must return (and `onValue` checks the value) or throw a
+ * ValidationError whose every issue names its place; any other exception or a hang fails.
+ */
+export function expectValueOrLocatedIssues<T>(parse: () => T, onValue: (value: T) => void): void {
+  const started = performance.now();
+  try {
+    onValue(parse());
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw new Error(`not a ValidationError: ${(error as Error)?.stack ?? String(error)}`);
+    expect(error.issues.length).toBeGreaterThan(0);
+    expect(badIssues(error.issues)).toEqual([]);
+  }
+  expect(performance.now() - started).toBeLessThan(HANG_MS);
 }
