@@ -116,6 +116,12 @@ describe('samenhang sweep', () => {
     expect(readdirSync(scratch)).not.toContain('bad.arrow');
   });
 
+  it('refuses a sweep above --max-scenarios', () => {
+    const result = cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--out', join(scratch, 'capped.arrow'), '--max-scenarios', '5']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: axes: the sweep has 8 scenarios, more than the maximum of 5$/m);
+  });
+
   it('requires --out and a valid --workers', () => {
     expect(cli(['sweep', spec]).stderr).toMatch(/--out: is required/);
     expect(cli(['sweep', spec, '--out', join(scratch, 'x.arrow'), '--workers', 'two']).stderr).toMatch(/--workers: must be a whole number/);

@@ -4,7 +4,7 @@ import { runEvaluateCommand } from './evaluate-command.ts';
 
 const USAGE = `Usage:
   samenhang evaluate SCENARIO.json [--dataset DIR] [--json]
-  samenhang sweep SWEEP.json [--dataset DIR] [--workers N] [--chunk N] --out FILE [--format arrow|csv]
+  samenhang sweep SWEEP.json [--dataset DIR] [--workers N] [--chunk N] [--max-scenarios N] --out FILE [--format arrow|csv]
 
 Without --dataset the bundled dataset of the 30 RES regions (weather year 2023) is used.
 Invalid input exits with status 2 and one line per problem on stderr.`;
@@ -43,6 +43,7 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
       chunk: { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
+      'max-scenarios': { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('sweep takes exactly one SWEEP.json');
     await runSweepCommand({
@@ -52,6 +53,7 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
       chunk: values.chunk as string | undefined,
       out: values.out as string | undefined,
       format: values.format as string | undefined,
+      maxScenarios: values['max-scenarios'] as string | undefined,
     });
     return;
   }

@@ -12,6 +12,7 @@ export interface SweepCommandOptions {
   chunk?: string;
   out?: string;
   format?: string;
+  maxScenarios?: string;
 }
 
 function positiveInteger(text: string | undefined, flag: string, allowZero: boolean): number | undefined {
@@ -37,7 +38,8 @@ export async function runSweepCommand(options: SweepCommandOptions): Promise<voi
   const workers = positiveInteger(options.workers, '--workers', true);
   const chunkSize = positiveInteger(options.chunk, '--chunk', false);
   const dataset = loadDataset(options.datasetDir);
-  const plan = parseSweep(readJsonFile(options.sweepFile), dataset);
+  const maxScenarios = positiveInteger(options.maxScenarios, '--max-scenarios', false);
+  const plan = parseSweep(readJsonFile(options.sweepFile), dataset, { maxScenarios });
   const runner = new SweepRunner({ workers });
   const showProgress = process.stderr.isTTY === true;
   const abort = new AbortController();
