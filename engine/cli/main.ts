@@ -60,7 +60,7 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
   throw new UsageError(`unknown command '${command}'`);
 }
 
-/** Runs the CLI; returns the exit status (0 ok, 1 internal error, 2 invalid input or usage). */
+/** Runs the CLI; returns the exit status (0 ok, 1 internal error, 2 invalid input or usage, 130 cancelled). */
 export async function main(argv: string[]): Promise<number> {
   try {
     await dispatch(argv, (text) => process.stdout.write(text));
@@ -69,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ValidationError) {
       for (const issue of error.issues) process.stderr.write(`error: ${formatIssue(issue)}\n`);
       return 2;
+    }
+    if ((error as Error)?.name === 'AbortError') {
+      process.stderr.write('cancelled: no output file was written\n');
+      return 130;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message} (run 'samenhang help' for usage)\n`);
