@@ -139,6 +139,7 @@ const ROUTES = [
   '/api/sweeps/:id/events',
   '/api/sweeps/:id/result',
   '/api/sweeps/:id/pareto',
+  '/api/sweeps/:id/sensitivity',
   '/api/sweeps/:id/rerun',
   '/api/openapi.json',
   '/docs/json',
@@ -185,11 +186,11 @@ const idSegment = fc.oneof(
 );
 
 const queryValue = fc.oneof(
-  fc.constantFrom('csv', 'json', 'arrow', 'true', 'false', '1', '0', '-1', '1e400', '1.5', 'NaN', '', 'NL', 'T1', 'tiny', 'nl-res30', '99999999999999999999'),
+  fc.constantFrom('csv', 'json', 'arrow', 'gridCapexEUR', 'congestionHoursFeedin', 'true', 'false', '1', '0', '-1', '1e400', '1.5', 'NaN', '', 'NL', 'T1', 'tiny', 'nl-res30', '99999999999999999999'),
   oddNumber.map(String),
   oddString,
 );
-const queryKey = fc.oneof(fc.constantFrom('format', 'limit', 'offset', 'region', 'dataset', 'version', 'deleted', ...PROTO_KEYS, 'a[b]', 'x.y'), oddString);
+const queryKey = fc.oneof(fc.constantFrom('format', 'limit', 'offset', 'region', 'output', 'dataset', 'version', 'deleted', ...PROTO_KEYS, 'a[b]', 'x.y'), oddString);
 const queryString = fc.oneof(
   { weight: 2, arbitrary: fc.constant('') },
   {

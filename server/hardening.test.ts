@@ -36,7 +36,7 @@ describe('finite inputs whose results overflow', () => {
     }
   });
 
-  it('the Pareto front leaves out scenarios whose objectives overflowed', async () => {
+  it('the Pareto front and the tornado leave out scenarios whose objectives overflowed', async () => {
     const spec = { base: {}, axes: [{ path: 'defaults.resScale', values: [1, 1e308] }] };
     const { id } = (await app.inject({ method: 'POST', url: '/api/sweeps', payload: spec })).json();
     expect((await waitDone(id)).status).toBe('done');
@@ -44,6 +44,10 @@ describe('finite inputs whose results overflow', () => {
     expect(pareto.statusCode).toBe(200);
     expect(pareto.json().points.map((point: { scenario: number }) => point.scenario)).toEqual([0]);
     expect((await app.inject(`/api/sweeps/${id}/result?format=json&region=NL`)).statusCode).toBe(200);
+    // The tornado leaves the overflowed scenario out too: with one scenario per end there is no finite bar.
+    const tornado = await app.inject(`/api/sweeps/${id}/sensitivity?output=gridCapexEUR`);
+    expect(tornado.statusCode).toBe(200);
+    expect(tornado.json().axes.every((bar: { swing: number }) => Number.isFinite(bar.swing))).toBe(true);
   });
 });
 

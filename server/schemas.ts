@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NATIONAL_OUTPUT_NAMES, REGION_OUTPUT_NAMES, ScenarioSchema, SweepSpecSchema } from '../engine/index.ts';
+import { NATIONAL_OUTPUT_NAMES, OUTPUT_NAMES, REGION_OUTPUT_NAMES, ScenarioSchema, SweepSpecSchema } from '../engine/index.ts';
 import { DATASET_ID_PATTERN } from './datasets.ts';
 import { keyedUnion } from './errors.ts';
 
@@ -164,6 +164,29 @@ export const ParetoResponseSchema = z.object({
       resDeliveredTWh: z.number(),
       landHa: z.number(),
       axes: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+});
+
+export const SensitivityQuerySchema = z.strictObject({
+  output: z
+    .enum(OUTPUT_NAMES as [string, ...string[]], { error: 'must be a MODEL.md output name such as gridCapexEUR' })
+    .meta({ description: 'The output whose sensitivity to the axes is asked for', example: 'gridCapexEUR' }),
+  region: z.string().min(1).max(64).default('NL').meta({ description: "A region id of the sweep's dataset, or 'NL' (default) for the national rows", example: 'NL' }),
+});
+
+export const SensitivityResponseSchema = z.object({
+  id: z.string(),
+  output: z.string(),
+  region: z.string(),
+  axes: z.array(
+    z.object({
+      path: z.string(),
+      lowValue: z.number(),
+      highValue: z.number(),
+      outputAtLow: z.number(),
+      outputAtHigh: z.number(),
+      swing: z.number(),
     }),
   ),
 });

@@ -1,10 +1,26 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { RecordBatchReader, Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
-import { csvCell, paretoFrontOf, type ParetoPoint } from '../engine/index.ts';
+import { Float64, RecordBatchReader, Table, tableToIPC, Utf8, vectorFromArray, type RecordBatch, type Schema } from 'apache-arrow';
+import { csvCell, paretoFrontOf, sensitivity, type AxisSensitivity, type ParetoPoint } from '../engine/index.ts';
 
 type Cell = number | string | boolean | null;
+
+/**
+ * The one reader of result files: the schema's column names, then the record batches one by one
+ * (memory stays bounded by a batch). The file is closed when the caller stops iterating.
+ */
+async function* batchesOf(file: string): AsyncGenerator<{ columns: string[]; batch: RecordBatch }> {
+  const handle = await open(file);
+  try {
+    const reader = await RecordBatchReader.from(handle);
+    await reader.open();
+    const columns = reader.schema.fields.map((field) => field.name);
+    for await (const batch of reader as AsyncIterable<RecordBatch>) yield { columns, batch };
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The Arrow IPC *stream* of a sweep result file, without reading the file into memory.
@@ -50,29 +66,21 @@ export async function* readRows(
   const offset = options.offset ?? 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (limit <= 0) return;
-  const handle = await open(file);
-  try {
-    const reader = await RecordBatchReader.from(handle);
-    await reader.open();
-    const columns = reader.schema.fields.map((field) => field.name);
-    let seen = 0;
-    let emitted = 0;
-    for await (const batch of reader as AsyncIterable<RecordBatch>) {
-      const regionColumn = batch.getChild('region');
-      if (!options.region && seen + batch.numRows <= offset) {
-        seen += batch.numRows;
-        continue;
-      }
-      const vectors = columns.map((_, c) => batch.getChildAt(c)!);
-      for (let r = 0; r < batch.numRows; r++) {
-        if (options.region && regionColumn?.get(r) !== options.region) continue;
-        if (seen++ < offset) continue;
-        yield { columns, row: vectors.map((vector) => vector.get(r) as Cell) };
-        if (++emitted >= limit) return;
-      }
+  let seen = 0;
+  let emitted = 0;
+  for await (const { columns, batch } of batchesOf(file)) {
+    const regionColumn = batch.getChild('region');
+    if (!options.region && seen + batch.numRows <= offset) {
+      seen += batch.numRows;
+      continue;
     }
-  } finally {
-    await handle.close();
+    const vectors = columns.map((_, c) => batch.getChildAt(c)!);
+    for (let r = 0; r < batch.numRows; r++) {
+      if (options.region && regionColumn?.get(r) !== options.region) continue;
+      if (seen++ < offset) continue;
+      yield { columns, row: vectors.map((vector) => vector.get(r) as Cell) };
+      if (++emitted >= limit) return;
+    }
   }
 }
 
@@ -132,29 +140,67 @@ export interface ParetoEntry extends ParetoPoint {
  */
 export async function paretoOf(file: string, axisPaths: string[]): Promise<ParetoEntry[]> {
   const points: ParetoEntry[] = [];
-  const handle = await open(file);
-  try {
-    const reader = await RecordBatchReader.from(handle);
-    await reader.open();
-    for await (const batch of reader as AsyncIterable<RecordBatch>) {
-      const get = (name: string) => batch.getChild(name)!;
-      const [region, scenario, capex, delivered, fieldHa, windHa] = ['region', 'scenario', 'gridCapexEUR', 'resDeliveredTWh', 'fieldSolarHa', 'windHa'].map(get);
-      const axes = axisPaths.map((path) => [path, get(path)] as const);
-      for (let r = 0; r < batch.numRows; r++) {
-        if (region.get(r) !== 'NL') continue;
-        // A scenario whose objectives overflowed (Infinity, NaN) cannot be compared: it is left out.
-        if (![capex, delivered, fieldHa, windHa].every((vector) => Number.isFinite(vector.get(r)))) continue;
-        points.push({
-          scenario: scenario.get(r) as number,
-          gridCapexEUR: capex.get(r) as number,
-          resDeliveredTWh: delivered.get(r) as number,
-          landHa: (fieldHa.get(r) as number) + (windHa.get(r) as number),
-          axes: Object.fromEntries(axes.map(([path, vector]) => [path, finiteOrNull(vector.get(r))])),
-        });
-      }
+  for await (const { batch } of batchesOf(file)) {
+    const get = (name: string) => batch.getChild(name)!;
+    const [region, scenario, capex, delivered, fieldHa, windHa] = ['region', 'scenario', 'gridCapexEUR', 'resDeliveredTWh', 'fieldSolarHa', 'windHa'].map(get);
+    const axes = axisPaths.map((path) => [path, get(path)] as const);
+    for (let r = 0; r < batch.numRows; r++) {
+      if (region.get(r) !== 'NL') continue;
+      // A scenario whose objectives overflowed (Infinity, NaN) cannot be compared: it is left out.
+      if (![capex, delivered, fieldHa, windHa].every((vector) => Number.isFinite(vector.get(r)))) continue;
+      points.push({
+        scenario: scenario.get(r) as number,
+        gridCapexEUR: capex.get(r) as number,
+        resDeliveredTWh: delivered.get(r) as number,
+        landHa: (fieldHa.get(r) as number) + (windHa.get(r) as number),
+        axes: Object.fromEntries(axes.map(([path, vector]) => [path, finiteOrNull(vector.get(r))])),
+      });
     }
-  } finally {
-    await handle.close();
   }
   return paretoFrontOf(points) as ParetoEntry[];
+}
+
+/** A numeric cell as a finite number or null (Route 35's booleans count as 0 and 1). */
+function measured(value: unknown): number | null {
+  return finiteOrNull(typeof value === 'boolean' ? Number(value) : value);
+}
+
+/**
+ * Tornado analysis of a sweep (engine `sensitivity`): how `output` moves between each axis' lowest
+ * and highest values, on the rows of `region` ('NL' for the national rows). Reads only those rows
+ * and columns, batch by batch, into a small table for the engine. Cells that are null or overflowed
+ * (Infinity, NaN) are left out. `regions` lists the region ids the file holds, so a caller can tell
+ * an unknown region from an output that has no values there.
+ */
+export async function sensitivityOf(
+  file: string,
+  axisPaths: string[],
+  output: string,
+  region: string,
+): Promise<{ regions: string[]; axes: AxisSensitivity[] }> {
+  const axes = axisPaths.map(() => [] as (number | null)[]);
+  const outputs: (number | null)[] = [];
+  const regions = new Set<string>();
+  for await (const { batch } of batchesOf(file)) {
+    const regionColumn = batch.getChild('region')!;
+    const outputColumn = batch.getChild(output);
+    if (!outputColumn) throw new RangeError(`unknown output column '${output}'`);
+    const axisColumns = axisPaths.map((path) => batch.getChild(path)!);
+    for (let r = 0; r < batch.numRows; r++) {
+      const id = regionColumn.get(r) as string;
+      regions.add(id);
+      if (id !== region) continue;
+      outputs.push(measured(outputColumn.get(r)));
+      axisColumns.forEach((column, a) => axes[a].push(measured(column.get(r))));
+    }
+  }
+  const table = new Table({
+    region: vectorFromArray(outputs.map(() => region), new Utf8()),
+    [output]: vectorFromArray(outputs, new Float64()),
+    ...Object.fromEntries(axisPaths.map((path, a) => [path, vectorFromArray(axes[a], new Float64())])),
+  });
+  const bars = sensitivity(table, axisPaths, output, region).filter((bar) =>
+    [bar.lowValue, bar.highValue, bar.outputAtLow, bar.outputAtHigh, bar.swing].every(Number.isFinite),
+  );
+  return { regions: [...regions], axes: bars };
 }

@@ -132,6 +132,53 @@ describe('sweep jobs', () => {
     }
   });
 
+  it('GET sensitivity: one bar per axis for an output, national by default or for a region, sorted by |swing|', async () => {
+    const res = await app.inject(`/api/sweeps/${doneId}/sensitivity?output=gridCapexEUR`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ id: doneId, output: 'gridCapexEUR', region: 'NL' });
+    expect(body.axes.map((a: { path: string }) => a.path).sort()).toEqual(['defaults.storageMWh', 'national.waccGrid']);
+    const swings = body.axes.map((a: { swing: number }) => Math.abs(a.swing));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // The grid axis: mean over the scenarios at 0 MWh against those at 4 MWh, computed here from the JSON rows.
+    const rows = (await app.inject(`/api/sweeps/${doneId}/result?format=json&region=NL`)).json().rows as Record<string, number>[];
+    const meanAt = (mwh: number) => {
+      const at = rows.filter((r) => r['defaults.storageMWh'] === mwh).map((r) => r.gridCapexEUR);
+      return at.reduce((a, b) => a + b, 0) / at.length;
+    };
+    const storage = body.axes.find((a: { path: string }) => a.path === 'defaults.storageMWh');
+    expect(storage).toMatchObject({ lowValue: 0, highValue: 4 });
+    expect(storage.outputAtLow).toBeCloseTo(meanAt(0), 6);
+    expect(storage.outputAtHigh).toBeCloseTo(meanAt(4), 6);
+    expect(storage.swing).toBeCloseTo(storage.outputAtHigh - storage.outputAtLow, 6);
+    // Per region, including an output that exists per region only.
+    const regional = (await app.inject(`/api/sweeps/${doneId}/sensitivity?output=congestionHoursFeedin&region=T2`)).json();
+    expect(regional).toMatchObject({ output: 'congestionHoursFeedin', region: 'T2' });
+    expect(regional.axes).toHaveLength(2);
+    // Route 35 (a Bool column) counts as 0/1: the share of scenarios in which it triggers.
+    const route35 = (await app.inject(`/api/sweeps/${doneId}/sensitivity?output=route35Triggered`)).json();
+    for (const bar of route35.axes) expect(bar.outputAtLow >= 0 && bar.outputAtLow <= 1).toBe(true);
+  });
+
+  it('GET sensitivity: 400 for a missing or unknown output, an unknown region or an output the rows lack', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['', 'query.output', /output name/],
+      ['?output=nope', 'query.output', /output name/],
+      ['?output=region', 'query.output', /output name/],
+      ['?output=gridCapexEUR&region=XX', 'query.region', /unknown region 'XX'.*T1/],
+      ['?output=gridCapexEUR&region=', 'query.region', /./],
+      ['?output=congestionHoursFeedin', 'query.output', /per region only/],
+      ['?output=targetGapTWh&region=T1', 'query.output', /national rows only/],
+      ['?output=gridCapexEUR&colour=red', 'query.colour', /unknown key|Unrecognized/i],
+    ];
+    for (const [query, path, message] of cases) {
+      const res = await app.inject(`/api/sweeps/${doneId}/sensitivity${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error, query).toBe('invalid input');
+      expect(res.json().issues, query).toEqual([{ path, message: expect.stringMatching(message) }]);
+    }
+  });
+
   it('rejects invalid sweep specs with dotted paths, and too many scenarios', async () => {
     const bad = await submit({ base: {}, axes: [{ path: 'defaults.nope', values: [1] }, { path: 'national.waccGrid', values: [-3] }] });
     expect(bad.statusCode).toBe(400);
@@ -153,7 +200,7 @@ describe('sweep jobs', () => {
   });
 
   it('ids: 400 when malformed, 404 when unknown; 409 for results of unfinished sweeps', async () => {
-    for (const suffix of ['', '/events', '/result', '/pareto']) {
+    for (const suffix of ['', '/events', '/result', '/pareto', '/sensitivity?output=gridCapexEUR']) {
       expect((await app.inject(`/api/sweeps/NOT-AN-ID${suffix}`)).statusCode).toBe(400);
       expect((await app.inject({ url: `/api/sweeps/zzzzzzzzzzzz${suffix}`, headers: { accept: 'text/event-stream' } })).statusCode).toBe(404);
     }
@@ -173,6 +220,9 @@ describe('sweep jobs', () => {
     expect(second.json()).toMatchObject({ error: expect.stringContaining('too many sweeps'), limit: 1 });
     expect((await app.inject('/api/health')).json().sweepsRunning).toBe(1);
     expect((await app.inject(`/api/sweeps/${id}/result`)).statusCode).toBe(409);
+    const unfinished = await app.inject(`/api/sweeps/${id}/sensitivity?output=gridCapexEUR`);
+    expect(unfinished.statusCode).toBe(409);
+    expect(unfinished.json()).toMatchObject({ error: expect.stringContaining('results exist only when it is done') });
 
     const cancelled = await app.inject({ method: 'DELETE', url: `/api/sweeps/${id}` });
     expect(cancelled.statusCode).toBe(200);

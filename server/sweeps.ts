@@ -6,9 +6,10 @@ import { parseSweep, SweepRunner, type SweepPlan, type SweepSummary } from '../e
 import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { DatasetCatalog } from './datasets.ts';
 import type { Db } from './db.ts';
-import { conflict, HttpError, notFound, withInputErrors } from './errors.ts';
+import { conflict, HttpError, InputError, notFound, withInputErrors } from './errors.ts';
 import { newId } from './ids.ts';
-import { paretoOf, type ParetoEntry } from './sweep-results.ts';
+import { paretoOf, sensitivityOf, type ParetoEntry } from './sweep-results.ts';
+import type { AxisSensitivity } from '../engine/index.ts';
 
 export type SweepStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 const ACTIVE: readonly SweepStatus[] = ['queued', 'running'];
@@ -82,6 +83,9 @@ export interface SweepJobsOptions {
   faults?: (job: { id: string; name: string }) => SweepFaults | undefined;
 }
 
+/** Tornado analyses kept in memory (each is a few numbers per axis); the oldest is dropped beyond this. */
+const SENSITIVITY_CACHE_SIZE = 256;
+
 const INTERRUPTED_MESSAGE = 'the server stopped before the sweep finished; re-run it with POST /api/sweeps/:id/rerun';
 
 /**
@@ -92,6 +96,8 @@ export class SweepJobs {
   private readonly active = new Map<string, ActiveJob>();
   private readonly events = new EventEmitter();
   private readonly paretoCache = new Map<string, Promise<ParetoEntry[]>>();
+  /** Keyed by `id output region`; a re-run drops the entries of its id. */
+  private readonly sensitivityCache = new Map<string, Promise<{ regions: string[]; axes: AxisSensitivity[] }>>();
   private runner: SweepRunner | undefined;
   private closed = false;
 
@@ -141,6 +147,7 @@ export class SweepJobs {
     const dataset = this.options.datasets.get(row.dataset);
     const plan = withInputErrors(() => parseSweep(JSON.parse(row.spec_json), dataset, { maxScenarios: this.options.maxScenarios }));
     this.paretoCache.delete(id);
+    for (const key of this.sensitivityCache.keys()) if (key.startsWith(`${id} `)) this.sensitivityCache.delete(key);
     this.options.db
       .prepare(
         `UPDATE sweeps SET status = 'queued', done = 0, total = ?, attempts = attempts + 1, started_at = NULL, finished_at = NULL,
@@ -192,6 +199,29 @@ export class SweepJobs {
       this.paretoCache.set(id, cached);
     }
     return cached;
+  }
+
+  /**
+   * Tornado analysis of a finished sweep: the effect of each axis on `output` (a MODEL.md output
+   * name, checked by the route) in `region` ('NL' or a region id of the result); 400 for a region
+   * the result does not hold.
+   */
+  async sensitivity(id: string, output: string, region: string): Promise<AxisSensitivity[]> {
+    const { file, job } = this.doneResult(id);
+    const key = `${id} ${output} ${region}`;
+    let cached = this.sensitivityCache.get(key);
+    if (!cached) {
+      cached = sensitivityOf(file, job.axisPaths, output, region);
+      cached.catch(() => this.sensitivityCache.delete(key));
+      this.sensitivityCache.set(key, cached);
+      if (this.sensitivityCache.size > SENSITIVITY_CACHE_SIZE) this.sensitivityCache.delete(this.sensitivityCache.keys().next().value!);
+    }
+    const { regions, axes } = await cached;
+    if (!regions.includes(region)) {
+      const examples = regions.filter((r) => r !== 'NL').slice(0, 2).join(', ');
+      throw new InputError([{ path: 'query.region', message: `unknown region '${region}': use NL or a region id of the sweep's dataset (${examples}, …)` }]);
+    }
+    return axes;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTPUTS } from '../../engine/index.ts';
 import type { App, AppContext } from '../context.ts';
 import { InputError } from '../errors.ts';
 import { IdParamsSchema } from '../ids.ts';
@@ -8,6 +9,8 @@ import {
   InvalidInputSchema,
   ParetoResponseSchema,
   ResultQuerySchema,
+  SensitivityQuerySchema,
+  SensitivityResponseSchema,
   SweepJobDetailSchema,
   SweepJobSchema,
   SweepSpecBodySchema,
@@ -166,5 +169,35 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
       objectives: { gridCapexEUR: 'min' as const, resDeliveredTWh: 'max' as const, landHa: 'min' as const },
       points: await ctx.sweeps.pareto(request.params.id),
     }),
+  );
+
+  app.get(
+    '/api/sweeps/:id/sensitivity',
+    {
+      schema: {
+        tags,
+        summary: 'Tornado analysis: the effect of each axis on one output, mean at its lowest vs highest values',
+        description:
+          'For each axis: the mean of `output` over the scenarios with the axis at its lowest value against its highest value ' +
+          '(sampled axes: the lowest and highest quarter of the draws), on the national rows (`region=NL`, default) or one region. ' +
+          'Sorted by the size of the swing (outputAtHigh − outputAtLow).',
+        params: IdParamsSchema,
+        querystring: SensitivityQuerySchema,
+        response: { 200: SensitivityResponseSchema, 400: InvalidInputSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { output, region } = request.query;
+      const axes = await ctx.sweeps.sensitivity(id, output, region); // 404, 409, then 400 for a region the result lacks
+      const scope = OUTPUTS.find((o) => o.name === output)!.scope;
+      if (scope === 'region' && region === 'NL') {
+        throw new InputError([{ path: 'query.output', message: `'${output}' exists per region only, not on the national rows: add region=<id>` }]);
+      }
+      if (scope === 'national' && region !== 'NL') {
+        throw new InputError([{ path: 'query.output', message: `'${output}' exists on the national rows only: use region=NL` }]);
+      }
+      return { id, output, region, axes };
+    },
   );
 }
