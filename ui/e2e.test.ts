@@ -110,6 +110,39 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     expect(res.ok()).toBe(true);
   });
 
+  it('sweeps a regional axis (one RES region) and shows a tornado chart with one bar per axis', async () => {
+    await openView(page, 'verkennen', 'sh-sweep-builder');
+    const builder = page.locator('sh-sweep-builder');
+    // Axis 1: the solar share of Groningen only (regions.ES01.solarShare); axis 2 stays κ for all regions.
+    await builder.getByLabel('As 1: gebied').selectOption({ label: 'Groningen' });
+    await expect(builder.getByLabel('As 1: parameter').inputValue()).resolves.toBe('regions.ES01.solarShare');
+    await expect(builder.locator('[aria-label="As 1: parameter"] option:checked').textContent()).resolves.toBe('Zon-aandeel in RES — Groningen');
+    await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('0,2; 0,8');
+    await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
+    const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST');
+    await builder.locator('#run').click();
+    const spec = (await started).request().postDataJSON() as { axes: Array<{ path: string }> };
+    expect(spec.axes.map((a) => a.path)).toEqual(['regions.ES01.solarShare', 'defaults.fieldSolarClip']);
+    await page.locator('[data-status="done"]').waitFor({ timeout: 45_000 });
+    await expect(page.locator('sh-sweep-view sh-sort-table tbody tr').count()).resolves.toBe(6);
+    const tornado = page.locator('sh-sweep-tornado');
+    await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count(), { timeout: 10_000 }).toBe(2);
+    await expect(tornado.locator('#tornado-explain').textContent()).resolves.toMatch(
+      /^Effect van elke as op Netinvestering \(€\) in Nederland: gemiddelde bij laagste vs hoogste waarde\.$/,
+    );
+    expect(await tornado.locator('g[data-bar="regions.ES01.solarShare"] text').first().textContent()).toContain('Zon-aandeel in RES — Groningen');
+    // Dutch numbers with units at the ends of the bars.
+    await expect(tornado.locator('g[data-bar] text').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\d+(,\d+)?\u00a0(mld|mln)\u00a0€$/)]));
+    // The tornado follows the scatter's Y-axis, and can show one region.
+    await page.locator('sh-sweep-scatter #y').selectOption('resDeliveredTWh');
+    await expect.poll(() => tornado.locator('#tornado-explain').textContent()).toContain('RES-productie geleverd (TWh)');
+    await tornado.locator('#tornado-region').selectOption({ label: 'Groningen' });
+    await tornado.locator('#tornado-output').selectOption('congestionHoursFeedin');
+    await expect.poll(() => tornado.locator('#tornado-explain').textContent()).toContain('Congestie-uren invoeding (uur) in Groningen');
+    await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('saves two scenarios and compares them side by side', async () => {
     await openView(page, 'scenario', 'sh-scenario-view');
     await page.locator('#name').fill('Test A');

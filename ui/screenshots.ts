@@ -66,8 +66,11 @@ async function main() {
     await shot(page, 'tafels');
 
     await openView(page, 'verkennen', 'sh-sweep-builder');
+    // Solar share in all regions × netbewust aansluiten in one RES region.
+    await page.locator('sh-sweep-builder').getByLabel('As 2: gebied').selectOption({ label: 'Groningen' });
     await page.locator('sh-sweep-builder #run').click();
     await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor({ timeout: 60_000 });
+    await page.locator('sh-sweep-tornado g[data-bar]').first().waitFor();
     await shot(page, 'verkennen', '#progress-card');
 
     await saveScenarioAs(page, 'Elektrificatie 2030', 'Programmateam', 'Warmtepompen, EV’s en batterijen');

@@ -163,3 +163,11 @@ export async function getPareto(id: string): Promise<ParetoPoint[]> {
 }
 export const sweepResultUrl = (id: string, format?: 'csv' | 'arrow') =>
   `/api/sweeps/${encodeURIComponent(id)}/result${format ? `?format=${format}` : ''}`;
+
+/** One bar of a tornado chart (`GET /api/sweeps/:id/sensitivity`). */
+export interface AxisSensitivity { path: string; lowValue: number; highValue: number; outputAtLow: number; outputAtHigh: number; swing: number }
+export const getSensitivity = (id: string, output: string, region = 'NL', signal?: AbortSignal) =>
+  api<{ id: string; output: string; region: string; axes: AxisSensitivity[] }>(
+    `/api/sweeps/${encodeURIComponent(id)}/sensitivity?output=${encodeURIComponent(output)}&region=${encodeURIComponent(region)}`,
+    { signal },
+  );

@@ -65,18 +65,41 @@ export function columnLabel(name: string): string {
   return pathLabel(name);
 }
 
-/** "defaults.solarShare" → "Zon-aandeel in RES — alle regio's (defaults.solarShare)". */
+/** Region names by id, for labels of `regions.<id>.<param>` paths (set by the store when regions load). */
+const regionNames = new Map<string, string>();
+
+export function setRegionNames(regions: ReadonlyArray<{ id: string; name: string }>): void {
+  regionNames.clear();
+  for (const r of regions) regionNames.set(r.id, r.name);
+}
+
+/** A region's name, or its id while the names are not loaded. */
+export function regionName(id: string): string {
+  return regionNames.get(id) ?? id;
+}
+
+/** Label of a regional parameter name ("solarShare" → "Zon-aandeel in RES"). */
+export function regionalParamLabel(param: string): string {
+  return REGION_LEVERS.find((l) => l.key === `r.${param}`)?.label ?? param;
+}
+
+/** "defaults.solarShare" → "Zon-aandeel in RES — alle regio's"; "regions.ES01.solarShare" → "Zon-aandeel in RES — Groningen". */
 export function pathLabel(path: string): string {
   const [layer, a, b] = path.split('.');
   if (layer === 'national') return `${NATIONAL_PARAM_LABELS[a] ?? LEVERS.find((l) => l.kind.type === 'national' && l.kind.param === a)?.label ?? a} — landelijk`;
   const param = layer === 'regions' ? b : a;
-  const lever = REGION_LEVERS.find((l) => l.key === `r.${param}`);
-  const where = layer === 'regions' ? a : 'alle regio’s';
-  return `${lever?.label ?? param} — ${where}`;
+  const where = layer === 'regions' ? regionName(a) : 'alle regio’s';
+  return `${regionalParamLabel(param)} — ${where}`;
 }
 
-/** Every parameter path a sweep axis can take (regional defaults first: they are the levers people sweep). */
+/** Regional parameters that only make sense for one region (absolute TWh and grid capacities), not as a default for all. */
+const PER_REGION_ONLY = ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh', 'gridFeedinMW', 'gridOfftakeMW'];
+
+/** Every parameter path a sweep axis can take for all regions at once (regional defaults first: they are the levers people sweep). */
 export const SWEEP_PATHS: readonly string[] = [
-  ...REGIONAL_PARAM_NAMES.filter((p) => !['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh', 'gridFeedinMW', 'gridOfftakeMW'].includes(p)).map((p) => `defaults.${p}`),
+  ...REGIONAL_PARAM_NAMES.filter((p) => !PER_REGION_ONLY.includes(p)).map((p) => `defaults.${p}`),
   ...NATIONAL_PARAM_NAMES.map((p) => `national.${p}`),
 ];
+
+/** The regional parameters a sweep axis can vary in one region (`regions.<id>.<param>`): all of them. */
+export const REGION_SWEEP_PARAMS: readonly string[] = [...REGIONAL_PARAM_NAMES];

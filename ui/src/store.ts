@@ -17,6 +17,7 @@ import {
   type ScenarioJson,
 } from './api.ts';
 import { emptyScenario } from './scenario-edit.ts';
+import { setRegionNames } from './labels.ts';
 
 /** Debounce of evaluations while a slider is dragged; the server answers in ~5 ms. */
 const EVALUATE_DEBOUNCE_MS = 20;
@@ -54,6 +55,7 @@ export class Store extends EventTarget {
       this.dataset = (this.datasets.find((d) => d.default) ?? this.datasets[0])?.id ?? 'nl-res30';
       const [regions, geo] = await Promise.all([getRegions(this.dataset), getGeo().catch(() => null)]);
       this.regions = regions;
+      setRegionNames(regions);
       this.geo = geo;
       this.emit();
       await this.evaluateNow();
@@ -66,6 +68,7 @@ export class Store extends EventTarget {
   async setDataset(id: string): Promise<void> {
     this.dataset = id;
     this.regions = await getRegions(id);
+    setRegionNames(this.regions);
     this.emit();
     this.scheduleEvaluate();
   }

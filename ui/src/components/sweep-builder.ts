@@ -1,5 +1,6 @@
 /**
- * The sweep form: axes (parameter path + values or a sampling range), samples and seed, and the
+ * The sweep form: axes (parameter path, for regional parameters all regions or one RES region,
+ * then values or a sampling range), samples and seed, and the
  * resulting number of scenarios (MODEL.md §5: grid axes multiply, sampled axes add `samples`
  * draws per grid point). Emits `sweep-submit` with the axes; API issues come back via `issues`.
  */
@@ -7,10 +8,29 @@ import { LitElement, html, css } from 'lit';
 import type { Issue, SweepAxisJson } from '../api.ts';
 import { shared } from '../styles.ts';
 import { num, parseNum } from '../format.ts';
-import { SWEEP_PATHS, pathLabel } from '../labels.ts';
+import { REGION_SWEEP_PARAMS, SWEEP_PATHS, pathLabel } from '../labels.ts';
 
 type Kind = 'values' | 'uniform' | 'triangular';
+/** `path` is the API path: `defaults.<p>`, `national.<p>` or `regions.<id>.<p>`. */
 interface AxisDraft { path: string; kind: Kind; values: string; lo: string; mode: string; hi: string }
+
+/** The region of a `regions.<id>.<p>` path, '' for all regions (`defaults.`) or national paths. */
+export function regionOf(path: string): string {
+  return path.startsWith('regions.') ? path.split('.')[1] : '';
+}
+
+/**
+ * The path after choosing region `id` ('' = all regions) for an axis: the same regional parameter
+ * in that region, or in all regions. National parameters have no region; parameters that only
+ * exist per region (TWh, grid capacity) fall back to the solar share when going back to all regions.
+ */
+export function withRegion(path: string, id: string): string {
+  const [layer] = path.split('.');
+  if (layer === 'national') return path;
+  const param = path.split('.').pop()!;
+  if (id) return `regions.${id}.${param}`;
+  return SWEEP_PATHS.includes(`defaults.${param}`) ? `defaults.${param}` : 'defaults.solarShare';
+}
 
 /** Parses "0,2; 0,5; 1" (semicolons or spaces between Dutch or plain numbers). */
 export function parseList(text: string): number[] {
@@ -23,12 +43,15 @@ export class SweepBuilder extends LitElement {
     samples: { state: true },
     seed: { state: true },
     issues: { attribute: false },
+    regions: { attribute: false },
     running: { type: Boolean },
   };
   declare axes: AxisDraft[];
   declare samples: number;
   declare seed: number;
   declare issues: Issue[];
+  /** The RES regions of the dataset (id and name) for the per-axis region choice. */
+  declare regions: ReadonlyArray<{ id: string; name: string }>;
   declare running: boolean;
 
   constructor() {
@@ -40,13 +63,14 @@ export class SweepBuilder extends LitElement {
     this.samples = 1;
     this.seed = 1;
     this.issues = [];
+    this.regions = [];
     this.running = false;
   }
 
   static styles = [
     shared,
     css`
-      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) 11rem minmax(180px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
+      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) minmax(130px, 1fr) 10rem minmax(170px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
       .axis select, .axis input { width: 100%; }
       .range { display: flex; gap: 0.3rem; }
       .range input { width: 5rem; }
@@ -74,6 +98,16 @@ export class SweepBuilder extends LitElement {
     );
   }
 
+  /** Parameter choices of an axis: all-region and national paths, or every regional parameter of its region. */
+  private pathChoices(path: string): string[] {
+    const region = regionOf(path);
+    return region ? REGION_SWEEP_PARAMS.map((p) => `regions.${region}.${p}`) : [...SWEEP_PATHS];
+  }
+
+  private sortedRegions() {
+    return [...this.regions].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  }
+
   private edit(i: number, patch: Partial<AxisDraft>) {
     this.axes = this.axes.map((a, j) => (j === i ? { ...a, ...patch } : a));
   }
@@ -93,7 +127,14 @@ export class SweepBuilder extends LitElement {
           const id = `axis-${i}`;
           return html`<div class="axis" data-axis=${i}>
             <select id="${id}-path" aria-label="As ${i + 1}: parameter" @change=${(e: Event) => this.edit(i, { path: (e.target as HTMLSelectElement).value })}>
-              ${SWEEP_PATHS.map((p) => html`<option value=${p} ?selected=${p === a.path}>${pathLabel(p)}</option>`)}
+              ${this.pathChoices(a.path).map((p) => html`<option value=${p} ?selected=${p === a.path}>${pathLabel(p)}</option>`)}
+            </select>
+            <select id="${id}-region" aria-label="As ${i + 1}: gebied" ?disabled=${a.path.startsWith('national.')}
+              @change=${(e: Event) => this.edit(i, { path: withRegion(a.path, (e.target as HTMLSelectElement).value) })}>
+              ${a.path.startsWith('national.')
+                ? html`<option value="" selected>Landelijk</option>`
+                : html`<option value="" ?selected=${regionOf(a.path) === ''}>Alle regio’s</option>
+                    ${this.sortedRegions().map((r) => html`<option value=${r.id} ?selected=${r.id === regionOf(a.path)}>${r.name}</option>`)}`}
             </select>
             <select aria-label="As ${i + 1}: soort" @change=${(e: Event) => this.edit(i, { kind: (e.target as HTMLSelectElement).value as Kind })}>
               <option value="values" ?selected=${a.kind === 'values'}>Waarden (rooster)</option>

@@ -2,6 +2,7 @@
  * Scatter of the national rows of a sweep: any output against any axis or output, with the
  * Pareto front (min grid investment, max delivered RES, min land) drawn on top in another colour.
  * uPlot wants ascending x, so points are sorted by x; lines are switched off (points only).
+ * Choosing a Y column fires `y-change` with its name.
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import type uPlot from 'uplot';
@@ -77,6 +78,12 @@ export class SweepScatter extends LitElement {
     };
   }
 
+  /** A new Y column; `y-change` tells the view (the tornado chart follows the scatter's output). */
+  private pickY(name: string) {
+    this.y = name;
+    this.dispatchEvent(new CustomEvent('y-change', { detail: name, bubbles: true, composed: true }));
+  }
+
   override render() {
     const rows = this.rows;
     if (!rows) return html``;
@@ -88,7 +95,7 @@ export class SweepScatter extends LitElement {
           ${xChoices.map((n) => html`<option value=${n} ?selected=${n === this.x}>${columnLabel(n)}</option>`)}
         </select>
         <label for="y">Y-as</label>
-        <select id="y" @change=${(e: Event) => (this.y = (e.target as HTMLSelectElement).value)}>
+        <select id="y" @change=${(e: Event) => this.pickY((e.target as HTMLSelectElement).value)}>
           ${xChoices.map((n) => html`<option value=${n} ?selected=${n === this.y}>${columnLabel(n)}</option>`)}
         </select>
       </div>

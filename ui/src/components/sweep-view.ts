@@ -1,7 +1,8 @@
 /**
  * View 5, "Verkennen": build a sweep around the current scenario, run it on the server with
  * live progress (server-sent events) and a cancel button, then explore the national results:
- * scatter with Pareto front, sortable table, downloads as Arrow or CSV.
+ * scatter with Pareto front, tornado chart (effect of each axis on an output), sortable table,
+ * downloads as Arrow or CSV.
  */
 import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
@@ -10,11 +11,12 @@ import { shared } from '../styles.ts';
 import { ApiError, cancelSweep, getPareto, getSweep, startSweep, sweepResultUrl, type Issue, type SweepAxisJson, type SweepStatus } from '../api.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
 import { num, auto, euros } from '../format.ts';
-import { OUTPUT_LABELS } from '../labels.ts';
+import { OUTPUT_LABELS, regionName } from '../labels.ts';
 import type { OutputName } from '../../../engine/model/outputs.ts';
 import type { Column } from './sort-table.ts';
 import './sweep-builder.ts';
 import './sweep-scatter.ts';
+import './sweep-tornado.ts';
 import './sort-table.ts';
 
 const STATUS_NL: Record<SweepStatus['status'], string> = {
@@ -28,13 +30,21 @@ const STATUS_NL: Record<SweepStatus['status'], string> = {
 const TABLE_OUTPUTS = ['resNominalTWh', 'reinforceFeedinMW', 'reinforceOfftakeMW', 'gridCapexEUR', 'tariffEURPerConnection', 'fieldSolarHa', 'windHa', 'co2AvoidedT'];
 
 /** The last sweep survives switching views (the view element is re-created on navigation). */
-const session: { id: string; status: SweepStatus | null; axes: string[]; rows: NationalRows | null; pareto: Set<number> } = {
+const session: { id: string; status: SweepStatus | null; axes: string[]; rows: NationalRows | null; pareto: Set<number>; output: string } = {
   id: '',
   status: null,
   axes: [],
   rows: null,
   pareto: new Set(),
+  output: 'gridCapexEUR',
 };
+
+/** Short table header of an axis: the parameter, with the region for `regions.<id>.<p>` axes. */
+function axisHeader(path: string): string {
+  const parts = path.split('.');
+  if (parts[0] === 'regions') return `${parts[2]} (${regionName(parts[1])})`;
+  return parts[parts.length - 1];
+}
 
 export class SweepView extends StoreElement {
   static properties = { issues: { state: true }, failure: { state: true }, tick: { state: true } };
@@ -57,7 +67,8 @@ export class SweepView extends StoreElement {
       progress { width: 22rem; height: 1rem; }
       .results { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1rem; margin-top: 0.75rem; align-items: start; }
       sh-sort-table { --table-max-height: 360px; }
-      .card + .card { margin-top: 0.75rem; }
+      .card + .card, .card + sh-sort-table { margin-top: 0.75rem; }
+      sh-sort-table { display: block; }
       @media (max-width: 1100px) { .results { grid-template-columns: 1fr; } }
     `,
   ];
@@ -169,7 +180,7 @@ export class SweepView extends StoreElement {
     const columns: Column[] = [
       { key: 'scenario', label: 'Scenario', format: (v) => String(v) },
       { key: 'pareto', label: 'Pareto' },
-      ...session.axes.map((a) => ({ key: a, label: a.split('.').pop()!, format: (v: unknown) => auto(v as number) })),
+      ...session.axes.map((a) => ({ key: a, label: axisHeader(a), format: (v: unknown) => auto(v as number) })),
       ...TABLE_OUTPUTS.map((o) => {
         const [label, unit] = OUTPUT_LABELS[o as OutputName];
         return { key: o, label, unit, format: (v: unknown) => (unit === '€' ? euros(v as number) : auto(v as number)) };
@@ -179,7 +190,7 @@ export class SweepView extends StoreElement {
       <h2>Verkennen</h2>
       <p class="lead">Varieer keuzes rond scenario “${store.scenario.name}” en zie welke combinaties het net het minst belasten.
         De resultaten zijn de landelijke rijen (NL) van elk doorgerekend scenario.</p>
-      <sh-sweep-builder .issues=${this.issues} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
+      <sh-sweep-builder .issues=${this.issues} .regions=${store.regions} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
       ${this.failure ? html`<div class="errorbox" role="alert" style="margin-top:0.5rem">${this.failure}</div>` : ''}
       ${st
         ? html`<div class="card" style="margin-top:0.75rem" id="progress-card">
@@ -200,11 +211,20 @@ export class SweepView extends StoreElement {
       ${rows
         ? html`<div class="results">
             <div class="card"><h3 style="margin-top:0">Spreiding (landelijk)</h3>
-              <sh-sweep-scatter .rows=${rows} .pareto=${session.pareto} .axisNames=${session.axes}></sh-sweep-scatter>
+              <sh-sweep-scatter .rows=${rows} .pareto=${session.pareto} .axisNames=${session.axes}
+                @y-change=${(e: CustomEvent<string>) => {
+                  session.output = e.detail;
+                  this.update_();
+                }}></sh-sweep-scatter>
               <div class="muted">Oranje: Pareto-front (laagste netinvestering, meeste geleverde RES-stroom, minste ruimte). Sleep om in te zoomen.</div>
             </div>
-            <div><sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
-              caption="Landelijke resultaten per scenario"></sh-sort-table></div>
+            <div>
+              <div class="card" id="tornado-card"><h3 style="margin-top:0">Gevoeligheid per as</h3>
+                <sh-sweep-tornado .sweepId=${session.id} .output=${session.output} .regions=${store.regions}></sh-sweep-tornado>
+              </div>
+              <sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
+                caption="Landelijke resultaten per scenario"></sh-sort-table>
+            </div>
           </div>`
         : ''}
     `;
