@@ -265,14 +265,15 @@ describe('CSV exports are guarded against formula injection', () => {
     symlinkSync(evilDataset(), join(datasetsDir, 'evil'));
     const evil = await buildApp({ dataDir: join(root, 'var-evil'), datasetsDir, defaultDataset: 'evil', sweepWorkers: 1 });
     try {
-      const { id } = (await evil.inject({ method: 'POST', url: '/api/sweeps', payload: { base: {}, axes: [{ path: 'national.waccGrid', values: [0.03] }] } })).json();
+      const { id } = (await evil.inject({ method: 'POST', url: '/api/sweeps', payload: { base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] } })).json();
       for (let i = 0; i < 200 && (await evil.inject(`/api/sweeps/${id}`)).json().status !== 'done'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       const csv = (await evil.inject(`/api/sweeps/${id}/result?format=csv`)).body;
       const lines = csv.trimEnd().split('\n');
       expect(lines.slice(1, 6).map((line) => cells(line)[1])).toEqual(guarded);
+      expect(cells(lines[1])[2]).toBe('-0.5'); // numbers stay numbers
       for (const line of lines) for (const cell of cells(line).slice(1)) expect(cell, line).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
       const one = await evil.inject(`/api/sweeps/${id}/result?format=csv&region=${encodeURIComponent('@T4')}`);
-      expect(one.body.trimEnd().split('\n').map((line) => cells(line)[1])).toEqual(['region', "'@T4"]);
+      expect(one.body.trimEnd().split('\n').map((line) => cells(line)[1])).toEqual(['region', "'@T4", "'@T4"]); // one row per scenario
       // The region names (with formulas too) are served as JSON, never as CSV.
       const regions = (await evil.inject('/api/regions')).json();
       expect(regions.regions[0].name).toBe("=cmd|' /C calc'!A0");
