@@ -56,7 +56,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     }
     await openView(page, 'kaart', 'sh-map-view');
     await expect(page.locator('sh-region-map path').count()).resolves.toBe(30);
-    await expect(page.locator('sh-sort-table tbody tr').count()).resolves.toBe(30);
+    await expect.poll(() => page.locator('sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(30);
     await expect(page.getByText('RES 1.0 indicatief').first().isVisible()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await page.locator('sh-sweep-builder #run').click();
     await page.locator('[data-status="done"]').waitFor({ timeout: 45_000 });
     await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor();
-    await expect(page.locator('sh-sweep-view sh-sort-table tbody tr').count()).resolves.toBe(12);
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(12);
     const csv = await page.locator('a', { hasText: 'Download CSV' }).getAttribute('href');
     const res = await page.request.get(`${server.url}${csv!.replace(/^\./, '')}`);
     expect(res.ok()).toBe(true);
@@ -121,10 +121,13 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
     const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST');
     await builder.locator('#run').click();
-    const spec = (await started).request().postDataJSON() as { axes: Array<{ path: string }> };
+    const response = await started;
+    const spec = response.request().postDataJSON() as { axes: Array<{ path: string }> };
     expect(spec.axes.map((a) => a.path)).toEqual(['regions.ES01.solarShare', 'defaults.fieldSolarClip']);
-    await page.locator('[data-status="done"]').waitFor({ timeout: 45_000 });
-    await expect(page.locator('sh-sweep-view sh-sort-table tbody tr').count()).resolves.toBe(6);
+    // Wait for this sweep's status: the previous test's sweep also left a "done" on the page.
+    const { id } = (await response.json()) as { id: string };
+    await page.locator('#progress-card', { hasText: `Verkenning ${id}` }).locator('[data-status="done"]').waitFor({ timeout: 45_000 });
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(6);
     const tornado = page.locator('sh-sweep-tornado');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count(), { timeout: 10_000 }).toBe(2);
     await expect(tornado.locator('#tornado-explain').textContent()).resolves.toMatch(
