@@ -25,7 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Q } from './exact.ts';
-import { referenceResNominalExact } from './reference-model.ts';
+import { REGION_COLUMNS, referenceResNominalExact } from './reference-model.ts';
 
 // ---------------------------------------------------------------------------------------------
 // seeded random numbers
@@ -88,26 +88,6 @@ export function csvText(rows: string[][], style: CsvStyle, quote: (row: number, 
 
 // ---------------------------------------------------------------------------------------------
 // the case
-
-export const REGION_COLUMNS_V1 = [
-  'id',
-  'name',
-  'provinces',
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-  'solarProfile',
-  'windProfile',
-  'tempProfile',
-  'baseProfile',
-];
 
 export interface GeneratedCase {
   seed: number;
@@ -712,7 +692,7 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
   const dir = join(root, `case-${seed}`);
   const datasetDir = join(dir, 'dataset');
   mkdirSync(datasetDir, { recursive: true });
-  let rCols = [...REGION_COLUMNS_V1];
+  let rCols = [...REGION_COLUMNS];
   if (hasSmallCol) rCols.splice(rng.int(0, rCols.length), 0, 'solarSmallRoofTWh');
   if (hasExRoofCol) rCols.splice(rng.int(0, rCols.length), 0, 'existingSolarRoofTWh');
   if (shuffleColumns) rCols = rng.shuffle(rCols);

@@ -225,7 +225,8 @@ function numberCell(text: string, where: string): number {
 // ---------------------------------------------------------------------------------------------
 // Dataset (MODEL.md §1.1, §1.2, §1.4, §6)
 
-const REGION_COLUMNS = [
+/** Columns regions.csv must have (§6); the generator writes them too. */
+export const REGION_COLUMNS = [
   'id',
   'name',
   'provinces',
