@@ -1,6 +1,6 @@
 import { ValidationError, type Issue } from '../errors.ts';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv.ts';
-import { prepareDataset } from './prepare.ts';
+import { prepareDataset, sumOf } from './prepare.ts';
 import type { Dataset, RegionData } from './types.ts';
 
 /** Numeric columns `regions.csv` must have, in MODEL.md §6 order. */
@@ -242,12 +242,6 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     });
   });
   return parsed;
-}
-
-function sumOf(values: Float64Array): number {
-  let sum = 0;
-  for (let h = 0; h < values.length; h++) sum += values[h];
-  return sum;
 }
 
 function checkProfileReferences(

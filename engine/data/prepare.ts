@@ -11,19 +11,19 @@ export function defaultEvShape(kind: 'dumb' | 'smart', hours: number): Float64Ar
   return shape;
 }
 
-/** Divides a non-negative shape by its sum, so it holds each hour's share of the year. */
-export function normaliseShape(shape: Float64Array): Float64Array {
-  let sum = 0;
-  for (let h = 0; h < shape.length; h++) sum += shape[h];
-  const share = new Float64Array(shape.length);
-  for (let h = 0; h < shape.length; h++) share[h] = shape[h] / sum;
-  return share;
-}
-
-function sumOf(values: Float64Array): number {
+/** Sum over the year, in hour order (full-load hours of a CF profile, total of a shape). */
+export function sumOf(values: Float64Array): number {
   let sum = 0;
   for (let h = 0; h < values.length; h++) sum += values[h];
   return sum;
+}
+
+/** Divides a non-negative shape by its sum, so it holds each hour's share of the year. */
+export function normaliseShape(shape: Float64Array): Float64Array {
+  const sum = sumOf(shape);
+  const share = new Float64Array(shape.length);
+  for (let h = 0; h < shape.length; h++) share[h] = shape[h] / sum;
+  return share;
 }
 
 /** Installed MW that produces `twh` per year on a profile with `flh` full-load hours (0 when twh is 0). */
