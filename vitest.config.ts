@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'server/**/*.test.ts', 'scenarios/**/*.test.ts', 'ui/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'server/**/*.test.ts',
+      'scenarios/**/*.test.ts',
+      'ui/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

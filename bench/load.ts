@@ -104,11 +104,15 @@ async function closedLoop(options: {
 
 /** Starts the server on a free port of 127.0.0.1; resolves with its base URL. */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts'), '--port', '0', '--host', HOST, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'server/main.ts'), '--port', '0', '--host', HOST, '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk}`));
   return new Promise((resolvePromise, reject) => {
     let out = '';
@@ -130,7 +134,11 @@ async function main(): Promise<void> {
     child.kill('SIGKILL');
     process.exit(1);
   }, HARD_LIMIT_MS);
-  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (body: unknown) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const results: Record<string, unknown> = {};
   try {
     // Wait until the default dataset is loaded (the server loads it right after listening).
@@ -144,15 +152,31 @@ async function main(): Promise<void> {
     // 1. evaluate
     const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/zon-zwaar.json'), 'utf8'));
     const evaluateBody = JSON.stringify(scenario);
-    const evaluate = () => fetch(`${base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: evaluateBody });
+    const evaluate = () =>
+      fetch(`${base}/api/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: evaluateBody,
+      });
     await closedLoop({ concurrency: 2, durationMs: 1000, cap: 50, request: evaluate }); // warm-up, not recorded
     const evaluateRuns: Record<string, PhaseResult> = {};
     for (const concurrency of [1, 4, 16]) {
-      const result = await closedLoop({ concurrency, durationMs: quick ? 4000 : 10_000, cap: quick ? 1000 : 5000, request: evaluate });
+      const result = await closedLoop({
+        concurrency,
+        durationMs: quick ? 4000 : 10_000,
+        cap: quick ? 1000 : 5000,
+        request: evaluate,
+      });
       evaluateRuns[`concurrency${concurrency}`] = result;
-      log(`evaluate c=${concurrency}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, statuses ${JSON.stringify(result.statuses)}`);
+      log(
+        `evaluate c=${concurrency}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, statuses ${JSON.stringify(result.statuses)}`,
+      );
     }
-    results.evaluate = { dataset: 'nl-res30 (30 regions × 8760 h)', scenario: 'scenarios/zon-zwaar.json', ...evaluateRuns };
+    results.evaluate = {
+      dataset: 'nl-res30 (30 regions × 8760 h)',
+      scenario: 'scenarios/zon-zwaar.json',
+      ...evaluateRuns,
+    };
 
     // 2. concurrent sweeps (default limit 2): both finish; a third is refused with 429 meanwhile.
     const sweepSpec = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/zon-wind.json'), 'utf8'));
@@ -163,17 +187,28 @@ async function main(): Promise<void> {
     const waitDone = async (id: string, limitMs: number) => {
       const started = performance.now();
       for (;;) {
-        const job = (await (await fetch(`${base}/api/sweeps/${id}`)).json()) as { status: string; summary: { seconds: number; scenariosPerSecond: number } | null };
-        if (!['queued', 'running'].includes(job.status)) return { ...job, wallSeconds: (performance.now() - started) / 1000 };
+        const job = (await (await fetch(`${base}/api/sweeps/${id}`)).json()) as {
+          status: string;
+          summary: { seconds: number; scenariosPerSecond: number } | null;
+        };
+        if (!['queued', 'running'].includes(job.status))
+          return { ...job, wallSeconds: (performance.now() - started) / 1000 };
         if (performance.now() - started > limitMs) {
           await fetch(`${base}/api/sweeps/${id}`, { method: 'DELETE' });
-          return { ...job, status: 'cancelled by the load test (time limit)', wallSeconds: (performance.now() - started) / 1000 };
+          return {
+            ...job,
+            status: 'cancelled by the load test (time limit)',
+            wallSeconds: (performance.now() - started) / 1000,
+          };
         }
         await new Promise((r) => setTimeout(r, 50));
       }
     };
     const t0 = performance.now();
-    const [a, b] = await Promise.all([submit({ ...sweepSpec, name: 'load-a' }), submit({ ...sweepSpec, name: 'load-b' })]);
+    const [a, b] = await Promise.all([
+      submit({ ...sweepSpec, name: 'load-a' }),
+      submit({ ...sweepSpec, name: 'load-b' }),
+    ]);
     const third = await submit({ ...sweepSpec, name: 'load-c' });
     const [doneA, doneB] = await Promise.all([waitDone(a.body.id!, 60_000), waitDone(b.body.id!, 60_000)]);
     results.concurrentSweeps = {
@@ -191,14 +226,30 @@ async function main(): Promise<void> {
     const health = () => fetch(`${base}/api/health`);
     const idle = await closedLoop({ concurrency: 1, durationMs: 3000, cap: 2000, pauseMs: 5, request: health });
     const samples = quick ? 4000 : 12_000;
-    const large = await submit({ name: 'load-large', base: {}, axes: [{ path: 'defaults.solarShare', uniform: [0, 1] }, { path: 'defaults.storageMW', uniform: [0, 200] }], samples, seed: 1 });
+    const large = await submit({
+      name: 'load-large',
+      base: {},
+      axes: [
+        { path: 'defaults.solarShare', uniform: [0, 1] },
+        { path: 'defaults.storageMW', uniform: [0, 200] },
+      ],
+      samples,
+      seed: 1,
+    });
     let sweepFinished = false;
     const largeDone = waitDone(large.body.id!, quick ? 40_000 : 90_000).then((job) => {
       sweepFinished = true;
       return job;
     });
     await new Promise((r) => setTimeout(r, 300)); // let the workers start
-    const busy = await closedLoop({ concurrency: 1, durationMs: quick ? 30_000 : 80_000, cap: 20_000, pauseMs: 5, until: () => sweepFinished, request: health });
+    const busy = await closedLoop({
+      concurrency: 1,
+      durationMs: quick ? 30_000 : 80_000,
+      cap: 20_000,
+      pauseMs: 5,
+      until: () => sweepFinished,
+      request: health,
+    });
     const largeJob = await largeDone;
     results.health = {
       idle,
@@ -213,7 +264,9 @@ async function main(): Promise<void> {
       targetP99Ms: 100,
       met: busy.latencyMs.p99 < 100,
     };
-    log(`health idle: p50 ${idle.latencyMs.p50} ms, p99 ${idle.latencyMs.p99} ms; during a ${samples}-scenario sweep: p50 ${busy.latencyMs.p50} ms, p99 ${busy.latencyMs.p99} ms, max ${busy.latencyMs.max} ms (${busy.requests} requests)`);
+    log(
+      `health idle: p50 ${idle.latencyMs.p50} ms, p99 ${idle.latencyMs.p99} ms; during a ${samples}-scenario sweep: p50 ${busy.latencyMs.p50} ms, p99 ${busy.latencyMs.p99} ms, max ${busy.latencyMs.max} ms (${busy.requests} requests)`,
+    );
   } finally {
     clearTimeout(hardStop);
     child.kill('SIGTERM');
@@ -242,7 +295,7 @@ async function main(): Promise<void> {
     ...results,
   };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/load.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench/results/load.json'), `${JSON.stringify(report, null, 2)}\n`);
   log('wrote bench/results/load.json');
 }
 

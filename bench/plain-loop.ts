@@ -3,7 +3,12 @@
  * per region and hour. Its speed is the memory-and-loop floor of this machine, so the kernel's
  * speed divided by it is a ratio that holds on noisy shared machines.
  */
-export function plainNetLoop(solarCF: Float64Array[], windCF: Float64Array[], baseMW: Float64Array[], hours: number): number {
+export function plainNetLoop(
+  solarCF: Float64Array[],
+  windCF: Float64Array[],
+  baseMW: Float64Array[],
+  hours: number,
+): number {
   let total = 0;
   for (let r = 0; r < baseMW.length; r++) {
     const solar = solarCF[r];

@@ -9,7 +9,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
-import { evaluateRows, loadDataset, parseScenario, parseSweep, SweepRunner, type Dataset, type SweepSpecInput } from '../engine/index.ts';
+import {
+  evaluateRows,
+  loadDataset,
+  parseScenario,
+  parseSweep,
+  SweepRunner,
+  type Dataset,
+  type SweepSpecInput,
+} from '../engine/index.ts';
 import { KERNEL_OUTPUT_COUNT, runRegionHours } from '../engine/kernel/region-hours.ts';
 import { kernelInputFor, resolveScenario } from '../engine/model/evaluate.ts';
 import { plainNetLoop } from './plain-loop.ts';
@@ -19,10 +27,20 @@ const check = process.argv.includes('--check');
 const scratch = mkdtempSync(join(tmpdir(), 'samenhang-bench-'));
 const dataset = loadDataset();
 const regionHours = dataset.regions.length * dataset.hours;
-const LEVERS = { defaults: { storageMW: 50, storageMWh: 200, fieldSolarClip: 0.8, shareHybrid: 0.2, shareAllElectric: 0.1, evCount: 20000, evSmartShare: 0.5 } };
+const LEVERS = {
+  defaults: {
+    storageMW: 50,
+    storageMWh: 200,
+    fieldSolarClip: 0.8,
+    shareHybrid: 0.2,
+    shareAllElectric: 0.1,
+    evCount: 20000,
+    evSmartShare: 0.5,
+  },
+};
 
 function log(text: string): void {
-  process.stderr.write(text + '\n');
+  process.stderr.write(`${text}\n`);
 }
 
 async function microBenchmarks() {
@@ -37,7 +55,8 @@ async function microBenchmarks() {
   const bench = new Bench({ time: quick ? 1500 : 4000, warmupTime: 500 });
   bench
     .add('kernel: 30 regions × 8760 h, storage and every lever', () => {
-      for (let r = 0; r < kernelInputs.length; r++) runRegionHours(kernelInputs[r], kernelOut, r * KERNEL_OUTPUT_COUNT, null);
+      for (let r = 0; r < kernelInputs.length; r++)
+        runRegionHours(kernelInputs[r], kernelOut, r * KERNEL_OUTPUT_COUNT, null);
     })
     .add('plain loop: net = solar + wind − base, 30 regions × 8760 h', () => {
       sink += plainNetLoop(solar, wind, base, dataset.hours);
@@ -108,14 +127,21 @@ async function sweepBenchmarks() {
   let seconds2Workers = Infinity;
   for (let round = 0; round < 3; round++) {
     seconds1Worker = Math.min(seconds1Worker, (await timeSweep(one, dataset, physicalSweep(scenarios), 'one')).seconds);
-    seconds2Workers = Math.min(seconds2Workers, (await timeSweep(two, dataset, physicalSweep(scenarios), 'two')).seconds);
+    seconds2Workers = Math.min(
+      seconds2Workers,
+      (await timeSweep(two, dataset, physicalSweep(scenarios), 'two')).seconds,
+    );
   }
-  log(`sweep of ${scenarios} scenarios (best of 3): 1 worker ${seconds1Worker.toFixed(2)} s, 2 workers ${seconds2Workers.toFixed(2)} s`);
+  log(
+    `sweep of ${scenarios} scenarios (best of 3): 1 worker ${seconds1Worker.toFixed(2)} s, 2 workers ${seconds2Workers.toFixed(2)} s`,
+  );
   const financeScenarios = quick ? 2000 : 10000;
   const physicalSeconds = seconds1Worker / scenarios;
   const finance = await timeSweep(one, dataset, financeSweep(financeScenarios), 'finance');
   const financeSeconds = finance.seconds / financeScenarios;
-  log(`finance-only axes: ${(financeSeconds * 1e6).toFixed(0)} µs per scenario (${finance.hourlyRuns} hourly run) vs ${(physicalSeconds * 1e6).toFixed(0)} µs physical`);
+  log(
+    `finance-only axes: ${(financeSeconds * 1e6).toFixed(0)} µs per scenario (${finance.hourlyRuns} hourly run) vs ${(physicalSeconds * 1e6).toFixed(0)} µs physical`,
+  );
   let sweep10k: { scenarios: number; seconds: number } | undefined;
   if (!quick) {
     const summary = await timeSweep(two, dataset, physicalSweep(10000, 3), 'ten');
@@ -146,12 +172,24 @@ function sweep50k() {
     : physicalSweep(50000, 4);
   const specFile = join(scratch, 'sweep50k.json');
   writeFileSync(specFile, JSON.stringify(spec));
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sweep-child.ts'), specFile, join(scratch, '50k.arrow'), '2'], {
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'sweep-child.ts'), specFile, join(scratch, '50k.arrow'), '2'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const result = JSON.parse(output) as { seconds: number; rows: number; peakRssMB: number };
-  log(`50,000 scenarios (${result.rows} rows): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`);
-  return { scenarios: 50000, rows: result.rows, seconds: result.seconds, peakRssMB: result.peakRssMB, allPhysical: !quick };
+  log(
+    `50,000 scenarios (${result.rows} rows): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`,
+  );
+  return {
+    scenarios: 50000,
+    rows: result.rows,
+    seconds: result.seconds,
+    peakRssMB: result.peakRssMB,
+    allPhysical: !quick,
+  };
 }
 
 const micro = await microBenchmarks();
@@ -167,22 +205,32 @@ const results = {
   plainLoopRegionHoursPerSecond: micro.plainLoopRegionHoursPerSecond,
   kernelVsPlainLoop: micro.kernelVsPlainLoop,
   quick,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   date: new Date().toISOString(),
 };
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(scratch, { recursive: true, force: true });
 console.log(JSON.stringify(results, null, 2));
 
 if (check) {
   const floors = JSON.parse(readFileSync(join(import.meta.dirname, 'floors.json'), 'utf8'));
   const failures: string[] = [];
-  if (results.sweep.speedup < floors.speedupMin) failures.push(`speedup ${results.sweep.speedup.toFixed(2)} < ${floors.speedupMin}`);
+  if (results.sweep.speedup < floors.speedupMin)
+    failures.push(`speedup ${results.sweep.speedup.toFixed(2)} < ${floors.speedupMin}`);
   if (results.financeAxisRelativeCost > floors.financeAxisRelativeCostMax)
-    failures.push(`financeAxisRelativeCost ${results.financeAxisRelativeCost.toFixed(3)} > ${floors.financeAxisRelativeCostMax}`);
-  if (results.kernelVsPlainLoop < floors.kernelVsPlainLoopMin) failures.push(`kernelVsPlainLoop ${results.kernelVsPlainLoop.toFixed(2)} < ${floors.kernelVsPlainLoopMin}`);
-  if (results.sweep50k.peakRssMB > floors.sweep50kPeakRssMBMax) failures.push(`sweep50k.peakRssMB ${results.sweep50k.peakRssMB.toFixed(0)} > ${floors.sweep50kPeakRssMBMax}`);
+    failures.push(
+      `financeAxisRelativeCost ${results.financeAxisRelativeCost.toFixed(3)} > ${floors.financeAxisRelativeCostMax}`,
+    );
+  if (results.kernelVsPlainLoop < floors.kernelVsPlainLoopMin)
+    failures.push(`kernelVsPlainLoop ${results.kernelVsPlainLoop.toFixed(2)} < ${floors.kernelVsPlainLoopMin}`);
+  if (results.sweep50k.peakRssMB > floors.sweep50kPeakRssMBMax)
+    failures.push(`sweep50k.peakRssMB ${results.sweep50k.peakRssMB.toFixed(0)} > ${floors.sweep50kPeakRssMBMax}`);
   if (failures.length > 0) {
     log(`benchmark floors crossed:\n  ${failures.join('\n  ')}`);
     process.exit(1);

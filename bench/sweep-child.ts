@@ -14,4 +14,4 @@ const summary = await runner.run(dataset, plan, { outFile });
 await runner.close();
 // maxRSS is in kilobytes and covers the worker threads, which live in this process.
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ seconds: summary.seconds, rows: summary.rows, peakRssMB }) + '\n');
+process.stdout.write(`${JSON.stringify({ seconds: summary.seconds, rows: summary.rows, peakRssMB })}\n`);

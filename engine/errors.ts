@@ -23,5 +23,9 @@ export function formatIssue(issue: Issue): string {
 
 /** Joins path segments as dotted paths, the notation of MODEL.md §8 and sweep axes; a blank key shows quoted (`""`, `" "`). */
 export function dottedPath(segments: readonly PropertyKey[]): string {
-  return segments.map((segment) => (typeof segment === 'string' && segment.trim() === '' ? JSON.stringify(segment) : String(segment))).join('.');
+  return segments
+    .map((segment) =>
+      typeof segment === 'string' && segment.trim() === '' ? JSON.stringify(segment) : String(segment),
+    )
+    .join('.');
 }

@@ -63,16 +63,41 @@ export function writeFuzzReport(): void {
       ...notes.get(target),
       ...(byDetail ? { by: Object.fromEntries([...byDetail].sort(([a], [b]) => a.localeCompare(b))) } : {}),
     };
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   }
 }
 
 /** Keys that attack object handling: prototype members and their look-alikes. */
-export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
+export const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'isPrototypeOf',
+];
 
 /** Numbers at the edges: zero signs, limits, subnormals, non-finite values. */
 export const oddNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 0.5, 1e308, -1e308, 1.7976931348623157e308, 5e-324, -5e-324, 2 ** 53 + 2, -(2 ** 53) - 2, 1e21, 2 ** 31, -(2 ** 31) - 1),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    1e308,
+    -1e308,
+    1.7976931348623157e308,
+    5e-324,
+    -5e-324,
+    2 ** 53 + 2,
+    -(2 ** 53) - 2,
+    1e21,
+    2 ** 31,
+    -(2 ** 31) - 1,
+  ),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
   fc.double(),
   fc.integer(),
@@ -136,10 +161,15 @@ export const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((ti
  * Objects whose keys are own properties even when they are `__proto__` (as JSON.parse makes them),
  * so that generated inputs carry the keys attackers send.
  */
-export function ownObject(keys: fc.Arbitrary<string>, values: fc.Arbitrary<unknown>, maxKeys = 5): fc.Arbitrary<Record<string, unknown>> {
+export function ownObject(
+  keys: fc.Arbitrary<string>,
+  values: fc.Arbitrary<unknown>,
+  maxKeys = 5,
+): fc.Arbitrary<Record<string, unknown>> {
   return fc.array(fc.tuple(keys, values), { maxLength: maxKeys }).map((entries) => {
     const object: Record<string, unknown> = {};
-    for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of entries)
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
     return object;
   });
 }
@@ -154,7 +184,14 @@ const paramValue: fc.Arbitrary<unknown> = fc.oneof(
 
 function layer(names: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
-    { weight: 6, arbitrary: ownObject(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: oddString }), paramValue, 4) },
+    {
+      weight: 6,
+      arbitrary: ownObject(
+        fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: oddString }),
+        paramValue,
+        4,
+      ),
+    },
     { weight: 1, arbitrary: oddValue },
   );
 }
@@ -162,12 +199,25 @@ function layer(names: readonly string[]): fc.Arbitrary<unknown> {
 /** Scenario-shaped inputs: mostly the right layers and parameter names with odd values, sometimes anything. */
 export function scenarioLike(regionIds: readonly string[]): fc.Arbitrary<unknown> {
   const regions = fc.oneof(
-    { weight: 6, arbitrary: ownObject(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...regionIds) }, { weight: 1, arbitrary: oddString }), layer(REGIONAL_PARAM_NAMES), 3) },
+    {
+      weight: 6,
+      arbitrary: ownObject(
+        fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...regionIds) }, { weight: 1, arbitrary: oddString }),
+        layer(REGIONAL_PARAM_NAMES),
+        3,
+      ),
+    },
     { weight: 1, arbitrary: oddValue },
   );
   const shaped = fc
     .record(
-      { name: fc.oneof(fc.string(), oddValue), national: layer(NATIONAL_PARAM_NAMES), defaults: layer(REGIONAL_PARAM_NAMES), regions, extra: oddValue },
+      {
+        name: fc.oneof(fc.string(), oddValue),
+        national: layer(NATIONAL_PARAM_NAMES),
+        defaults: layer(REGIONAL_PARAM_NAMES),
+        regions,
+        extra: oddValue,
+      },
       { requiredKeys: [] },
     )
     .map((record) => {
@@ -177,7 +227,8 @@ export function scenarioLike(regionIds: readonly string[]): fc.Arbitrary<unknown
     })
     .chain(({ rest, extra }) =>
       fc.option(fc.constantFrom(...PROTO_KEYS, 'nationaal', 'Regions', ''), { nil: undefined }).map((key) => {
-        if (key !== undefined && extra !== undefined) Object.defineProperty(rest, key, { value: extra, enumerable: true, writable: true, configurable: true });
+        if (key !== undefined && extra !== undefined)
+          Object.defineProperty(rest, key, { value: extra, enumerable: true, writable: true, configurable: true });
         return rest;
       }),
     );
@@ -198,7 +249,11 @@ export function sweepLike(regionIds: readonly string[]): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: oddString },
     { weight: 1, arbitrary: fc.constantFrom(...PROTO_KEYS).map((key) => `national.${key}`) },
   );
-  const axisNumber = fc.oneof({ weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: oddNumber }, { weight: 1, arbitrary: fc.constant(null) });
+  const axisNumber = fc.oneof(
+    { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+    { weight: 1, arbitrary: oddNumber },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
   const axis = fc.oneof(
     fc.record({ path, values: fc.array(axisNumber, { maxLength: 5 }) }),
     fc.record({ path, uniform: fc.array(axisNumber, { minLength: 1, maxLength: 3 }) }),
@@ -223,14 +278,20 @@ export const deepJson: fc.Arbitrary<string> = fc
   .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('array', 'object', 'mixed'))
   .map(([depth, kind]) => {
     if (kind === 'array') return '['.repeat(depth) + ']'.repeat(depth);
-    if (kind === 'object') return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-    return '{"regions":{"ES01":'.repeat(1) + '[{"x":'.repeat(depth) + '0' + '}]'.repeat(depth) + '}}';
+    if (kind === 'object') return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    return `${'{"regions":{"ES01":'.repeat(1) + '[{"x":'.repeat(depth)}0${'}]'.repeat(depth)}}}`;
   });
 
 /** Every issue must name its place and say what is wrong. */
 export function badIssues(issues: ReadonlyArray<{ where: string; message: string }>): string[] {
   return issues
-    .filter((issue) => typeof issue.where !== 'string' || issue.where.trim() === '' || typeof issue.message !== 'string' || issue.message.trim() === '')
+    .filter(
+      (issue) =>
+        typeof issue.where !== 'string' ||
+        issue.where.trim() === '' ||
+        typeof issue.message !== 'string' ||
+        issue.message.trim() === '',
+    )
     .map((issue) => JSON.stringify(issue));
 }
 
@@ -246,7 +307,8 @@ export function expectValueOrLocatedIssues<T>(parse: () => T, onValue: (value: T
   try {
     onValue(parse());
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw new Error(`not a ValidationError: ${(error as Error)?.stack ?? String(error)}`);
+    if (!(error instanceof ValidationError))
+      throw new Error(`not a ValidationError: ${(error as Error)?.stack ?? String(error)}`);
     expect(error.issues.length).toBeGreaterThan(0);
     expect(badIssues(error.issues)).toEqual([]);
   }

@@ -25,8 +25,20 @@ export {
   type RegionResult,
   type NationalResult,
 } from './model/outputs.ts';
-export { NATIONAL_DEFAULTS, NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES, type NationalParams } from './model/parameters.ts';
-export { parseSweep, SweepSpecSchema, DEFAULT_MAX_SCENARIOS, type SweepPlan, type SweepAxis, type SweepSpecInput } from './sweep/spec.ts';
+export {
+  NATIONAL_DEFAULTS,
+  NATIONAL_PARAM_NAMES,
+  REGIONAL_PARAM_NAMES,
+  type NationalParams,
+} from './model/parameters.ts';
+export {
+  parseSweep,
+  SweepSpecSchema,
+  DEFAULT_MAX_SCENARIOS,
+  type SweepPlan,
+  type SweepAxis,
+  type SweepSpecInput,
+} from './sweep/spec.ts';
 export { SweepRunner, type SweepRunOptions, type SweepSummary } from './sweep/runner.ts';
 export { paretoFront, paretoFrontOf, sensitivity, type ParetoPoint, type AxisSensitivity } from './sweep/analysis.ts';
 export { csvCell } from './sweep/table-writer.ts';

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_OUT_DIR, DEFAULT_SOURCES_DIR, buildDatasets, buildRegions, csvCell, formatNumber, parseCsv, summaryTable,
+  DEFAULT_OUT_DIR,
+  DEFAULT_SOURCES_DIR,
+  buildDatasets,
+  buildRegions,
+  csvCell,
+  formatNumber,
+  parseCsv,
+  summaryTable,
 } from './build-dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -17,11 +24,27 @@ const IDS = Array.from({ length: 30 }, (_, i) => `ES${String(i + 1).padStart(2, 
 const BIDS: Record<string, number> = { ES03: 3.45, ES15: 3.6, ES16: 2.7 }; // res_1_0_bids_partial.csv
 /** Full-load hours of the source profiles (nl_supply_full_load_hours.csv, flh_in_file_h). */
 const FLH: Record<number, { solar: number; wind: number }> = {
-  1987: { solar: 853, wind: 1765 }, 1997: { solar: 915, wind: 1759 }, 2004: { solar: 933, wind: 1937 },
-  2015: { solar: 867, wind: 1920 }, 2019: { solar: 867, wind: 2067.1 }, 2023: { solar: 950, wind: 2756 },
+  1987: { solar: 853, wind: 1765 },
+  1997: { solar: 915, wind: 1759 },
+  2004: { solar: 933, wind: 1937 },
+  2015: { solar: 867, wind: 1920 },
+  2019: { solar: 867, wind: 2067.1 },
+  2023: { solar: 950, wind: 2756 },
 };
-const PROVINCES = ['Groningen', 'Fryslân', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht',
-  'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const PROVINCES = [
+  'Groningen',
+  'Fryslân',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+];
 
 type Rows = Record<string, string>[];
 
@@ -38,7 +61,8 @@ const dataDir = (name: string) => join(DEFAULT_OUT_DIR, name);
 const source = (file: string) => readCsv(join(DEFAULT_SOURCES_DIR, file));
 const n = (s: string | undefined) => Number(s);
 const res = (r: Record<string, string>) => n(r.solarFieldTWh) + n(r.solarRoofTWh) + n(r.windTWh);
-const res2023 = (r: Record<string, string>) => n(r.existingSolarFieldTWh) + n(r.existingSolarRoofTWh) + n(r.existingWindTWh);
+const res2023 = (r: Record<string, string>) =>
+  n(r.existingSolarFieldTWh) + n(r.existingSolarRoofTWh) + n(r.existingWindTWh);
 
 describe('number and CSV formatting', () => {
   it('writes plain decimals with at most 12 significant digits', () => {
@@ -49,13 +73,16 @@ describe('number and CSV formatting', () => {
     expect(formatNumber(-2.5)).toBe('-2.5');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(1 / 3)).toBe('0.333333333333');
-    expect(formatNumber(2 / 3 * 1e-7)).toBe('0.0000000666666666667');
+    expect(formatNumber((2 / 3) * 1e-7)).toBe('0.0000000666666666667');
     expect(() => formatNumber(NaN)).toThrow();
   });
   it('quotes only where RFC 4180 needs it and parses it back', () => {
     expect(csvCell('Arnhem/Nijmegen')).toBe('Arnhem/Nijmegen');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
-    expect(parseCsv('x,y\r\n"a,""b""",2\n')).toEqual([['x', 'y'], ['a,"b"', '2']]);
+    expect(parseCsv('x,y\r\n"a,""b""",2\n')).toEqual([
+      ['x', 'y'],
+      ['a,"b"', '2'],
+    ]);
   });
 });
 
@@ -66,10 +93,31 @@ describe('regions.csv', () => {
   const byId = new Map(regions.map((r) => [r.id!, r]));
 
   it('has the MODEL.md §6 columns and the 30 regions ES01..ES30 in order', () => {
-    const header = readFileSync(join(dataDir('nl-res30'), 'regions.csv'), 'utf8').split('\n')[0]!.split(',');
-    for (const c of ['id', 'name', 'provinces', 'homes', 'connections', 'baseDemandTWh', 'solarRoofTWh', 'solarFieldTWh',
-      'windTWh', 'existingSolarFieldTWh', 'existingWindTWh', 'gridFeedinMW', 'gridOfftakeMW', 'solarProfile', 'windProfile',
-      'tempProfile', 'baseProfile', 'solarSmallRoofTWh', 'existingSolarRoofTWh']) expect(header).toContain(c);
+    const header = readFileSync(join(dataDir('nl-res30'), 'regions.csv'), 'utf8')
+      .split('\n')[0]!
+      .split(',');
+    for (const c of [
+      'id',
+      'name',
+      'provinces',
+      'homes',
+      'connections',
+      'baseDemandTWh',
+      'solarRoofTWh',
+      'solarFieldTWh',
+      'windTWh',
+      'existingSolarFieldTWh',
+      'existingWindTWh',
+      'gridFeedinMW',
+      'gridOfftakeMW',
+      'solarProfile',
+      'windProfile',
+      'tempProfile',
+      'baseProfile',
+      'solarSmallRoofTWh',
+      'existingSolarRoofTWh',
+    ])
+      expect(header).toContain(c);
     expect(header).toHaveLength(19);
     expect(regions.map((r) => r.id)).toEqual(IDS);
   });
@@ -95,8 +143,12 @@ describe('regions.csv', () => {
   it('sums the regional-grid sectors into baseDemandTWh', () => {
     for (const r of regions) {
       const d = demand.get(r.id!)!;
-      const gwh = n(d.households_electricity_demand_gwh) + n(d.buildings_electricity_demand_gwh)
-        + n(d.agriculture_electricity_demand_gwh) + n(d.industry_excl_chemicals_metals_gwh) + n(d.ict_electricity_demand_gwh);
+      const gwh =
+        n(d.households_electricity_demand_gwh) +
+        n(d.buildings_electricity_demand_gwh) +
+        n(d.agriculture_electricity_demand_gwh) +
+        n(d.industry_excl_chemicals_metals_gwh) +
+        n(d.ict_electricity_demand_gwh);
       expect(n(r.baseDemandTWh)).toBeCloseTo(gwh / 1000, 10);
       // Energy-intensive industry and transport are left out.
       expect(n(r.baseDemandTWh)).toBeLessThan(n(d.total_final_electricity_demand_gwh) / 1000 + 1e-9);
@@ -108,7 +160,10 @@ describe('regions.csv', () => {
       const f = facts.get(r.id!)!;
       expect(n(r.existingSolarFieldTWh)).toBeCloseTo(n(f.solar_fields_gwh) / 1000, 10);
       expect(n(r.existingSolarRoofTWh)).toBeCloseTo(n(f.solar_roofs_buildings_gwh) / 1000, 10);
-      expect(n(r.existingWindTWh)).toBeCloseTo((n(f.wind_onshore_inland_gwh) + n(f.wind_onshore_coastal_gwh)) / 1000, 10);
+      expect(n(r.existingWindTWh)).toBeCloseTo(
+        (n(f.wind_onshore_inland_gwh) + n(f.wind_onshore_coastal_gwh)) / 1000,
+        10,
+      );
       expect(n(r.solarSmallRoofTWh)).toBeCloseTo(n(f.solar_roofs_households_gwh) / 1000, 10);
     }
   });
@@ -141,13 +196,28 @@ describe('regions.csv', () => {
   it('leaves the grid capacities empty and names the profiles', () => {
     for (const r of regions) {
       expect([r.gridFeedinMW, r.gridOfftakeMW]).toEqual(['', '']);
-      expect([r.solarProfile, r.windProfile, r.tempProfile, r.baseProfile]).toEqual(['solar', 'wind', 'temp', `base_${r.id}`]);
+      expect([r.solarProfile, r.windProfile, r.tempProfile, r.baseProfile]).toEqual([
+        'solar',
+        'wind',
+        'temp',
+        `base_${r.id}`,
+      ]);
     }
   });
 
   it('writes plain decimal numbers only', () => {
-    const numeric = ['homes', 'connections', 'baseDemandTWh', 'solarRoofTWh', 'solarFieldTWh', 'windTWh',
-      'solarSmallRoofTWh', 'existingSolarRoofTWh', 'existingSolarFieldTWh', 'existingWindTWh'];
+    const numeric = [
+      'homes',
+      'connections',
+      'baseDemandTWh',
+      'solarRoofTWh',
+      'solarFieldTWh',
+      'windTWh',
+      'solarSmallRoofTWh',
+      'existingSolarRoofTWh',
+      'existingSolarFieldTWh',
+      'existingWindTWh',
+    ];
     for (const r of regions) for (const c of numeric) expect(r[c]).toMatch(/^\d+(\.\d+)?$/);
   });
 
@@ -172,7 +242,9 @@ describe.each(YEARS.map((year, i) => ({ year, name: DATASETS[i]! })))('profiles.
 
   it('has 8760 hours in order and the expected columns', () => {
     expect(rows).toHaveLength(8760);
-    rows.forEach((r, h) => expect(r.hour).toBe(String(h)));
+    rows.forEach((r, h) => {
+      expect(r.hour).toBe(String(h));
+    });
     expect(Object.keys(rows[0]!)).toEqual(['hour', 'solar', 'wind', 'temp', ...IDS.map((id) => `base_${id}`)]);
   });
 
@@ -220,7 +292,7 @@ describe('base-demand shapes', () => {
       for (const r of regions.filter((x) => ['ES01', 'ES16', 'ES23', 'ES30'].includes(x.id!))) {
         const w = n(demand.get(r.id!)!.households_electricity_demand_gwh) / (n(r.baseDemandTWh) * 1000);
         rows.forEach((row, h) => {
-          const expected = w * e1a[h]! / s1 + (1 - w) * e3a[h]! / s3;
+          const expected = (w * e1a[h]!) / s1 + ((1 - w) * e3a[h]!) / s3;
           expect(Math.abs(n(row[`base_${r.id}`]) - expected)).toBeLessThan(1e-12 * expected + 1e-15);
         });
       }
@@ -252,13 +324,19 @@ describe('build', () => {
   it('produces byte-identical files when run again', () => {
     for (const name of DATASETS)
       for (const file of FILES)
-        expect(readFileSync(join(dirs[1]!, name, file)).equals(readFileSync(join(dirs[0]!, name, file))), `${name}/${file}`).toBe(true);
+        expect(
+          readFileSync(join(dirs[1]!, name, file)).equals(readFileSync(join(dirs[0]!, name, file))),
+          `${name}/${file}`,
+        ).toBe(true);
   });
 
   it('matches the committed datasets (run `npm run dataset` after changing the sources or the script)', () => {
     for (const name of DATASETS)
       for (const file of FILES)
-        expect(readFileSync(join(DEFAULT_OUT_DIR, name, file)).equals(readFileSync(join(fresh, name, file))), `${name}/${file}`).toBe(true);
+        expect(
+          readFileSync(join(DEFAULT_OUT_DIR, name, file)).equals(readFileSync(join(fresh, name, file))),
+          `${name}/${file}`,
+        ).toBe(true);
   });
 
   it('matches the region table in docs/data.md (`npx tsx scenarios/build-dataset.ts --summary`)', () => {

@@ -38,11 +38,25 @@ const SIGNIFICANT_DIGITS = 12;
 /** Column order of regions.csv: the MODEL.md §6 columns with the two optional ones placed
  * as in shared/examples/tiny (small roofs after wind, existing roofs before existing fields). */
 export const REGION_COLUMNS = [
-  'id', 'name', 'provinces', 'homes', 'connections', 'baseDemandTWh',
-  'solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh',
-  'existingSolarRoofTWh', 'existingSolarFieldTWh', 'existingWindTWh',
-  'gridFeedinMW', 'gridOfftakeMW',
-  'solarProfile', 'windProfile', 'tempProfile', 'baseProfile',
+  'id',
+  'name',
+  'provinces',
+  'homes',
+  'connections',
+  'baseDemandTWh',
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'solarSmallRoofTWh',
+  'existingSolarRoofTWh',
+  'existingSolarFieldTWh',
+  'existingWindTWh',
+  'gridFeedinMW',
+  'gridOfftakeMW',
+  'solarProfile',
+  'windProfile',
+  'tempProfile',
+  'baseProfile',
 ] as const;
 
 /**
@@ -188,19 +202,29 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
   if (quoted) throw new Error('unterminated quoted cell at end of file');
   // A last line without a newline still counts; an empty trailing line does not.
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -259,7 +283,7 @@ export function csvCell(text: string): string {
 
 /** Joins cells into one CSV line (LF line endings; the files end with a newline). */
 function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',') + '\n';
+  return `${cells.map(csvCell).join(',')}\n`;
 }
 
 // ---------------------------------------------------------------------------
@@ -284,7 +308,8 @@ function readBids(t: Table): { bids: Map<string, number>; nationalTWh: number } 
   let nationalTWh: number | undefined;
   for (const row of t.rows) {
     if (row.res_code === 'NL' && row.stage!.startsWith('RES 1.0')) nationalTWh = num(t, row, 'bid_twh_2030');
-    else if (/^ES\d\d$/.test(row.res_code!) && row.stage === 'RES 1.0') bids.set(row.res_code!, num(t, row, 'bid_twh_2030'));
+    else if (/^ES\d\d$/.test(row.res_code!) && row.stage === 'RES 1.0')
+      bids.set(row.res_code!, num(t, row, 'bid_twh_2030'));
   }
   if (nationalTWh === undefined) throw new Error(`${t.file}: no national RES 1.0 row (res_code NL)`);
   return { bids, nationalTWh };
@@ -308,7 +333,11 @@ export function buildRegions(sourcesDir: string): RegionSet {
   // The source lists ES19 before ES18; sorting by id makes the order obvious and stable.
   const rows = [...facts.rows].sort((a, b) => a.res_code!.localeCompare(b.res_code!));
   const demandById = new Map(demand.rows.map((r) => [r.res_code!, r]));
-  checkRegionIds(rows.map((r) => r.res_code!), [...demandById.keys()], [...bids.keys()]);
+  checkRegionIds(
+    rows.map((r) => r.res_code!),
+    [...demandById.keys()],
+    [...bids.keys()],
+  );
 
   const res2023 = new Map(rows.map((r) => [r.res_code!, resCounted2023GWh(facts, r) / 1000]));
   let bidsTWh = 0;
@@ -361,8 +390,10 @@ export function buildRegions(sourcesDir: string): RegionSet {
 /** Checks that the sources describe exactly ES01..ES30, each once, and that bids name known regions. */
 function checkRegionIds(ids: string[], demandIds: string[], bidIds: string[]): void {
   const expected = Array.from({ length: 30 }, (_, i) => `ES${String(i + 1).padStart(2, '0')}`);
-  if (ids.join() !== expected.join()) throw new Error(`${SOURCE.regions}: expected regions ES01..ES30, got ${ids.join()}`);
-  if ([...demandIds].sort().join() !== expected.join()) throw new Error(`${SOURCE.demand}: expected regions ES01..ES30`);
+  if (ids.join() !== expected.join())
+    throw new Error(`${SOURCE.regions}: expected regions ES01..ES30, got ${ids.join()}`);
+  if ([...demandIds].sort().join() !== expected.join())
+    throw new Error(`${SOURCE.demand}: expected regions ES01..ES30`);
   for (const id of bidIds) if (!expected.includes(id)) throw new Error(`${SOURCE.bids}: unknown region ${id}`);
 }
 
@@ -399,7 +430,11 @@ function normalise(shape: readonly number[]): number[] {
  * (NEDU E3A) blended by energy, weights householdShare and 1 − householdShare. Both inputs
  * sum to 1, so the blend does too.
  */
-export function blendBaseShape(household: readonly number[], business: readonly number[], householdShare: number): number[] {
+export function blendBaseShape(
+  household: readonly number[],
+  business: readonly number[],
+  householdShare: number,
+): number[] {
   return household.map((e1a, h) => householdShare * e1a + (1 - householdShare) * business[h]!);
 }
 
@@ -415,7 +450,10 @@ export function buildProfiles(
   const temp = hourlyColumn(sources.heat, `air_temperature_c_${year}`);
   const e1a = normalise(hourlyColumn(sources.demandShapes, `households_appliances_e1a_${DEMAND_SHAPE_YEAR}`));
   const e3a = normalise(hourlyColumn(sources.demandShapes, `buildings_appliances_e3a_${DEMAND_SHAPE_YEAR}`));
-  for (const [name, cf] of [['solar', solar], ['wind', wind]] as const)
+  for (const [name, cf] of [
+    ['solar', solar],
+    ['wind', wind],
+  ] as const)
     if (cf.some((v) => v < 0 || v > 1)) throw new Error(`${year} ${name}: capacity factor outside [0, 1]`);
   const base = new Map(regions.map((r) => [baseProfileName(r.id), blendBaseShape(e1a, e3a, r.householdShare)]));
   return { year, solar, wind, temp, base };
@@ -502,15 +540,20 @@ export function datasetReadme(set: RegionSet, p: Profiles): string {
   const rs = set.regions;
   const name = datasetName(p.year);
   const isDefault = p.year === DEFAULT_WEATHER_YEAR;
-  const bidIds = rs.filter((r) => r.source2030 === 'RES 1.0 bid').map((r) => r.id).join(', ');
+  const bidIds = rs
+    .filter((r) => r.source2030 === 'RES 1.0 bid')
+    .map((r) => r.id)
+    .join(', ');
   const meanTemp = p.temp.reduce((a, b) => a + b, 0) / p.temp.length;
   const sum = (pick: (r: Region) => number) => fixed(total(rs, pick), 3);
   return `# ${name}: the 30 Dutch RES regions, weather year ${p.year}
 
 Generated by \`scenarios/build-dataset.ts\` (\`npm run dataset\`) from \`scenarios/sources/\`;
-do not edit by hand. ${isDefault
-    ? 'This is the **default dataset**: the engine uses it when no `--dataset` is given.'
-    : `Same regions as the default \`nl-res30\` (weather year ${DEFAULT_WEATHER_YEAR}); only the solar, wind and temperature profiles are those of weather year ${p.year}.`}
+do not edit by hand. ${
+    isDefault
+      ? 'This is the **default dataset**: the engine uses it when no `--dataset` is given.'
+      : `Same regions as the default \`nl-res30\` (weather year ${DEFAULT_WEATHER_YEAR}); only the solar, wind and temperature profiles are those of weather year ${p.year}.`
+  }
 Format: MODEL.md §6 (\`regions.csv\`, \`profiles.csv\`). Full documentation: \`docs/data.md\`.
 
 - Regions: the 30 RES regions ES01–ES30 (CBS codes), base year 2023.
@@ -588,11 +631,29 @@ export function summaryTable(set: RegionSet): string {
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
-  const columns = (r: Pick<Region, 'homes' | 'baseDemandTWh' | 'existingSolarFieldTWh' | 'existingSolarRoofTWh' | 'existingWindTWh' | 'solarFieldTWh' | 'solarRoofTWh' | 'windTWh'>) => [
-    count(r.homes), f3(r.baseDemandTWh),
-    f3(r.existingSolarFieldTWh), f3(r.existingSolarRoofTWh), f3(r.existingWindTWh),
+  const columns = (
+    r: Pick<
+      Region,
+      | 'homes'
+      | 'baseDemandTWh'
+      | 'existingSolarFieldTWh'
+      | 'existingSolarRoofTWh'
+      | 'existingWindTWh'
+      | 'solarFieldTWh'
+      | 'solarRoofTWh'
+      | 'windTWh'
+    >,
+  ) => [
+    count(r.homes),
+    f3(r.baseDemandTWh),
+    f3(r.existingSolarFieldTWh),
+    f3(r.existingSolarRoofTWh),
+    f3(r.existingWindTWh),
     f3(r.existingSolarFieldTWh + r.existingSolarRoofTWh + r.existingWindTWh),
-    f3(r.solarFieldTWh), f3(r.solarRoofTWh), f3(r.windTWh), f3(r.solarFieldTWh + r.solarRoofTWh + r.windTWh),
+    f3(r.solarFieldTWh),
+    f3(r.solarRoofTWh),
+    f3(r.windTWh),
+    f3(r.solarFieldTWh + r.solarRoofTWh + r.windTWh),
   ];
   for (const r of rs) row([r.id, r.name, r.provinces.join('; '), ...columns(r), r.source2030]);
   const sums = {
@@ -606,7 +667,7 @@ export function summaryTable(set: RegionSet): string {
     windTWh: total(rs, (r) => r.windTWh),
   };
   row(['**NL**', '**30 regions**', '', ...columns(sums).map((c) => `**${c}**`), `factor ${fixed(set.scaleFactor, 6)}`]);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------
@@ -652,11 +713,15 @@ function main(args: string[]): void {
     return;
   }
   const unknown = args.filter((a) => a !== '--summary');
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (usage: build-dataset.ts [--summary])`);
+  if (unknown.length > 0)
+    throw new Error(`unknown argument(s): ${unknown.join(' ')} (usage: build-dataset.ts [--summary])`);
   const { regionSet, datasets } = buildDatasets(DEFAULT_SOURCES_DIR, DEFAULT_OUT_DIR);
   for (const d of datasets) console.log(`wrote ${d.dir} (${d.files.join(', ')})`);
-  console.log(`common scale factor ${formatNumber(regionSet.scaleFactor)}; national 2030 RES ${formatNumber(
-    total(regionSet.regions, (r) => r.solarFieldTWh + r.solarRoofTWh + r.windTWh))} TWh`);
+  console.log(
+    `common scale factor ${formatNumber(regionSet.scaleFactor)}; national 2030 RES ${formatNumber(
+      total(regionSet.regions, (r) => r.solarFieldTWh + r.solarRoofTWh + r.windTWh),
+    )} TWh`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

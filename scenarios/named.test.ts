@@ -11,20 +11,34 @@ describe('named scenarios and sweeps', () => {
   it('has the scenarios the users asked for', () => {
     const names = scenarioFiles.map((f) => JSON.parse(readFileSync(join(import.meta.dirname, f), 'utf8')).name);
     expect(names.sort()).toEqual(
-      ['EB-herinvestering 10%', 'RES 1.0 indicatief', 'netbewust', 'warmte-all-electric', 'warmte-stapsgewijs', 'wind-zwaar', 'zon-zwaar'].sort(),
+      [
+        'EB-herinvestering 10%',
+        'RES 1.0 indicatief',
+        'netbewust',
+        'warmte-all-electric',
+        'warmte-stapsgewijs',
+        'wind-zwaar',
+        'zon-zwaar',
+      ].sort(),
     );
   });
 
   for (const file of scenarioFiles) {
     it(`${file} validates and evaluates`, () => {
-      const result = evaluate(dataset, parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, file), 'utf8')), dataset));
+      const result = evaluate(
+        dataset,
+        parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, file), 'utf8')), dataset),
+      );
       expect(result.national.resNominalTWh).toBeCloseTo(55, 6);
     });
   }
 
   it('netbewust lowers feed-in reinforcement against RES 1.0 indicatief', () => {
-    const read = (f: string) => evaluate(dataset, parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, f), 'utf8')), dataset));
-    expect(read('netbewust.json').national.reinforceFeedinMW).toBeLessThan(read('res-1-0-indicatief.json').national.reinforceFeedinMW);
+    const read = (f: string) =>
+      evaluate(dataset, parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, f), 'utf8')), dataset));
+    expect(read('netbewust.json').national.reinforceFeedinMW).toBeLessThan(
+      read('res-1-0-indicatief.json').national.reinforceFeedinMW,
+    );
   });
 
   for (const file of sweepFiles) {

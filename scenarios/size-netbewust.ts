@@ -21,5 +21,5 @@ for (const region of clipped.regions) {
   if (storageMW > 0) regions[region.id] = { storageMW, storageMWh: storageMW * STORAGE_HOURS };
 }
 const scenario = { name: 'netbewust', national: {}, defaults: { fieldSolarClip: CLIP }, regions };
-writeFileSync(join(import.meta.dirname, 'netbewust.json'), JSON.stringify(scenario, null, 2) + '\n');
+writeFileSync(join(import.meta.dirname, 'netbewust.json'), `${JSON.stringify(scenario, null, 2)}\n`);
 console.log(`netbewust: batteries in ${Object.keys(regions).length} regions`);

@@ -52,7 +52,9 @@ async function snapshot(ids: Set<string>): Promise<Snapshot> {
   for (const summary of [...live, ...deleted]) {
     if (!ids.has(summary.id)) continue;
     const ctx = contextOf(app);
-    const versions = ctx.db.prepare('SELECT * FROM scenario_versions WHERE scenario_id = ? ORDER BY version').all(summary.id);
+    const versions = ctx.db
+      .prepare('SELECT * FROM scenario_versions WHERE scenario_id = ? ORDER BY version')
+      .all(summary.id);
     const head = ctx.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(summary.id);
     out[`scenario ${summary.id}`] = { summary, head, versions };
   }
@@ -82,15 +84,31 @@ beforeAll(async () => {
   writeFileSync(join(uiRoot, 'secret.txt'), 'secret');
   ({ app, root, cleanup } = await tinyApp({ maxSweepScenarios: 40, maxConcurrentSweeps: 2, uiDir }));
   for (const [i, scenario] of [TINY_SCENARIO, {}, { regions: { T2: { storageMW: 3, storageMWh: 6 } } }].entries()) {
-    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: `fuzz seed ${i}`, author: 'fuzz', note: 'ü ✓ 😀', scenario } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/scenarios',
+      payload: { name: `fuzz seed ${i}`, author: 'fuzz', note: 'ü ✓ 😀', scenario },
+    });
     expect(res.statusCode).toBe(201);
     existing.scenarios.push(res.json().id);
   }
   const id0 = existing.scenarios[0];
-  expect((await app.inject({ method: 'PUT', url: `/api/scenarios/${id0}`, payload: { name: 'fuzz seed 0', scenario: { defaults: { storageMW: 2 } } } })).statusCode).toBe(200);
+  expect(
+    (
+      await app.inject({
+        method: 'PUT',
+        url: `/api/scenarios/${id0}`,
+        payload: { name: 'fuzz seed 0', scenario: { defaults: { storageMW: 2 } } },
+      })
+    ).statusCode,
+  ).toBe(200);
   existing.deleted = existing.scenarios[2];
   expect((await app.inject({ method: 'DELETE', url: `/api/scenarios/${existing.deleted}` })).statusCode).toBe(204);
-  const sweep = await app.inject({ method: 'POST', url: '/api/sweeps', payload: { name: 'seed', base: {}, axes: [{ path: 'defaults.solarShare', values: [0, 0.5, 1] }] } });
+  const sweep = await app.inject({
+    method: 'POST',
+    url: '/api/sweeps',
+    payload: { name: 'seed', base: {}, axes: [{ path: 'defaults.solarShare', values: [0, 0.5, 1] }] },
+  });
   expect(sweep.statusCode).toBe(202);
   existing.sweep = sweep.json().id;
   expect((await waitDone(existing.sweep)).status).toBe('done');
@@ -104,7 +122,11 @@ afterAll(async () => {
 });
 
 /** A response that is fine for a fuzzed request: no 5xx, errors as JSON without stacks or server paths. */
-function checkResponse(method: string, url: string, res: { statusCode: number; body: string; headers: Record<string, unknown> }) {
+function checkResponse(
+  method: string,
+  url: string,
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+) {
   const label = `${method} ${url.slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
   expect(res.statusCode, label).toBeLessThan(500);
   expect(res.body, label).not.toMatch(/\n\s+at |node:internal|node_modules|\.ts:\d+/);
@@ -186,20 +208,76 @@ const idSegment = fc.oneof(
 );
 
 const queryValue = fc.oneof(
-  fc.constantFrom('csv', 'json', 'arrow', 'gridCapexEUR', 'congestionHoursFeedin', 'true', 'false', '1', '0', '-1', '1e400', '1.5', 'NaN', '', 'NL', 'T1', 'tiny', 'nl-res30', '99999999999999999999'),
+  fc.constantFrom(
+    'csv',
+    'json',
+    'arrow',
+    'gridCapexEUR',
+    'congestionHoursFeedin',
+    'true',
+    'false',
+    '1',
+    '0',
+    '-1',
+    '1e400',
+    '1.5',
+    'NaN',
+    '',
+    'NL',
+    'T1',
+    'tiny',
+    'nl-res30',
+    '99999999999999999999',
+  ),
   oddNumber.map(String),
   oddString,
 );
-const queryKey = fc.oneof(fc.constantFrom('format', 'limit', 'offset', 'region', 'output', 'dataset', 'version', 'deleted', ...PROTO_KEYS, 'a[b]', 'x.y'), oddString);
+const queryKey = fc.oneof(
+  fc.constantFrom(
+    'format',
+    'limit',
+    'offset',
+    'region',
+    'output',
+    'dataset',
+    'version',
+    'deleted',
+    ...PROTO_KEYS,
+    'a[b]',
+    'x.y',
+  ),
+  oddString,
+);
 const queryString = fc.oneof(
   { weight: 2, arbitrary: fc.constant('') },
   {
     weight: 4,
     arbitrary: fc
       .array(fc.tuple(queryKey, queryValue), { maxLength: 4 })
-      .map((pairs) => '?' + pairs.map(([k, v]) => `${encodeURIComponent(k.replace(/[\ud800-\udfff]/g, 'x'))}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, 'x'))}`).join('&')),
+      .map(
+        (pairs) =>
+          '?' +
+          pairs
+            .map(
+              ([k, v]) =>
+                `${encodeURIComponent(k.replace(/[\ud800-\udfff]/g, 'x'))}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, 'x'))}`,
+            )
+            .join('&'),
+      ),
   },
-  { weight: 1, arbitrary: fc.constantFrom('?%', '?a=%zz', '?&&&', '?=', '?format', '?limit=1&limit=2', '?__proto__[x]=1', '?constructor[prototype][x]=1') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '?%',
+      '?a=%zz',
+      '?&&&',
+      '?=',
+      '?format',
+      '?limit=1&limit=2',
+      '?__proto__[x]=1',
+      '?constructor[prototype][x]=1',
+    ),
+  },
 );
 
 const contentType = fc.constantFrom(
@@ -220,8 +298,27 @@ const contentType = fc.constantFrom(
 /** Body texts: shaped JSON with odd values, any JSON, deep nesting, broken JSON, huge numbers. */
 const bodyText = fc.oneof(
   { weight: 3, arbitrary: scenarioLike(IDS).map((value) => JSON.stringify(value) ?? 'null') },
-  { weight: 2, arbitrary: scenarioLike(IDS).map((scenario) => JSON.stringify({ scenario, dataset: 'tiny', hourly: { region: 'T1', from: 0, to: 3 } })) },
-  { weight: 2, arbitrary: fc.record({ name: fc.oneof(oddString, oddValue), author: oddValue, note: oddValue, scenario: scenarioLike(IDS), baseVersion: oddValue }, { requiredKeys: [] }).map((v) => JSON.stringify(v)) },
+  {
+    weight: 2,
+    arbitrary: scenarioLike(IDS).map((scenario) =>
+      JSON.stringify({ scenario, dataset: 'tiny', hourly: { region: 'T1', from: 0, to: 3 } }),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record(
+        {
+          name: fc.oneof(oddString, oddValue),
+          author: oddValue,
+          note: oddValue,
+          scenario: scenarioLike(IDS),
+          baseVersion: oddValue,
+        },
+        { requiredKeys: [] },
+      )
+      .map((v) => JSON.stringify(v)),
+  },
   { weight: 3, arbitrary: sweepLike(IDS).map((value) => JSON.stringify(value) ?? 'null') },
   { weight: 1, arbitrary: oddValue.map((value) => JSON.stringify(value) ?? 'undefined') },
   { weight: 1, arbitrary: deepJson },
@@ -246,7 +343,7 @@ const bodyText = fc.oneof(
       '{"name":"x","scenario":{},"baseVersion":1e308}',
       '{"base":{},"axes":[],"samples":1e308}',
       '{"base":{},"axes":[{"path":"national.waccGrid","uniform":[0,1]}],"samples":1000000}',
-      '[' + '1,'.repeat(10000) + '1]',
+      `[${'1,'.repeat(10000)}1]`,
     ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
@@ -263,16 +360,30 @@ interface FuzzRequest {
   body: string | undefined;
 }
 
-const request: fc.Arbitrary<FuzzRequest> = fc.record({
-  method: fc.constantFrom(...METHODS),
-  route: fc.constantFrom(...ROUTES),
-  id: idSegment,
-  query: queryString,
-  contentType,
-  accept: fc.constantFrom(undefined, '*/*', 'application/json', 'text/event-stream', 'text/html', 'application/xml', ''),
-  body: fc.option(bodyText, { nil: undefined, freq: 3 }),
-  contentLength: fc.option(fc.constantFrom('0', '1', '5', '-1', 'abc', '1.5', '99999999999', '1e3', ' 7', ''), { nil: undefined, freq: 6 }),
-}, { requiredKeys: ['method', 'route', 'id', 'query', 'contentType', 'accept', 'body'] });
+const request: fc.Arbitrary<FuzzRequest> = fc.record(
+  {
+    method: fc.constantFrom(...METHODS),
+    route: fc.constantFrom(...ROUTES),
+    id: idSegment,
+    query: queryString,
+    contentType,
+    accept: fc.constantFrom(
+      undefined,
+      '*/*',
+      'application/json',
+      'text/event-stream',
+      'text/html',
+      'application/xml',
+      '',
+    ),
+    body: fc.option(bodyText, { nil: undefined, freq: 3 }),
+    contentLength: fc.option(fc.constantFrom('0', '1', '5', '-1', 'abc', '1.5', '99999999999', '1e3', ' 7', ''), {
+      nil: undefined,
+      freq: 6,
+    }),
+  },
+  { requiredKeys: ['method', 'route', 'id', 'query', 'contentType', 'accept', 'body'] },
+);
 
 function resolveId(segment: string, route: string): string {
   if (segment === 'EXISTING_SCENARIO') return route.startsWith('/api/sweeps') ? existing.sweep : existing.scenarios[0];
@@ -284,7 +395,12 @@ function resolveId(segment: string, route: string): string {
 /** Requests that legitimately change saved data when aimed at an existing id (they are not bad input). */
 function isLegitimateChange(method: Method, route: string, id: string): boolean {
   const real = [...existing.scenarios, existing.sweep].includes(id);
-  return real && ((method === 'DELETE' && (route === '/api/scenarios/:id' || route === '/api/sweeps/:id')) || route.endsWith('/restore') || route.endsWith('/rerun'));
+  return (
+    real &&
+    ((method === 'DELETE' && (route === '/api/scenarios/:id' || route === '/api/sweeps/:id')) ||
+      route.endsWith('/restore') ||
+      route.endsWith('/rerun'))
+  );
 }
 
 async function send(req: FuzzRequest, target: string) {
@@ -296,11 +412,22 @@ async function send(req: FuzzRequest, target: string) {
   if (req.contentType !== undefined) headers['content-type'] = req.contentType;
   if (req.accept !== undefined) headers.accept = req.accept;
   if (req.contentLength !== undefined) headers['content-length'] = req.contentLength;
-  const res = await app.inject({ method: req.method, url, headers, ...(req.body !== undefined ? { payload: req.body } : {}) });
+  const res = await app.inject({
+    method: req.method,
+    url,
+    headers,
+    ...(req.body !== undefined ? { payload: req.body } : {}),
+  });
   checkResponse(req.method, url, res);
-  if (res.statusCode >= 200 && res.statusCode < 300 && !['GET', 'HEAD'].includes(req.method) && req.route !== '/api/evaluate') {
+  if (
+    res.statusCode >= 200 &&
+    res.statusCode < 300 &&
+    !['GET', 'HEAD'].includes(req.method) &&
+    req.route !== '/api/evaluate'
+  ) {
     if (req.route.includes(':id')) acknowledged.add(id);
-    if (process.env.FUZZ_DEBUG) console.log('acknowledged', req.method, url.slice(0, 100), res.statusCode, res.body.slice(0, 100));
+    if (process.env.FUZZ_DEBUG)
+      console.log('acknowledged', req.method, url.slice(0, 100), res.statusCode, res.body.slice(0, 100));
     const created = /^[a-z2-7]{12}$/.test(String(res.json?.()?.id ?? '')) ? String(res.json().id) : undefined;
     if (created) acknowledged.add(created);
   }
@@ -323,7 +450,18 @@ describe('every API route under fuzzing', () => {
     );
     await fc.assert(
       fc.asyncProperty(bodyRoute, bodyText, idSegment, queryString, ([method, route], body, id, query) =>
-        send({ method, route, id, query: route === '/api/sweeps' ? query : '', contentType: 'application/json', accept: undefined, body }, 'server.api.bodies'),
+        send(
+          {
+            method,
+            route,
+            id,
+            query: route === '/api/sweeps' ? query : '',
+            contentType: 'application/json',
+            accept: undefined,
+            body,
+          },
+          'server.api.bodies',
+        ),
       ),
       fuzzParameters(400),
     );

@@ -40,11 +40,23 @@ describe('meta endpoints', () => {
     expect(body.hours).toBe(24);
     expect(body.regions.map((r: { id: string }) => r.id)).toEqual(['T1', 'T2', 'T3', 'T4']);
     const [t1, t2] = body.regions;
-    expect(t1).toMatchObject({ name: 'Tiny one, "quoted"', provinces: ['Test', 'Tiny'], homes: 100000, gridFeedinMW: 100, gridOfftakeMW: 120 });
+    expect(t1).toMatchObject({
+      name: 'Tiny one, "quoted"',
+      provinces: ['Test', 'Tiny'],
+      homes: 100000,
+      gridFeedinMW: 100,
+      gridOfftakeMW: 120,
+    });
     expect(t1.connections).toBeCloseTo(110000, 6);
     expect(t1.derived).toEqual({ connections: true, gridFeedinMW: false, gridOfftakeMW: false });
     expect(t2.derived).toEqual({ connections: false, gridFeedinMW: true, gridOfftakeMW: true });
-    for (const key of ['solarSmallRoofTWh', 'existingSolarRoofTWh', 'existingSolarFieldTWh', 'existingWindTWh', 'baseDemandTWh']) {
+    for (const key of [
+      'solarSmallRoofTWh',
+      'existingSolarRoofTWh',
+      'existingSolarFieldTWh',
+      'existingWindTWh',
+      'baseDemandTWh',
+    ]) {
       expect(typeof t1[key]).toBe('number');
     }
   });
@@ -75,7 +87,13 @@ describe('meta endpoints', () => {
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/evaluate', '/api/scenarios/{id}', '/api/sweeps/{id}/result', '/api/sweeps/{id}/events']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/evaluate',
+        '/api/scenarios/{id}',
+        '/api/sweeps/{id}/result',
+        '/api/sweeps/{id}/events',
+      ]),
     );
     const body = doc.paths['/api/evaluate'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(body)).toContain('storageMW');
@@ -99,19 +117,33 @@ describe('POST /api/evaluate', () => {
   });
 
   it('accepts the wrapper form with dataset and hourly series', async () => {
-    const res = await post('/api/evaluate', { scenario: tinyScenario, dataset: 'tiny', hourly: { region: 'T3', from: 2, to: 10 } });
+    const res = await post('/api/evaluate', {
+      scenario: tinyScenario,
+      dataset: 'tiny',
+      hourly: { region: 'T3', from: 2, to: 10 },
+    });
     expect(res.statusCode).toBe(200);
     const { hourly, national } = res.json();
     expect(national.gridCapexEUR).toBeCloseTo(expected.national.gridCapexEUR, 3);
     expect(hourly).toMatchObject({ region: 'T3', from: 2, to: 10, feedinLimitMW: 50, offtakeLimitMW: 60 });
     for (const key of ['genMW', 'loadMW', 'netMW', 'netAfterStorageMW', 'socMWh']) expect(hourly[key]).toHaveLength(8);
-    hourly.netMW.forEach((net: number, h: number) => expect(net).toBeCloseTo(hourly.genMW[h] - hourly.loadMW[h], 9));
+    hourly.netMW.forEach((net: number, h: number) => {
+      expect(net).toBeCloseTo(hourly.genMW[h] - hourly.loadMW[h], 9);
+    });
   });
 
   it('rejects bad JSON with 400 and a located issue', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/evaluate', headers: { 'content-type': 'application/json' }, payload: '{"national": ' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"national": ',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: 'invalid input', issues: [{ path: '', message: 'the body is not valid JSON' }] });
+    expect(res.json()).toEqual({
+      error: 'invalid input',
+      issues: [{ path: '', message: 'the body is not valid JSON' }],
+    });
   });
 
   it('rejects unknown keys and negative values with dotted paths', async () => {
@@ -131,10 +163,20 @@ describe('POST /api/evaluate', () => {
   it('reports wrapper issues under scenario.…, hourly.… and dataset', async () => {
     const nested = await post('/api/evaluate', { scenario: { defaults: { shareHybrid: 2 } }, extra: 1 });
     expect(nested.statusCode).toBe(400);
-    expect(nested.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['extra', 'scenario.defaults.shareHybrid']);
+    expect(
+      nested
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['extra', 'scenario.defaults.shareHybrid']);
     const region = await post('/api/evaluate', { scenario: {}, hourly: { region: 'ES99', from: 5, to: 99 } });
     expect(region.statusCode).toBe(400);
-    expect(region.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['hourly.region', 'hourly.to']);
+    expect(
+      region
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['hourly.region', 'hourly.to']);
     const order = await post('/api/evaluate', { scenario: {}, hourly: { region: 'T1', from: 5, to: 5 } });
     expect(order.json().issues).toEqual([{ path: 'hourly.from', message: 'must be less than to (5)' }]);
     const negative = await post('/api/evaluate', { scenario: {}, hourly: { region: 'T1', from: -1, to: 5 } });
@@ -146,14 +188,31 @@ describe('POST /api/evaluate', () => {
   it('rejects unknown region ids and share sums above 1 (engine checks)', async () => {
     const res = await post('/api/evaluate', { regions: { ES01: { storageMW: 1 } } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues).toEqual([{ path: 'regions.ES01', message: expect.stringContaining('unknown region id') }]);
-    const shares = await post('/api/evaluate', { scenario: { regions: { T1: { shareHybrid: 0.7, shareHeatNet: 0.6 } } } });
-    expect(shares.json().issues).toEqual([{ path: 'scenario.regions.T1', message: expect.stringContaining('above 1') }]);
+    expect(res.json().issues).toEqual([
+      { path: 'regions.ES01', message: expect.stringContaining('unknown region id') },
+    ]);
+    const shares = await post('/api/evaluate', {
+      scenario: { regions: { T1: { shareHybrid: 0.7, shareHeatNet: 0.6 } } },
+    });
+    expect(shares.json().issues).toEqual([
+      { path: 'scenario.regions.T1', message: expect.stringContaining('above 1') },
+    ]);
   });
 
   it('rejects non-objects, null and wrong types', async () => {
-    for (const payload of ['[1,2]', '"text"', 'null', '{"national":{"waccGrid":"3%"}}', '{"defaults":{"solarRoofTWh":null}}']) {
-      const res = await app.inject({ method: 'POST', url: '/api/evaluate', headers: { 'content-type': 'application/json' }, payload });
+    for (const payload of [
+      '[1,2]',
+      '"text"',
+      'null',
+      '{"national":{"waccGrid":"3%"}}',
+      '{"defaults":{"solarRoofTWh":null}}',
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/evaluate',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
       expect(res.statusCode, payload).toBe(400);
       expect(res.json().error).toBe('invalid input');
     }
@@ -161,10 +220,20 @@ describe('POST /api/evaluate', () => {
 
   it('answers 413 for bodies over the limit and 415 for non-JSON bodies', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) });
-    const res = await app.inject({ method: 'POST', url: '/api/evaluate', headers: { 'content-type': 'application/json' }, payload: big });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      headers: { 'content-type': 'application/json' },
+      payload: big,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: 'request body too large' });
-    const text = await app.inject({ method: 'POST', url: '/api/evaluate', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(text.statusCode).toBe(415);
   });
 });
@@ -225,7 +294,12 @@ describe('errors and safety', () => {
     writeFileSync(join(uiDir, 'index.html'), '<!doctype html><title>Samenhang</title>');
     writeFileSync(join(uiDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(root, 'secret.txt'), 'secret');
-    const withUi = await buildApp({ dataDir: join(root, 'var'), datasetsDir: tinyDatasetsDir(root), defaultDataset: 'tiny', uiDir });
+    const withUi = await buildApp({
+      dataDir: join(root, 'var'),
+      datasetsDir: tinyDatasetsDir(root),
+      defaultDataset: 'tiny',
+      uiDir,
+    });
     try {
       expect((await withUi.inject('/')).body).toContain('<title>Samenhang</title>');
       expect((await withUi.inject('/assets/app.js')).body).toBe('console.log(1)');

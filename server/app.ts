@@ -7,7 +7,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { fastifySSE } from '@fastify/sse';
 import Fastify, { LogController, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  createJsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
 import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { App, AppContext } from './context.ts';
@@ -61,7 +66,12 @@ export interface AppOptions {
 
 /** Headers of every response (also those fastify answers before routing, such as a malformed URL). */
 function securityHeaders(requestId: string): Record<string, string> {
-  return { 'x-request-id': requestId, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
+  return {
+    'x-request-id': requestId,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  };
 }
 
 function packageVersion(): string {
@@ -92,7 +102,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   }
 }
 
-async function assemble(options: AppOptions, dataDir: string, sweepsDir: string, db: Db, unlock: () => void): Promise<App> {
+async function assemble(
+  options: AppOptions,
+  dataDir: string,
+  sweepsDir: string,
+  db: Db,
+  unlock: () => void,
+): Promise<App> {
   const app: App = Fastify({
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
@@ -104,7 +120,10 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
     genReqId: () => randomUUID(),
     // A malformed URL (bad percent-encoding) is answered like every other invalid input, without echoing it.
     frameworkErrors: (error, request, reply: FastifyReply) => {
-      const message = error.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid (malformed percent-encoding)' : 'the request is not valid';
+      const message =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'the URL is not valid (malformed percent-encoding)'
+          : 'the request is not valid';
       void reply
         .code(400)
         .headers(securityHeaders(request.id))
@@ -119,7 +138,10 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
   app.setErrorHandler(errorHandler);
   app.removeContentTypeParser('text/plain'); // JSON only: other bodies are 415
 
-  const datasets = new DatasetCatalog(options.datasetsDir ?? join(REPO_ROOT, 'scenarios', 'data'), options.defaultDataset ?? 'nl-res30');
+  const datasets = new DatasetCatalog(
+    options.datasetsDir ?? join(REPO_ROOT, 'scenarios', 'data'),
+    options.defaultDataset ?? 'nl-res30',
+  );
   const sweeps = new SweepJobs({
     db,
     sweepsDir,
@@ -160,7 +182,8 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
       openapi: '3.1.0',
       info: {
         title: 'Samenhang API',
-        description: 'Scenario engine for the Dutch energy transition: evaluate scenarios, keep a versioned library, run sweeps. See docs/api.md.',
+        description:
+          'Scenario engine for the Dutch energy transition: evaluate scenarios, keep a versioned library, run sweeps. See docs/api.md.',
         version: ctx.version,
       },
       tags: [
@@ -171,7 +194,18 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
         { name: 'sweeps', description: 'Sweep jobs and their results' },
       ],
     },
-    transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/', '/docs/*', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'] }),
+    transform: createJsonSchemaTransform({
+      skipList: [
+        '/docs',
+        '/docs/',
+        '/docs/*',
+        '/docs/json',
+        '/docs/yaml',
+        '/docs/static/*',
+        '/docs/initOAuth',
+        '/docs/uiConfig',
+      ],
+    }),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
@@ -195,7 +229,9 @@ async function assemble(options: AppOptions, dataDir: string, sweepsDir: string,
       return reply.type('text/html; charset=utf-8').sendFile('index.html', uiDir);
     }
     if (!uiDir && path === '/' && isGet) {
-      return reply.code(404).send({ error: 'not found', hint: 'the UI is not built (npm run build:ui); the API docs are at /docs' });
+      return reply
+        .code(404)
+        .send({ error: 'not found', hint: 'the UI is not built (npm run build:ui); the API docs are at /docs' });
     }
     return reply.code(404).send({ error: 'not found' });
   });

@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export type Db = Database.Database;
@@ -111,7 +121,10 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new DataDirError(dataDir, reasonOf(error));
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-        throw new DataDirError(dataDir, `in use by another server (process ${pid}); stop it first, or remove ${file} if that process is not a Samenhang server`);
+        throw new DataDirError(
+          dataDir,
+          `in use by another server (process ${pid}); stop it first, or remove ${file} if that process is not a Samenhang server`,
+        );
       }
       rmSync(file, { force: true }); // stale: its process is gone
     }
@@ -162,5 +175,8 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }

@@ -73,9 +73,16 @@ function issuesOf(error: z.ZodError, prefix: string): ApiIssue[] {
 const keyedUnions = new WeakMap<object, (input: unknown) => z.ZodType>();
 
 /** `z.union([withKey, withoutKey])` for the docs; validation picks the branch by the presence of `key`. */
-export function keyedUnion<A extends z.ZodType, B extends z.ZodType>(key: string, withKey: A, withoutKey: B, union: z.ZodUnion<[A, B]>) {
+export function keyedUnion<A extends z.ZodType, B extends z.ZodType>(
+  key: string,
+  withKey: A,
+  withoutKey: B,
+  union: z.ZodUnion<[A, B]>,
+) {
   keyedUnions.set(union, (input) =>
-    typeof input === 'object' && input !== null && !Array.isArray(input) && Object.hasOwn(input, key) ? withKey : withoutKey,
+    typeof input === 'object' && input !== null && !Array.isArray(input) && Object.hasOwn(input, key)
+      ? withKey
+      : withoutKey,
   );
   return union;
 }
@@ -94,13 +101,25 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, ht
 
 /** Fastify errors that carry a safe client message, by code. */
 const CLIENT_MESSAGES: Record<string, (error: FastifyError) => { status: number; body: Record<string, unknown> }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: () => ({ status: 400, body: { error: 'invalid input', issues: [{ path: '', message: 'the body is not valid JSON' }] } }),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => ({ status: 400, body: { error: 'invalid input', issues: [{ path: '', message: 'the body is empty' }] } }),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => ({
+    status: 400,
+    body: { error: 'invalid input', issues: [{ path: '', message: 'the body is not valid JSON' }] },
+  }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => ({
+    status: 400,
+    body: { error: 'invalid input', issues: [{ path: '', message: 'the body is empty' }] },
+  }),
   FST_ERR_CTP_BODY_TOO_LARGE: () => ({ status: 413, body: { error: 'request body too large' } }),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => ({ status: 415, body: { error: 'unsupported media type: send application/json' } }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => ({
+    status: 415,
+    body: { error: 'unsupported media type: send application/json' },
+  }),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => ({
     status: 400,
-    body: { error: 'invalid input', issues: [{ path: '', message: 'the content-length header does not match the body' }] },
+    body: {
+      error: 'invalid input',
+      issues: [{ path: '', message: 'the content-length header does not match the body' }],
+    },
   }),
 };
 
@@ -130,7 +149,8 @@ export function errorHandler(this: unknown, error: FastifyError, request: Fastif
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'client error');
     // Every 400 has the documented invalid-input shape (routes declare it as their 400 response).
-    if (status === 400) return reply.code(400).send({ error: 'invalid input', issues: [{ path: '', message: 'bad request' }] });
+    if (status === 400)
+      return reply.code(400).send({ error: 'invalid input', issues: [{ path: '', message: 'bad request' }] });
     return reply.code(status).send({ error: clientMessage(status) });
   }
   request.log.error({ err: error, reqId: request.id }, 'internal error');
@@ -145,10 +165,16 @@ function storageProblem(error: { code?: string; name?: string }): { status: numb
   const code = String(error.code ?? '');
   if (error.name !== 'SqliteError' && !/^E(NOSPC|DQUOT|ROFS)$/.test(code)) return undefined;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return { status: 507, message: 'the data directory is full: this request was not saved (earlier saves are intact)' };
+    return {
+      status: 507,
+      message: 'the data directory is full: this request was not saved (earlier saves are intact)',
+    };
   }
   if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === 'EROFS') {
-    return { status: 503, message: 'the data directory cannot be written: this request was not saved (earlier saves are intact)' };
+    return {
+      status: 503,
+      message: 'the data directory cannot be written: this request was not saved (earlier saves are intact)',
+    };
   }
   return undefined;
 }

@@ -23,11 +23,22 @@ function faultsOf(job: { name: string }) {
 }
 
 beforeAll(async () => {
-  ({ app, root, cleanup } = await tinyApp({ sweepWorkers: 2, maxConcurrentSweeps: 3, maxSweepScenarios: 100_000, sweepFaults: faultsOf }));
+  ({ app, root, cleanup } = await tinyApp({
+    sweepWorkers: 2,
+    maxConcurrentSweeps: 3,
+    maxSweepScenarios: 100_000,
+    sweepFaults: faultsOf,
+  }));
 });
 afterAll(() => cleanup());
 
-const spec = (name: string, samples: number) => ({ name, base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }], samples, seed: 3 });
+const spec = (name: string, samples: number) => ({
+  name,
+  base: {},
+  axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }],
+  samples,
+  seed: 3,
+});
 
 async function submit(body: unknown) {
   const res = await app.inject({ method: 'POST', url: '/api/sweeps', payload: body as object });
@@ -87,7 +98,8 @@ describe('the sweeps folder disappears mid-run', () => {
   it('the sweep fails with the reason and no result; the next sweep works once the folder is back', async () => {
     const sweepsDir = join(root, 'var', 'sweeps');
     const id = await submit(spec('ok', 30_000));
-    for (let i = 0; i < 200 && (await app.inject(`/api/sweeps/${id}`)).json().progress.done === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && (await app.inject(`/api/sweeps/${id}`)).json().progress.done === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     renameSync(sweepsDir, `${sweepsDir}-gone`);
     try {
       const job = await waitFor(id);
@@ -128,7 +140,9 @@ describe('a full disk (tmpfs)', () => {
     if (!mountable) console.warn('skipping the full-disk tests: mounting a tmpfs needs root');
   });
 
-  it('a sweep whose result does not fit fails with "the data directory is full", leaves no file, and the library still saves', async ({ skip }) => {
+  it('a sweep whose result does not fit fails with "the data directory is full", leaves no file, and the library still saves', async ({
+    skip,
+  }) => {
     if (!mountable) skip();
     const sweepsDir = join(root, 'var', 'sweeps');
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', sweepsDir]);
@@ -139,7 +153,11 @@ describe('a full disk (tmpfs)', () => {
       expect(job.error).toMatch(/^the data directory is full, so the result could not be written \(ENOSPC/);
       expect(sweepFiles()).toEqual([]);
       expect((await app.inject(`/api/sweeps/${id}/result`)).statusCode).toBe(409);
-      const save = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'still saves', scenario: {} } });
+      const save = await app.inject({
+        method: 'POST',
+        url: '/api/scenarios',
+        payload: { name: 'still saves', scenario: {} },
+      });
       expect(save.statusCode).toBe(201);
       const small = await submit(spec('ok', 20)); // a small result fits
       expect((await waitFor(small)).status).toBe('done');
@@ -157,19 +175,30 @@ describe('a full disk (tmpfs)', () => {
     const dataDir = join(base, 'var');
     mkdirSync(dataDir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dataDir]);
-    const full = await buildApp({ dataDir, datasetsDir: tinyDatasetsDir(base), defaultDataset: 'tiny', sweepWorkers: 1 });
+    const full = await buildApp({
+      dataDir,
+      datasetsDir: tinyDatasetsDir(base),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+    });
     try {
       const saved: Array<{ id: string; note: string }> = [];
       let refused: { statusCode: number; body: string } | undefined;
       for (let i = 0; i < 2000 && !refused; i++) {
         const note = `${i} `.padEnd(4000, 'x');
-        const res = await full.inject({ method: 'POST', url: '/api/scenarios', payload: { name: `s${i}`, note, scenario: { defaults: { storageMW: i } } } });
+        const res = await full.inject({
+          method: 'POST',
+          url: '/api/scenarios',
+          payload: { name: `s${i}`, note, scenario: { defaults: { storageMW: i } } },
+        });
         if (res.statusCode === 201) saved.push({ id: res.json().id, note });
         else refused = res;
       }
       expect(refused, 'the tmpfs never filled').toBeDefined();
       expect(refused!.statusCode).toBe(507);
-      expect(JSON.parse(refused!.body).error).toBe('the data directory is full: this request was not saved (earlier saves are intact)');
+      expect(JSON.parse(refused!.body).error).toBe(
+        'the data directory is full: this request was not saved (earlier saves are intact)',
+      );
       expect(refused!.body).not.toMatch(/SQLITE|\/tmp|\n\s+at /);
       expect(saved.length).toBeGreaterThan(10);
       // Reads still work while full, and every acknowledged save is there.

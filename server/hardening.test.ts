@@ -26,13 +26,18 @@ describe('finite inputs whose results overflow', () => {
       [{ defaults: { resScale: 1e308 } }, ''],
       [{ national: { gridLifeYears: 5e-324 } }, ''],
       [{ scenario: { national: { heatPerHomeGJ: 1e308 } } }, 'scenario'],
-      [{ scenario: { defaults: { storageMW: 1e308, storageMWh: 1e308 } }, hourly: { region: 'T1', from: 0, to: 4 } }, 'scenario'],
+      [
+        { scenario: { defaults: { storageMW: 1e308, storageMWh: 1e308 } }, hourly: { region: 'T1', from: 0, to: 4 } },
+        'scenario',
+      ],
     ] as const) {
       const res = await app.inject({ method: 'POST', url: '/api/evaluate', payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       const [issue] = res.json().issues;
       expect(issue.path).toBe(prefix);
-      expect(issue.message).toMatch(/^the results are not finite numbers \(regions\.T1\.\w+ = (Infinity|-Infinity|NaN)/);
+      expect(issue.message).toMatch(
+        /^the results are not finite numbers \(regions\.T1\.\w+ = (Infinity|-Infinity|NaN)/,
+      );
     }
   });
 
@@ -54,12 +59,20 @@ describe('finite inputs whose results overflow', () => {
 describe('text that cannot be stored as sent', () => {
   it('a lone surrogate in name, author or note is a 400, so a save is always read back as sent', async () => {
     for (const field of ['name', 'author', 'note']) {
-      const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', [field]: 'a\ud800b', scenario: {} } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/scenarios',
+        payload: { name: 'x', [field]: 'a\ud800b', scenario: {} },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues).toEqual([{ path: field, message: expect.stringMatching(/valid Unicode/) }]);
     }
     const odd = 'nul \u0000, emoji 😀, rtl \u202e, nonchar \uffff';
-    const saved = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: odd, author: odd, note: odd, scenario: { name: 'x\ud800' } } });
+    const saved = await app.inject({
+      method: 'POST',
+      url: '/api/scenarios',
+      payload: { name: odd, author: odd, note: odd, scenario: { name: 'x\ud800' } },
+    });
     expect(saved.statusCode).toBe(201);
     const back = (await app.inject(`/api/scenarios/${saved.json().id}`)).json();
     expect([back.name, back.author, back.note, back.scenario.name]).toEqual([odd, odd, odd, 'x\ud800']);
@@ -71,7 +84,10 @@ describe('malformed URLs', () => {
     for (const url of ['/%', '/api/%zz', '/api/scenarios/%E2%82', '/api/sweeps/%']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(400);
-      expect(res.json()).toEqual({ error: 'invalid input', issues: [{ path: 'url', message: 'the URL is not valid (malformed percent-encoding)' }] });
+      expect(res.json()).toEqual({
+        error: 'invalid input',
+        issues: [{ path: 'url', message: 'the URL is not valid (malformed percent-encoding)' }],
+      });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
   });
@@ -80,7 +96,12 @@ describe('malformed URLs', () => {
 describe('issues of a whole body', () => {
   it('a sweep or scenario body that is not an object is reported at path ""', async () => {
     for (const url of ['/api/evaluate', '/api/sweeps', '/api/scenarios']) {
-      const res = await app.inject({ method: 'POST', url, payload: '[]', headers: { 'content-type': 'application/json' } });
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        payload: '[]',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues).toEqual([{ path: '', message: 'must be an object' }]);
     }

@@ -65,9 +65,11 @@ function prepareStatements(db: Db) {
     insertVersion: db.prepare(
       'INSERT INTO scenario_versions (scenario_id, version, name, author, note, created_at, scenario_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    version: db.prepare<[string, number], VersionRow>('SELECT * FROM scenario_versions WHERE scenario_id = ? AND version = ?'),
+    version: db.prepare<[string, number], VersionRow>(
+      'SELECT * FROM scenario_versions WHERE scenario_id = ? AND version = ?',
+    ),
     versions: db.prepare<[string], VersionRow>(
-      'SELECT version, name, author, note, created_at, \'\' AS scenario_json FROM scenario_versions WHERE scenario_id = ? ORDER BY version',
+      "SELECT version, name, author, note, created_at, '' AS scenario_json FROM scenario_versions WHERE scenario_id = ? ORDER BY version",
     ),
     list: db.prepare<[number], ScenarioListRow>(
       `SELECT s.id, v.name, s.latest_version AS version, v.author, s.updated_at, s.deleted_at
@@ -91,26 +93,32 @@ export class ScenarioLibrary {
   create(save: ScenarioSave): { id: string; version: number } {
     const id = newId();
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.statements.insertHead.run(id, now, now);
-      this.insertVersion(id, 1, save, now);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.statements.insertHead.run(id, now, now);
+        this.insertVersion(id, 1, save, now);
+      })
+      .immediate();
     return { id, version: 1 };
   }
 
   /** Saves a new version; with `baseVersion`, refuses (409) when someone saved in between. */
   update(id: string, save: ScenarioSave, baseVersion?: number): { id: string; version: number } {
-    return this.db.transaction(() => {
-      const head = this.liveHead(id);
-      if (baseVersion !== undefined && baseVersion !== head.latest_version) {
-        throw conflict(`version ${baseVersion} is not the latest version (${head.latest_version})`, { latestVersion: head.latest_version });
-      }
-      const version = head.latest_version + 1;
-      const now = new Date().toISOString();
-      this.insertVersion(id, version, save, now);
-      this.statements.bumpHead.run(version, now, id);
-      return { id, version };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const head = this.liveHead(id);
+        if (baseVersion !== undefined && baseVersion !== head.latest_version) {
+          throw conflict(`version ${baseVersion} is not the latest version (${head.latest_version})`, {
+            latestVersion: head.latest_version,
+          });
+        }
+        const version = head.latest_version + 1;
+        const now = new Date().toISOString();
+        this.insertVersion(id, version, save, now);
+        this.statements.bumpHead.run(version, now, id);
+        return { id, version };
+      })
+      .immediate();
   }
 
   /** The latest version, or version `version`. */
@@ -180,7 +188,15 @@ export class ScenarioLibrary {
   }
 
   private insertVersion(id: string, version: number, save: ScenarioSave, now: string): void {
-    this.statements.insertVersion.run(id, version, save.name, save.author, save.note, now, JSON.stringify(save.scenario));
+    this.statements.insertVersion.run(
+      id,
+      version,
+      save.name,
+      save.author,
+      save.note,
+      now,
+      JSON.stringify(save.scenario),
+    );
   }
 }
 

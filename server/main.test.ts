@@ -10,7 +10,8 @@ const MAIN = join(REPO_ROOT, 'server', 'main.ts');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** Starts `server/main.ts` and resolves with its base URL once it prints where it listens. */
@@ -36,8 +37,12 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; base: strin
 
 function runMain(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 }, (error, _stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN, ...args],
+      { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 },
+      (error, _stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
   });
 }
@@ -47,7 +52,13 @@ describe('server/main.ts', () => {
     const dir = tempDir();
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a folder');
-    const cases = [['--port', 'abc'], ['--port', '70000'], ['--bogus'], ['--data-dir', file], ['--data-dir', join(file, 'below')]];
+    const cases = [
+      ['--port', 'abc'],
+      ['--port', '70000'],
+      ['--bogus'],
+      ['--data-dir', file],
+      ['--data-dir', join(file, 'below')],
+    ];
     const results = await Promise.all(cases.map(runMain));
     for (const [c, args] of cases.entries()) {
       const result = results[c];
@@ -73,7 +84,12 @@ describe('server/main.ts', () => {
       let id: string | undefined;
       for (let n = 0; !killed; n++) {
         const note = `worker ${w} save ${n}`;
-        const body = JSON.stringify({ name: `burst ${w}`, author: 'crash test', note, scenario: { defaults: { storageMW: n } } });
+        const body = JSON.stringify({
+          name: `burst ${w}`,
+          author: 'crash test',
+          note,
+          scenario: { defaults: { storageMW: n } },
+        });
         try {
           const res = await fetch(id ? `${base}/api/scenarios/${id}` : `${base}/api/scenarios`, {
             method: id ? 'PUT' : 'POST',
@@ -103,7 +119,8 @@ describe('server/main.ts', () => {
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const find = db.prepare('SELECT note FROM scenario_versions WHERE scenario_id = ? AND version = ?');
-      for (const { id, version, note } of acknowledged) expect(find.get(id, version), `${id} v${version}`).toEqual({ note });
+      for (const { id, version, note } of acknowledged)
+        expect(find.get(id, version), `${id} v${version}`).toEqual({ note });
     } finally {
       db.close();
     }

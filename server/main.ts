@@ -17,17 +17,19 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const OPTION_SPEC = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function options() {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTION_SPEC }>>['values'];
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTION_SPEC,
       strict: true,
       allowPositionals: false,
     }).values;
@@ -40,7 +42,8 @@ function options() {
   }
   const portText = parsed.port ?? '8035';
   const port = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || port > 65535) fail(`--port must be a whole number from 0 to 65535, got '${portText}'`);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535)
+    fail(`--port must be a whole number from 0 to 65535, got '${portText}'`);
   const host = parsed.host ?? '127.0.0.1';
   if (host.trim() === '') fail('--host must not be empty');
   const dataDir = parsed['data-dir'] ?? process.env.SAMENHANG_DATA_DIR ?? './var';
@@ -63,7 +66,8 @@ async function main(): Promise<void> {
   }
   const ctx = contextOf(app);
   const seeded = seedLibrary(ctx, join(REPO_ROOT, 'scenarios'));
-  if (seeded.imported.length > 0) app.log.info({ files: seeded.imported.map((entry) => entry.file) }, 'bundled scenarios added to the library');
+  if (seeded.imported.length > 0)
+    app.log.info({ files: seeded.imported.map((entry) => entry.file) }, 'bundled scenarios added to the library');
   for (const skipped of seeded.skipped) app.log.warn(skipped, 'bundled scenario skipped');
 
   try {
@@ -72,7 +76,8 @@ async function main(): Promise<void> {
     await app.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') fail(`cannot listen on ${host}:${port} (${code})`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES')
+      fail(`cannot listen on ${host}:${port} (${code})`);
     throw error;
   }
   const address = app.server.address();

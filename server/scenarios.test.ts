@@ -26,19 +26,39 @@ describe('scenario library', () => {
     expect(created.headers.location).toBe(`/api/scenarios/${id}`);
 
     const second = { ...TINY_SCENARIO, defaults: { storageMW: 3, storageMWh: 6 } };
-    const updated = await save({ name: 'Noord wind 2', author: 'Bram', note: 'meer opslag', scenario: second }, 'PUT', id);
+    const updated = await save(
+      { name: 'Noord wind 2', author: 'Bram', note: 'meer opslag', scenario: second },
+      'PUT',
+      id,
+    );
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toEqual({ id, version: 2 });
 
     const latest = (await app.inject(`/api/scenarios/${id}`)).json();
-    expect(latest).toMatchObject({ id, name: 'Noord wind 2', version: 2, latestVersion: 2, author: 'Bram', note: 'meer opslag', scenario: second });
+    expect(latest).toMatchObject({
+      id,
+      name: 'Noord wind 2',
+      version: 2,
+      latestVersion: 2,
+      author: 'Bram',
+      note: 'meer opslag',
+      scenario: second,
+    });
     expect(Date.parse(latest.updatedAt)).not.toBeNaN();
     const first = (await app.inject(`/api/scenarios/${id}?version=1`)).json();
-    expect(first).toMatchObject({ version: 1, latestVersion: 2, name: 'Noord wind', author: 'Anna', scenario: TINY_SCENARIO });
+    expect(first).toMatchObject({
+      version: 1,
+      latestVersion: 2,
+      name: 'Noord wind',
+      author: 'Anna',
+      scenario: TINY_SCENARIO,
+    });
 
     const versions = (await app.inject(`/api/scenarios/${id}/versions`)).json();
     expect(versions.id).toBe(id);
-    expect(versions.versions.map((v: { version: number; author: string; note: string }) => [v.version, v.author, v.note])).toEqual([
+    expect(
+      versions.versions.map((v: { version: number; author: string; note: string }) => [v.version, v.author, v.note]),
+    ).toEqual([
       [1, 'Anna', 'eerste versie'],
       [2, 'Bram', 'meer opslag'],
     ]);
@@ -63,17 +83,29 @@ describe('scenario library', () => {
     const before = (await app.inject('/api/scenarios')).json().length;
     const bad = await save({ name: 'fout', scenario: { regions: { T1: { storageMW: -1 }, ES01: {} }, extra: true } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['scenario.extra', 'scenario.regions.T1.storageMW']);
+    expect(
+      bad
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['scenario.extra', 'scenario.regions.T1.storageMW']);
     const unknownRegion = await save({ name: 'fout', scenario: { regions: { ES01: { storageMW: 1 } } } });
     expect(unknownRegion.statusCode).toBe(400);
-    expect(unknownRegion.json().issues).toEqual([{ path: 'scenario.regions.ES01', message: expect.stringContaining('unknown region id') }]);
+    expect(unknownRegion.json().issues).toEqual([
+      { path: 'scenario.regions.ES01', message: expect.stringContaining('unknown region id') },
+    ]);
     const unknownKey = await save({ name: 'x', scenario: {}, colour: 'blue' });
     expect(unknownKey.json().issues).toEqual([{ path: 'colour', message: 'unknown key' }]);
     expect((await app.inject('/api/scenarios')).json()).toHaveLength(before);
   });
 
   it('400 for malformed ids, 404 for unknown well-formed ids and versions', async () => {
-    for (const url of ['/api/scenarios/ABC', '/api/scenarios/short', '/api/scenarios/abcdefghijk1', '/api/scenarios/abcdefghijklm/versions']) {
+    for (const url of [
+      '/api/scenarios/ABC',
+      '/api/scenarios/short',
+      '/api/scenarios/abcdefghijk1',
+      '/api/scenarios/abcdefghijklm/versions',
+    ]) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().issues[0].path).toBe('params.id');
@@ -132,7 +164,12 @@ describe('persistence', () => {
       }
     }
     await app.close();
-    app = await buildApp({ dataDir: join(root, 'var'), datasetsDir: tinyDatasetsDir(join(root, 'again')), defaultDataset: 'tiny', sweepWorkers: 1 });
+    app = await buildApp({
+      dataDir: join(root, 'var'),
+      datasetsDir: tinyDatasetsDir(join(root, 'again')),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+    });
     for (const { id, version, note } of saved) {
       const res = await app.inject(`/api/scenarios/${id}?version=${version}`);
       expect(res.statusCode).toBe(200);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { NATIONAL_OUTPUT_NAMES, OUTPUT_NAMES, REGION_OUTPUT_NAMES, ScenarioSchema, SweepSpecSchema } from '../engine/index.ts';
+import {
+  NATIONAL_OUTPUT_NAMES,
+  OUTPUT_NAMES,
+  REGION_OUTPUT_NAMES,
+  ScenarioSchema,
+  SweepSpecSchema,
+} from '../engine/index.ts';
 import { DATASET_ID_PATTERN } from './datasets.ts';
 import { keyedUnion } from './errors.ts';
 
@@ -56,7 +62,11 @@ export const RegionInfoSchema = z.object({
     .meta({ description: 'True where the dataset cell was empty and the MODEL.md §1.4 default rule filled it in' }),
 });
 
-export const RegionsResponseSchema = z.object({ dataset: z.string(), hours: z.number().int(), regions: z.array(RegionInfoSchema) });
+export const RegionsResponseSchema = z.object({
+  dataset: z.string(),
+  hours: z.number().int(),
+  regions: z.array(RegionInfoSchema),
+});
 
 export const HourlyRequestSchema = z.strictObject({
   region: z.string().min(1).meta({ example: 'ES01' }),
@@ -71,7 +81,12 @@ export const EvaluateWrapperSchema = z.strictObject({
 });
 
 /** `POST /api/evaluate`: a scenario, or `{ scenario, dataset?, hourly? }` (told apart by the `scenario` key). */
-export const EvaluateBodySchema = keyedUnion('scenario', EvaluateWrapperSchema, ScenarioSchema, z.union([EvaluateWrapperSchema, ScenarioSchema]));
+export const EvaluateBodySchema = keyedUnion(
+  'scenario',
+  EvaluateWrapperSchema,
+  ScenarioSchema,
+  z.union([EvaluateWrapperSchema, ScenarioSchema]),
+);
 
 /** A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep U+FFFD instead, so the save would not be what was sent. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -79,7 +94,10 @@ const text = (max: number) =>
   z
     .string({ error: 'must be a string' })
     .max(max, `at most ${max} characters`)
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (it has a lone surrogate, \\uD800–\\uDFFF)');
+    .refine(
+      (value) => !LONE_SURROGATE.test(value),
+      'must be valid Unicode text (it has a lone surrogate, \\uD800–\\uDFFF)',
+    );
 
 export const ScenarioSaveSchema = z.strictObject({
   name: text(200).trim().min(1, 'must not be empty').meta({ example: 'Veel wind in het noorden' }),
@@ -172,7 +190,10 @@ export const SensitivityQuerySchema = z.strictObject({
   output: z
     .enum(OUTPUT_NAMES as [string, ...string[]], { error: 'must be a MODEL.md output name such as gridCapexEUR' })
     .meta({ description: 'The output whose sensitivity to the axes is asked for', example: 'gridCapexEUR' }),
-  region: z.string().min(1).max(64).default('NL').meta({ description: "A region id of the sweep's dataset, or 'NL' (default) for the national rows", example: 'NL' }),
+  region: z.string().min(1).max(64).default('NL').meta({
+    description: "A region id of the sweep's dataset, or 'NL' (default) for the national rows",
+    example: 'NL',
+  }),
 });
 
 export const SensitivityResponseSchema = z.object({
@@ -195,7 +216,12 @@ export const ResultQuerySchema = z.strictObject({
   format: z.enum(['arrow', 'csv', 'json']).default('arrow'),
   limit: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').optional(),
   offset: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').default(0),
-  region: z.string().min(1).max(64).optional().meta({ description: "Only the rows of one region id, or 'NL' for the national rows" }),
+  region: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: "Only the rows of one region id, or 'NL' for the national rows" }),
 });
 
 const RegionResultSchema = z.object({
@@ -203,7 +229,9 @@ const RegionResultSchema = z.object({
   ...Object.fromEntries(REGION_OUTPUT_NAMES.map((name) => [name, z.number()])),
 });
 const NationalResultSchema = z.object(
-  Object.fromEntries(NATIONAL_OUTPUT_NAMES.map((name) => [name, name === 'route35Triggered' ? z.boolean() : z.number()])),
+  Object.fromEntries(
+    NATIONAL_OUTPUT_NAMES.map((name) => [name, name === 'route35Triggered' ? z.boolean() : z.number()]),
+  ),
 );
 const series = z.array(z.number());
 

@@ -68,7 +68,13 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.txt'), 'TOPSECRET outside the UI folder');
   mkdirSync(join(root, 'ui-sibling'));
   writeFileSync(join(root, 'ui-sibling', 'secret.txt'), 'TOPSECRET in a sibling folder');
-  app = await buildApp({ dataDir: join(root, 'var'), datasetsDir: tinyDatasetsDir(root), defaultDataset: 'tiny', sweepWorkers: 1, uiDir });
+  app = await buildApp({
+    dataDir: join(root, 'var'),
+    datasetsDir: tinyDatasetsDir(root),
+    defaultDataset: 'tiny',
+    sweepWorkers: 1,
+    uiDir,
+  });
 });
 afterAll(() => app?.close());
 
@@ -99,7 +105,9 @@ describe('static files never come from outside the UI folder', () => {
     const { port } = app.server.address() as AddressInfo;
     const raw = (path: string) =>
       new Promise<string>((resolve, reject) => {
-        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+        );
         let data = '';
         socket.setEncoding('latin1');
         socket.on('data', (chunk) => (data += chunk));
@@ -123,9 +131,20 @@ describe('static files never come from outside the UI folder', () => {
       exists = false;
     }
     if (!exists) skip();
-    const real = await buildApp({ dataDir: join(root, 'var-real'), datasetsDir: tinyDatasetsDir(mkdtempSync(join(root, 'd-'))), defaultDataset: 'tiny', sweepWorkers: 1, uiDir: dist });
+    const real = await buildApp({
+      dataDir: join(root, 'var-real'),
+      datasetsDir: tinyDatasetsDir(mkdtempSync(join(root, 'd-'))),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+      uiDir: dist,
+    });
     try {
-      for (const target of ['package.json', 'server/app.ts', 'scenarios/data/nl-res30/regions.csv', 'var/samenhang.db']) {
+      for (const target of [
+        'package.json',
+        'server/app.ts',
+        'scenarios/data/nl-res30/regions.csv',
+        'var/samenhang.db',
+      ]) {
         const depth = relative(dist, REPO_ROOT).split('/').length;
         for (const prefix of ['../', '..%2f', '%2e%2e/', '%2e%2e%2f', '..%5c', '%252e%252e%252f']) {
           const url = `/${prefix.repeat(depth)}${target.split('/').join(prefix.includes('%') ? '%2f' : '/')}`;
@@ -142,7 +161,12 @@ describe('static files never come from outside the UI folder', () => {
 describe('request size limits', () => {
   it('a body over 1 MiB is a 413, with or without a content-length', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) });
-    const res = await app.inject({ method: 'POST', url: '/api/evaluate', payload: big, headers: { 'content-type': 'application/json' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      payload: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: 'request body too large' });
     const { Readable } = await import('node:stream');
@@ -156,11 +180,27 @@ describe('request size limits', () => {
   });
 
   it('the limit is configurable and a lying content-length is refused', async () => {
-    const small = await buildApp({ dataDir: join(root, 'var-small'), datasetsDir: tinyDatasetsDir(mkdtempSync(join(root, 'd-'))), defaultDataset: 'tiny', sweepWorkers: 1, bodyLimit: 100 });
+    const small = await buildApp({
+      dataDir: join(root, 'var-small'),
+      datasetsDir: tinyDatasetsDir(mkdtempSync(join(root, 'd-'))),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+      bodyLimit: 100,
+    });
     try {
-      const res = await small.inject({ method: 'POST', url: '/api/evaluate', payload: JSON.stringify({ name: 'y'.repeat(200) }), headers: { 'content-type': 'application/json' } });
+      const res = await small.inject({
+        method: 'POST',
+        url: '/api/evaluate',
+        payload: JSON.stringify({ name: 'y'.repeat(200) }),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(413);
-      const lying = await small.inject({ method: 'POST', url: '/api/evaluate', payload: '{"name":"abc"}', headers: { 'content-type': 'application/json', 'content-length': '5' } });
+      const lying = await small.inject({
+        method: 'POST',
+        url: '/api/evaluate',
+        payload: '{"name":"abc"}',
+        headers: { 'content-type': 'application/json', 'content-length': '5' },
+      });
       expect(lying.statusCode).toBeGreaterThanOrEqual(400);
       expect(lying.statusCode).toBeLessThan(500);
     } finally {
@@ -169,11 +209,17 @@ describe('request size limits', () => {
   });
 
   it('text fields and sweeps have their own limits', async () => {
-    const long = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'n'.repeat(201), scenario: {} } });
+    const long = await app.inject({
+      method: 'POST',
+      url: '/api/scenarios',
+      payload: { name: 'n'.repeat(201), scenario: {} },
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().issues[0]).toEqual({ path: 'name', message: 'at most 200 characters' });
     const axes = Array.from({ length: 33 }, (_, i) => ({ path: `national.waccGrid`, values: [i / 100] }));
-    expect((await app.inject({ method: 'POST', url: '/api/sweeps', payload: { base: {}, axes } })).json().issues[0]).toEqual({ path: 'axes', message: 'at most 32 axes' });
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/sweeps', payload: { base: {}, axes } })).json().issues[0],
+    ).toEqual({ path: 'axes', message: 'at most 32 axes' });
   });
 });
 
@@ -187,7 +233,13 @@ describe('no code from input', () => {
           if (entry.name !== 'node_modules' && entry.name !== 'testdata') walk(path);
         } else if (/\.(ts|js|mjs)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
           const text = readFileSync(path, 'utf8');
-          for (const pattern of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /(^|[^.\w])Function\s*\(/, /\bvm\.run|\bfrom 'node:vm'|require\('vm'\)/, /setTimeout\(\s*['"`]/]) {
+          for (const pattern of [
+            /\beval\s*\(/,
+            /\bnew\s+Function\s*\(/,
+            /(^|[^.\w])Function\s*\(/,
+            /\bvm\.run|\bfrom 'node:vm'|require\('vm'\)/,
+            /setTimeout\(\s*['"`]/,
+          ]) {
             if (pattern.test(text)) offenders.push(`${relative(REPO_ROOT, path)}: ${pattern}`);
           }
         }
@@ -199,7 +251,14 @@ describe('no code from input', () => {
   });
 
   it('ids are validated before they reach the database; SQL in text is stored as text', async () => {
-    for (const id of ["x' OR '1'='1", 'aaaaaaaaaaa%27', '1;DROP TABLE scenarios', 'AAAAAAAAAAAA', 'aaaaaaaaaaaa1', 'aaaaaaaaaaa0']) {
+    for (const id of [
+      "x' OR '1'='1",
+      'aaaaaaaaaaa%27',
+      '1;DROP TABLE scenarios',
+      'AAAAAAAAAAAA',
+      'aaaaaaaaaaaa1',
+      'aaaaaaaaaaa0',
+    ]) {
       const res = await app.inject(`/api/scenarios/${encodeURIComponent(id)}`);
       expect(res.statusCode, id).toBe(400);
       expect(res.json().issues[0].path).toBe('params.id');
@@ -213,7 +272,14 @@ describe('no code from input', () => {
 
 describe('CSV exports are guarded against formula injection', () => {
   it('csvCell prefixes =, +, -, @, tab and CR with a quote and escapes quotes, commas and line breaks', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", `"'\rx"`]);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      `"'\rx"`,
+    ]);
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
@@ -232,7 +298,7 @@ describe('CSV exports are guarded against formula injection', () => {
     symlinkSync(join(TINY_DATASET, 'profiles.csv'), join(dir, 'profiles.csv'));
     return dir;
   }
-  const guarded = ["'=HYPERLINK(\"http://evil\",\"x\")", "'+T2", "'-T3", "'@T4", 'NL'];
+  const guarded = ['\'=HYPERLINK("http://evil","x")', "'+T2", "'-T3", "'@T4", 'NL'];
 
   /** Minimal CSV reader for the checks: quoted cells with doubled quotes. */
   function cells(line: string): string[] {
@@ -250,30 +316,65 @@ describe('CSV exports are guarded against formula injection', () => {
     const spec = join(dataset, 'sweep.json');
     writeFileSync(spec, JSON.stringify({ base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] }));
     const out = join(dataset, 'out.csv');
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/samenhang.js'), 'sweep', spec, '--dataset', dataset, '--out', out, '--format', 'csv', '--workers', '1'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin/samenhang.js'),
+        'sweep',
+        spec,
+        '--dataset',
+        dataset,
+        '--out',
+        out,
+        '--format',
+        'csv',
+        '--workers',
+        '1',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines.slice(1, 6).map((line) => cells(line)[1])).toEqual(guarded);
     expect(cells(lines[1])[2]).toBe('-0.5'); // numbers stay numbers
-    for (const line of lines) for (const cell of cells(line).slice(1)) expect(cell, line).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
+    for (const line of lines)
+      for (const cell of cells(line).slice(1)) expect(cell, line).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
   });
 
   it('the server CSV of a sweep result, also filtered on a formula-like region', async () => {
     const datasetsDir = mkdtempSync(join(tmpdir(), 'samenhang-evil-sets-'));
     symlinkSync(evilDataset(), join(datasetsDir, 'evil'));
-    const evil = await buildApp({ dataDir: join(root, 'var-evil'), datasetsDir, defaultDataset: 'evil', sweepWorkers: 1 });
+    const evil = await buildApp({
+      dataDir: join(root, 'var-evil'),
+      datasetsDir,
+      defaultDataset: 'evil',
+      sweepWorkers: 1,
+    });
     try {
-      const { id } = (await evil.inject({ method: 'POST', url: '/api/sweeps', payload: { base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] } })).json();
-      for (let i = 0; i < 200 && (await evil.inject(`/api/sweeps/${id}`)).json().status !== 'done'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      const { id } = (
+        await evil.inject({
+          method: 'POST',
+          url: '/api/sweeps',
+          payload: { base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] },
+        })
+      ).json();
+      for (let i = 0; i < 200 && (await evil.inject(`/api/sweeps/${id}`)).json().status !== 'done'; i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       const csv = (await evil.inject(`/api/sweeps/${id}/result?format=csv`)).body;
       const lines = csv.trimEnd().split('\n');
       expect(lines.slice(1, 6).map((line) => cells(line)[1])).toEqual(guarded);
       expect(cells(lines[1])[2]).toBe('-0.5'); // numbers stay numbers
-      for (const line of lines) for (const cell of cells(line).slice(1)) expect(cell, line).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
+      for (const line of lines)
+        for (const cell of cells(line).slice(1)) expect(cell, line).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
       const one = await evil.inject(`/api/sweeps/${id}/result?format=csv&region=${encodeURIComponent('@T4')}`);
-      expect(one.body.trimEnd().split('\n').map((line) => cells(line)[1])).toEqual(['region', "'@T4", "'@T4"]); // one row per scenario
+      expect(
+        one.body
+          .trimEnd()
+          .split('\n')
+          .map((line) => cells(line)[1]),
+      ).toEqual(['region', "'@T4", "'@T4"]); // one row per scenario
       // The region names (with formulas too) are served as JSON, never as CSV.
       const regions = (await evil.inject('/api/regions')).json();
       expect(regions.regions[0].name).toBe("=cmd|' /C calc'!A0");

@@ -33,7 +33,10 @@ describe('seeding the library with the bundled scenarios', () => {
     expect(report.skipped.map((entry) => entry.file)).toEqual(['c-fout.json', 'd-kapot.json']);
     expect(report.skipped[0].reason).toContain('regions.ES99');
     const list = (await app.inject('/api/scenarios')).json();
-    expect(list.map((s: { name: string; author: string }) => `${s.name}/${s.author}`).sort()).toEqual(['Veel zon/Samenhang', 'b-naamloos/Samenhang']);
+    expect(list.map((s: { name: string; author: string }) => `${s.name}/${s.author}`).sort()).toEqual([
+      'Veel zon/Samenhang',
+      'b-naamloos/Samenhang',
+    ]);
 
     await app.inject({ method: 'DELETE', url: `/api/scenarios/${report.imported[0].id}` });
     expect(seedLibrary(ctx, dir)).toMatchObject({ imported: [], alreadySeeded: true });
@@ -71,7 +74,9 @@ describe('database', () => {
     const { dataDir } = prepareDataDir(join(tempDir(), 'var'));
     openDatabase(dataDir).close();
     const raw = new Database(join(dataDir, 'samenhang.db'));
-    raw.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(MIGRATIONS.length + 1, 'later');
+    raw
+      .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+      .run(MIGRATIONS.length + 1, 'later');
     raw.close();
     expect(() => openDatabase(dataDir)).toThrow(DataDirError);
     expect(() => openDatabase(dataDir)).toThrow(/newer than this program/);

@@ -22,7 +22,11 @@ export function seedLibrary(ctx: AppContext, dir: string): SeedReport {
     setMeta(ctx.db, 'seeded', JSON.stringify({ at: new Date().toISOString(), files: [], reason: 'library not empty' }));
     return { ...report, alreadySeeded: true };
   }
-  const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.json'))
+        .sort()
+    : [];
   if (files.length === 0) return report; // nothing to seed yet: try again at the next start
   const dataset = ctx.datasets.get();
   const saves: Array<{ file: string; name: string; scenario: Record<string, unknown> }> = [];
@@ -30,19 +34,32 @@ export function seedLibrary(ctx: AppContext, dir: string): SeedReport {
     try {
       const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
       parseScenario(scenario, dataset);
-      const name = typeof scenario.name === 'string' && scenario.name.trim() !== '' ? scenario.name.trim() : basename(file, '.json');
+      const name =
+        typeof scenario.name === 'string' && scenario.name.trim() !== ''
+          ? scenario.name.trim()
+          : basename(file, '.json');
       saves.push({ file, name, scenario });
     } catch (error) {
-      const reason = error instanceof ValidationError ? error.issues.map(formatIssue).join('; ') : (error as Error).message;
+      const reason =
+        error instanceof ValidationError ? error.issues.map(formatIssue).join('; ') : (error as Error).message;
       report.skipped.push({ file, reason });
     }
   }
   ctx.db.transaction(() => {
     for (const { file, name, scenario } of saves) {
-      const { id } = ctx.library.create({ name, author: 'Samenhang', note: `bundled scenario scenarios/${file}`, scenario });
+      const { id } = ctx.library.create({
+        name,
+        author: 'Samenhang',
+        note: `bundled scenario scenarios/${file}`,
+        scenario,
+      });
       report.imported.push({ file, id, name });
     }
-    setMeta(ctx.db, 'seeded', JSON.stringify({ at: new Date().toISOString(), files: report.imported.map((entry) => entry.file) }));
+    setMeta(
+      ctx.db,
+      'seeded',
+      JSON.stringify({ at: new Date().toISOString(), files: report.imported.map((entry) => entry.file) }),
+    );
   })();
   return report;
 }

@@ -1,7 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { Float64, RecordBatchReader, Table, tableToIPC, Utf8, vectorFromArray, type RecordBatch, type Schema } from 'apache-arrow';
+import {
+  Float64,
+  RecordBatchReader,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type RecordBatch,
+  type Schema,
+} from 'apache-arrow';
 import { csvCell, paretoFrontOf, sensitivity, type AxisSensitivity, type ParetoPoint } from '../engine/index.ts';
 
 type Cell = number | string | boolean | null;
@@ -110,16 +119,16 @@ export function csvStreamOf(file: string, options: { offset?: number; limit?: nu
     let chunk = '';
     for await (const { columns, row } of readRows(file, options)) {
       if (!header) {
-        chunk += columns.map(csvCell).join(',') + '\n';
+        chunk += `${columns.map(csvCell).join(',')}\n`;
         header = true;
       }
-      chunk += row.map(csvValue).join(',') + '\n';
+      chunk += `${row.map(csvValue).join(',')}\n`;
       if (chunk.length > 64 * 1024) {
         yield chunk;
         chunk = '';
       }
     }
-    if (!header) chunk += (await columnsOf(file)).map(csvCell).join(',') + '\n';
+    if (!header) chunk += `${(await columnsOf(file)).map(csvCell).join(',')}\n`;
     yield chunk;
   }
   return Readable.from(lines());
@@ -142,7 +151,14 @@ export async function paretoOf(file: string, axisPaths: string[]): Promise<Paret
   const points: ParetoEntry[] = [];
   for await (const { batch } of batchesOf(file)) {
     const get = (name: string) => batch.getChild(name)!;
-    const [region, scenario, capex, delivered, fieldHa, windHa] = ['region', 'scenario', 'gridCapexEUR', 'resDeliveredTWh', 'fieldSolarHa', 'windHa'].map(get);
+    const [region, scenario, capex, delivered, fieldHa, windHa] = [
+      'region',
+      'scenario',
+      'gridCapexEUR',
+      'resDeliveredTWh',
+      'fieldSolarHa',
+      'windHa',
+    ].map(get);
     const axes = axisPaths.map((path) => [path, get(path)] as const);
     for (let r = 0; r < batch.numRows; r++) {
       if (region.get(r) !== 'NL') continue;
@@ -191,11 +207,16 @@ export async function sensitivityOf(
       regions.add(id);
       if (id !== region) continue;
       outputs.push(measured(outputColumn.get(r)));
-      axisColumns.forEach((column, a) => axes[a].push(measured(column.get(r))));
+      axisColumns.forEach((column, a) => {
+        axes[a].push(measured(column.get(r)));
+      });
     }
   }
   const table = new Table({
-    region: vectorFromArray(outputs.map(() => region), new Utf8()),
+    region: vectorFromArray(
+      outputs.map(() => region),
+      new Utf8(),
+    ),
     [output]: vectorFromArray(outputs, new Float64()),
     ...Object.fromEntries(axisPaths.map((path, a) => [path, vectorFromArray(axes[a], new Float64())])),
   });

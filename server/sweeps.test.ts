@@ -93,7 +93,11 @@ describe('sweep jobs', () => {
   it('GET result as JSON and CSV with limit, offset and a region filter', async () => {
     const json = (await app.inject(`/api/sweeps/${doneId}/result?format=json&limit=3&offset=4`)).json();
     expect(json).toMatchObject({ id: doneId, total: 30, offset: 4, limit: 3 });
-    expect(json.rows.map((r: { scenario: number; region: string }) => `${r.scenario}:${r.region}`)).toEqual(['0:NL', '1:T1', '1:T2']);
+    expect(json.rows.map((r: { scenario: number; region: string }) => `${r.scenario}:${r.region}`)).toEqual([
+      '0:NL',
+      '1:T1',
+      '1:T2',
+    ]);
     expect(json.columns[0]).toBe('scenario');
     const national = (await app.inject(`/api/sweeps/${doneId}/result?format=json&region=NL`)).json();
     expect(national.total).toBe(6);
@@ -141,7 +145,10 @@ describe('sweep jobs', () => {
     const swings = body.axes.map((a: { swing: number }) => Math.abs(a.swing));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     // The grid axis: mean over the scenarios at 0 MWh against those at 4 MWh, computed here from the JSON rows.
-    const rows = (await app.inject(`/api/sweeps/${doneId}/result?format=json&region=NL`)).json().rows as Record<string, number>[];
+    const rows = (await app.inject(`/api/sweeps/${doneId}/result?format=json&region=NL`)).json().rows as Record<
+      string,
+      number
+    >[];
     const meanAt = (mwh: number) => {
       const at = rows.filter((r) => r['defaults.storageMWh'] === mwh).map((r) => r.gridCapexEUR);
       return at.reduce((a, b) => a + b, 0) / at.length;
@@ -152,7 +159,9 @@ describe('sweep jobs', () => {
     expect(storage.outputAtHigh).toBeCloseTo(meanAt(4), 6);
     expect(storage.swing).toBeCloseTo(storage.outputAtHigh - storage.outputAtLow, 6);
     // Per region, including an output that exists per region only.
-    const regional = (await app.inject(`/api/sweeps/${doneId}/sensitivity?output=congestionHoursFeedin&region=T2`)).json();
+    const regional = (
+      await app.inject(`/api/sweeps/${doneId}/sensitivity?output=congestionHoursFeedin&region=T2`)
+    ).json();
     expect(regional).toMatchObject({ output: 'congestionHoursFeedin', region: 'T2' });
     expect(regional.axes).toHaveLength(2);
     // Route 35 (a Bool column) counts as 0/1: the share of scenarios in which it triggers.
@@ -180,7 +189,13 @@ describe('sweep jobs', () => {
   });
 
   it('rejects invalid sweep specs with dotted paths, and too many scenarios', async () => {
-    const bad = await submit({ base: {}, axes: [{ path: 'defaults.nope', values: [1] }, { path: 'national.waccGrid', values: [-3] }] });
+    const bad = await submit({
+      base: {},
+      axes: [
+        { path: 'defaults.nope', values: [1] },
+        { path: 'national.waccGrid', values: [-3] },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues).toEqual(
       expect.arrayContaining([
@@ -196,13 +211,18 @@ describe('sweep jobs', () => {
     expect(many.statusCode).toBe(400);
     expect(many.json().issues[0].message).toContain('more than the maximum of 50000');
     const dataset = await submit(SMALL_SWEEP, app, '?dataset=nl-res99');
-    expect(dataset.json().issues).toEqual([{ path: 'query.dataset', message: expect.stringContaining('unknown dataset') }]);
+    expect(dataset.json().issues).toEqual([
+      { path: 'query.dataset', message: expect.stringContaining('unknown dataset') },
+    ]);
   });
 
   it('ids: 400 when malformed, 404 when unknown; 409 for results of unfinished sweeps', async () => {
     for (const suffix of ['', '/events', '/result', '/pareto', '/sensitivity?output=gridCapexEUR']) {
       expect((await app.inject(`/api/sweeps/NOT-AN-ID${suffix}`)).statusCode).toBe(400);
-      expect((await app.inject({ url: `/api/sweeps/zzzzzzzzzzzz${suffix}`, headers: { accept: 'text/event-stream' } })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ url: `/api/sweeps/zzzzzzzzzzzz${suffix}`, headers: { accept: 'text/event-stream' } }))
+          .statusCode,
+      ).toBe(404);
     }
     expect((await app.inject({ method: 'DELETE', url: '/api/sweeps/zzzzzzzzzzzz' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/api/sweeps/zzzzzzzzzzzz/rerun' })).statusCode).toBe(404);
@@ -262,7 +282,12 @@ describe('sweep jobs', () => {
 describe('server-sent events over a real socket', () => {
   it('streams progress until done', async () => {
     const sseRoot = tempDir();
-    const server = await buildApp({ dataDir: join(sseRoot, 'var'), datasetsDir: tinyDatasetsDir(sseRoot), defaultDataset: 'tiny', sweepWorkers: 1 });
+    const server = await buildApp({
+      dataDir: join(sseRoot, 'var'),
+      datasetsDir: tinyDatasetsDir(sseRoot),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+    });
     try {
       await server.listen({ port: 0, host: '127.0.0.1' });
       const { port } = server.server.address() as AddressInfo;
@@ -270,7 +295,12 @@ describe('server-sent events over a real socket', () => {
       const submitted = await fetch(`${base}/api/sweeps`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }], samples: 5000, seed: 3 }),
+        body: JSON.stringify({
+          base: {},
+          axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }],
+          samples: 5000,
+          seed: 3,
+        }),
       });
       expect(submitted.status).toBe(202);
       const { id } = (await submitted.json()) as { id: string };
@@ -320,14 +350,21 @@ describe('server-sent events over a real socket', () => {
 
   it('closing the server interrupts running sweeps and ends their event streams at once', async () => {
     const closeRoot = tempDir();
-    const server = await buildApp({ dataDir: join(closeRoot, 'var'), datasetsDir: tinyDatasetsDir(closeRoot), defaultDataset: 'tiny', sweepWorkers: 1 });
+    const server = await buildApp({
+      dataDir: join(closeRoot, 'var'),
+      datasetsDir: tinyDatasetsDir(closeRoot),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+    });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    const { id } = (await (await fetch(`${base}/api/sweeps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...LONGER_SWEEP, samples: 1_000_000 }),
-    })).json()) as { id: string };
+    const { id } = (await (
+      await fetch(`${base}/api/sweeps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...LONGER_SWEEP, samples: 1_000_000 }),
+      })
+    ).json()) as { id: string };
     const res = await fetch(`${base}/api/sweeps/${id}/events`);
     const text = new Response(res.body).text();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -341,7 +378,12 @@ describe('server-sent events over a real socket', () => {
 describe('restart', () => {
   it('a sweep running at shutdown is interrupted and can be re-run after a restart', async () => {
     const restartRoot = tempDir();
-    const options = { dataDir: join(restartRoot, 'var'), datasetsDir: tinyDatasetsDir(restartRoot), defaultDataset: 'tiny', sweepWorkers: 1 };
+    const options = {
+      dataDir: join(restartRoot, 'var'),
+      datasetsDir: tinyDatasetsDir(restartRoot),
+      defaultDataset: 'tiny',
+      sweepWorkers: 1,
+    };
     const first = await buildApp(options);
     const { id } = (await submit(LONGER_SWEEP, first)).json();
     await first.close();

@@ -104,12 +104,12 @@ export class SweepJobs {
   constructor(private readonly options: SweepJobsOptions) {
     this.events.setMaxListeners(0);
     const { db, sweepsDir } = options;
-    db.prepare(`UPDATE sweeps SET status = 'interrupted', error = ?, finished_at = ? WHERE status IN ('queued', 'running')`).run(
-      INTERRUPTED_MESSAGE,
-      new Date().toISOString(),
-    );
+    db.prepare(
+      `UPDATE sweeps SET status = 'interrupted', error = ?, finished_at = ? WHERE status IN ('queued', 'running')`,
+    ).run(INTERRUPTED_MESSAGE, new Date().toISOString());
     if (existsSync(sweepsDir)) {
-      for (const file of readdirSync(sweepsDir)) if (file.endsWith('.partial')) rmSync(join(sweepsDir, file), { force: true });
+      for (const file of readdirSync(sweepsDir))
+        if (file.endsWith('.partial')) rmSync(join(sweepsDir, file), { force: true });
     }
   }
 
@@ -134,7 +134,15 @@ export class SweepJobs {
         `INSERT INTO sweeps (id, name, dataset, spec_json, axis_paths_json, status, done, total, attempts, created_at)
          VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, 1, ?)`,
       )
-      .run(id, plan.name, datasetName, JSON.stringify(spec), JSON.stringify(plan.axisPaths), plan.scenarioCount, new Date().toISOString());
+      .run(
+        id,
+        plan.name,
+        datasetName,
+        JSON.stringify(spec),
+        JSON.stringify(plan.axisPaths),
+        plan.scenarioCount,
+        new Date().toISOString(),
+      );
     this.start(id, datasetName, plan);
     return this.get(id);
   }
@@ -142,10 +150,13 @@ export class SweepJobs {
   /** Runs an interrupted, failed or cancelled job again under the same id. */
   rerun(id: string): SweepJobView {
     const row = this.row(id);
-    if (!RERUNNABLE.includes(row.status)) throw conflict(`a ${row.status} sweep cannot be re-run`, { status: row.status });
+    if (!RERUNNABLE.includes(row.status))
+      throw conflict(`a ${row.status} sweep cannot be re-run`, { status: row.status });
     this.ensureCapacity();
     const dataset = this.options.datasets.get(row.dataset);
-    const plan = withInputErrors(() => parseSweep(JSON.parse(row.spec_json), dataset, { maxScenarios: this.options.maxScenarios }));
+    const plan = withInputErrors(() =>
+      parseSweep(JSON.parse(row.spec_json), dataset, { maxScenarios: this.options.maxScenarios }),
+    );
     this.paretoCache.delete(id);
     for (const key of this.sensitivityCache.keys()) if (key.startsWith(`${id} `)) this.sensitivityCache.delete(key);
     this.options.db
@@ -184,7 +195,8 @@ export class SweepJobs {
   /** The result file of a finished job; 409 while it is not done. */
   doneResult(id: string): { file: string; job: SweepJobView } {
     const job = this.get(id);
-    if (job.status !== 'done') throw conflict(`the sweep is ${job.status}; results exist only when it is done`, { status: job.status });
+    if (job.status !== 'done')
+      throw conflict(`the sweep is ${job.status}; results exist only when it is done`, { status: job.status });
     const file = this.resultFile(id);
     if (!existsSync(file)) throw new HttpError(410, 'the result file of this sweep is gone');
     return { file, job };
@@ -214,12 +226,21 @@ export class SweepJobs {
       cached = sensitivityOf(file, job.axisPaths, output, region);
       cached.catch(() => this.sensitivityCache.delete(key));
       this.sensitivityCache.set(key, cached);
-      if (this.sensitivityCache.size > SENSITIVITY_CACHE_SIZE) this.sensitivityCache.delete(this.sensitivityCache.keys().next().value!);
+      if (this.sensitivityCache.size > SENSITIVITY_CACHE_SIZE)
+        this.sensitivityCache.delete(this.sensitivityCache.keys().next().value!);
     }
     const { regions, axes } = await cached;
     if (!regions.includes(region)) {
-      const examples = regions.filter((r) => r !== 'NL').slice(0, 2).join(', ');
-      throw new InputError([{ path: 'query.region', message: `unknown region '${region}': use NL or a region id of the sweep's dataset (${examples}, …)` }]);
+      const examples = regions
+        .filter((r) => r !== 'NL')
+        .slice(0, 2)
+        .join(', ');
+      throw new InputError([
+        {
+          path: 'query.region',
+          message: `unknown region '${region}': use NL or a region id of the sweep's dataset (${examples}, …)`,
+        },
+      ]);
     }
     return axes;
   }
@@ -280,13 +301,24 @@ export class SweepJobs {
   private ensureCapacity(): void {
     if (this.closed) throw new HttpError(503, 'the server is shutting down');
     if (this.active.size >= this.options.maxConcurrent) {
-      throw new HttpError(429, `too many sweeps running (at most ${this.options.maxConcurrent}); try again when one has finished`, { limit: this.options.maxConcurrent }, { 'retry-after': '10' });
+      throw new HttpError(
+        429,
+        `too many sweeps running (at most ${this.options.maxConcurrent}); try again when one has finished`,
+        { limit: this.options.maxConcurrent },
+        { 'retry-after': '10' },
+      );
     }
   }
 
   private start(id: string, datasetId: string, plan: SweepPlan): void {
     const abort = new AbortController();
-    const job: ActiveJob = { abort, finished: Promise.resolve(), done: 0, total: plan.scenarioCount, shuttingDown: false };
+    const job: ActiveJob = {
+      abort,
+      finished: Promise.resolve(),
+      done: 0,
+      total: plan.scenarioCount,
+      shuttingDown: false,
+    };
     this.active.set(id, job);
     job.finished = this.run(id, datasetId, plan, job).finally(() => this.active.delete(id));
   }
@@ -330,10 +362,18 @@ export class SweepJobs {
     } catch (error) {
       const aborted = (error as Error).name === 'AbortError' || job.abort.signal.aborted;
       if (aborted && job.shuttingDown) {
-        this.record(id, () => db.prepare(`UPDATE sweeps SET status = 'interrupted', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), INTERRUPTED_MESSAGE, id));
+        this.record(id, () =>
+          db
+            .prepare(`UPDATE sweeps SET status = 'interrupted', done = ?, finished_at = ?, error = ? WHERE id = ?`)
+            .run(job.done, now(), INTERRUPTED_MESSAGE, id),
+        );
         this.emit(id, { event: 'failed', data: { status: 'interrupted', error: INTERRUPTED_MESSAGE } });
       } else if (aborted) {
-        this.record(id, () => db.prepare(`UPDATE sweeps SET status = 'cancelled', done = ?, finished_at = ? WHERE id = ?`).run(job.done, now(), id));
+        this.record(id, () =>
+          db
+            .prepare(`UPDATE sweeps SET status = 'cancelled', done = ?, finished_at = ? WHERE id = ?`)
+            .run(job.done, now(), id),
+        );
         this.emit(id, { event: 'cancelled', data: { status: 'cancelled' } });
       } else {
         log.error({ err: error, sweep: id }, 'sweep failed');
@@ -346,7 +386,12 @@ export class SweepJobs {
         // Shown to clients: keep the reason, not the server's folders.
         const message = failureReason(error).split(this.options.sweepsDir).join('<data-dir>/sweeps');
         try {
-          db.prepare(`UPDATE sweeps SET status = 'failed', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(job.done, now(), message, id);
+          db.prepare(`UPDATE sweeps SET status = 'failed', done = ?, finished_at = ?, error = ? WHERE id = ?`).run(
+            job.done,
+            now(),
+            message,
+            id,
+          );
         } catch (dbError) {
           // The database itself cannot be written (disk full, read-only): the job stays unfinished in it and is
           // marked interrupted at the next start. Never let this reject: an unhandled rejection would end the server.
@@ -399,9 +444,12 @@ export class SweepJobs {
 function failureReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `the data directory is full, so the result could not be written (${message}); free space and re-run the sweep`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `the data directory cannot be written (${message}); re-run the sweep when it can`;
-  if (/^worker exited|terminated/i.test(message)) return `a sweep worker stopped unexpectedly (${message}); re-run the sweep`;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return `the data directory is full, so the result could not be written (${message}); free space and re-run the sweep`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `the data directory cannot be written (${message}); re-run the sweep when it can`;
+  if (/^worker exited|terminated/i.test(message))
+    return `a sweep worker stopped unexpectedly (${message}); re-run the sweep`;
   return message;
 }
 
@@ -409,5 +457,8 @@ function finalEvent(job: SweepJobView): SweepEvent | undefined {
   if (ACTIVE.includes(job.status)) return undefined;
   if (job.status === 'done') return { event: 'done', data: { status: 'done', summary: job.summary } };
   if (job.status === 'cancelled') return { event: 'cancelled', data: { status: 'cancelled' } };
-  return { event: 'failed', data: { status: job.status === 'interrupted' ? 'interrupted' : 'failed', error: job.error } };
+  return {
+    event: 'failed',
+    data: { status: job.status === 'interrupted' ? 'interrupted' : 'failed', error: job.error },
+  };
 }

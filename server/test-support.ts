@@ -21,7 +21,9 @@ export function tinyDatasetsDir(root: string, extraIds: string[] = []): string {
 }
 
 /** An app on a temporary data dir with the tiny dataset as default. */
-export async function tinyApp(options: AppOptions = {}): Promise<{ app: App; root: string; cleanup: () => Promise<void> }> {
+export async function tinyApp(
+  options: AppOptions = {},
+): Promise<{ app: App; root: string; cleanup: () => Promise<void> }> {
   const root = tempDir();
   const app = await buildApp({
     dataDir: join(root, 'var'),

@@ -12,7 +12,9 @@ import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const haveChromium = existsSync(CHROMIUM_PATH);
 if (!haveChromium && !inCi) {
-  console.warn(`ui/e2e.test.ts skipped: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `ui/e2e.test.ts skipped: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
 }
 
 describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
@@ -75,7 +77,9 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await page.locator('sh-lever[data-lever="evCount"] input[type="range"]').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => capex.getAttribute('data-value'), { timeout: 5000 }).not.toBe(capexBefore);
-    await expect(page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toBe('1.000.000');
+    await expect(page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toBe(
+      '1.000.000',
+    );
     // Strategy shares above 100% in total: the server's message appears next to those levers.
     await setLever(page, 'shareHybrid', '70');
     await expect.poll(() => page.locator('sh-lever[data-lever="shareHybrid"] .error').count()).toBeGreaterThan(0);
@@ -116,32 +120,47 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     // Axis 1: the solar share of Groningen only (regions.ES01.solarShare); axis 2 stays κ for all regions.
     await builder.getByLabel('As 1: gebied').selectOption({ label: 'Groningen' });
     await expect(builder.getByLabel('As 1: parameter').inputValue()).resolves.toBe('regions.ES01.solarShare');
-    await expect(builder.locator('[aria-label="As 1: parameter"] option:checked').textContent()).resolves.toBe('Zon-aandeel in RES — Groningen');
+    await expect(builder.locator('[aria-label="As 1: parameter"] option:checked').textContent()).resolves.toBe(
+      'Zon-aandeel in RES — Groningen',
+    );
     await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('0,2; 0,8');
     await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
-    const started = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST');
+    const started = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST',
+    );
     await builder.locator('#run').click();
     const response = await started;
     const spec = response.request().postDataJSON() as { axes: Array<{ path: string }> };
     expect(spec.axes.map((a) => a.path)).toEqual(['regions.ES01.solarShare', 'defaults.fieldSolarClip']);
     // Wait for this sweep's status: the previous test's sweep also left a "done" on the page.
     const { id } = (await response.json()) as { id: string };
-    await page.locator('#progress-card', { hasText: `Verkenning ${id}` }).locator('[data-status="done"]').waitFor({ timeout: 45_000 });
+    await page
+      .locator('#progress-card', { hasText: `Verkenning ${id}` })
+      .locator('[data-status="done"]')
+      .waitFor({ timeout: 45_000 });
     await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(6);
     const tornado = page.locator('sh-sweep-tornado');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count(), { timeout: 10_000 }).toBe(2);
     await expect(tornado.locator('#tornado-explain').textContent()).resolves.toMatch(
       /^Effect van elke as op Netinvestering \(€\) in Nederland: gemiddelde bij laagste vs hoogste waarde\.$/,
     );
-    expect(await tornado.locator('g[data-bar="regions.ES01.solarShare"] text').first().textContent()).toContain('Zon-aandeel in RES — Groningen');
+    expect(await tornado.locator('g[data-bar="regions.ES01.solarShare"] text').first().textContent()).toContain(
+      'Zon-aandeel in RES — Groningen',
+    );
     // Dutch numbers with units at the ends of the bars.
-    await expect(tornado.locator('g[data-bar] text').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\d+(,\d+)?\u00a0(mld|mln)\u00a0€$/)]));
+    await expect(tornado.locator('g[data-bar] text').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+(,\d+)?\u00a0(mld|mln)\u00a0€$/)]),
+    );
     // The tornado follows the scatter's Y-axis, and can show one region.
     await page.locator('sh-sweep-scatter #y').selectOption('resDeliveredTWh');
-    await expect.poll(() => tornado.locator('#tornado-explain').textContent()).toContain('RES-productie geleverd (TWh)');
+    await expect
+      .poll(() => tornado.locator('#tornado-explain').textContent())
+      .toContain('RES-productie geleverd (TWh)');
     await tornado.locator('#tornado-region').selectOption({ label: 'Groningen' });
     await tornado.locator('#tornado-output').selectOption('congestionHoursFeedin');
-    await expect.poll(() => tornado.locator('#tornado-explain').textContent()).toContain('Congestie-uren invoeding (uur) in Groningen');
+    await expect
+      .poll(() => tornado.locator('#tornado-explain').textContent())
+      .toContain('Congestie-uren invoeding (uur) in Groningen');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });

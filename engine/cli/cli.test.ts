@@ -23,17 +23,22 @@ function writeJson(name: string, value: unknown): string {
 
 describe('samenhang evaluate', () => {
   it('prints the MODEL.md §6 JSON of the worked example', () => {
-    const out = execFileSync(process.execPath, [BIN, 'evaluate', join(TINY, 'scenario.json'), '--dataset', join(TINY, 'dataset'), '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [BIN, 'evaluate', join(TINY, 'scenario.json'), '--dataset', join(TINY, 'dataset'), '--json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     const actual = JSON.parse(out);
     const expected = JSON.parse(readFileSync(join(TINY, 'expected.json'), 'utf8'));
     expect(actual.regions.map((r: { id: string }) => r.id)).toEqual(['T1', 'T2', 'T3', 'T4']);
     expect(actual.national.route35Triggered).toBe(true);
     for (let i = 0; i < 4; i++) {
       for (const [key, value] of Object.entries(expected.regions[i])) {
-        if (typeof value === 'number') expect(Math.abs(actual.regions[i][key] - value) / Math.max(1, Math.abs(value))).toBeLessThan(1e-9);
+        if (typeof value === 'number')
+          expect(Math.abs(actual.regions[i][key] - value) / Math.max(1, Math.abs(value))).toBeLessThan(1e-9);
       }
     }
   });
@@ -47,11 +52,23 @@ describe('samenhang evaluate', () => {
   });
 
   const invalid: Array<[string, string[], RegExp]> = [
-    ['a negative value', [writeJson('neg.json', { defaults: { storageMW: -1 } })], /^error: defaults\.storageMW: must not be negative, got -1$/m],
-    ['an unknown region', [writeJson('region.json', { regions: { ES99: {} } })], /^error: regions\.ES99: unknown region id/m],
+    [
+      'a negative value',
+      [writeJson('neg.json', { defaults: { storageMW: -1 } })],
+      /^error: defaults\.storageMW: must not be negative, got -1$/m,
+    ],
+    [
+      'an unknown region',
+      [writeJson('region.json', { regions: { ES99: {} } })],
+      /^error: regions\.ES99: unknown region id/m,
+    ],
     ['broken JSON', [writeJson('broken.json', '{ "national": ')], /broken\.json: not valid JSON/],
     ['a missing file', [join(scratch, 'nope.json')], /nope\.json: file not found/],
-    ['a missing dataset', [writeJson('ok.json', {}), '--dataset', join(scratch, 'no-dataset')], /no-dataset\/regions\.csv: file not found/],
+    [
+      'a missing dataset',
+      [writeJson('ok.json', {}), '--dataset', join(scratch, 'no-dataset')],
+      /no-dataset\/regions\.csv: file not found/,
+    ],
     ['an unknown option', [writeJson('ok2.json', {}), '--jsn'], /error: Unknown option '--jsn'/],
   ];
   for (const [label, args, pattern] of invalid) {
@@ -66,7 +83,10 @@ describe('samenhang evaluate', () => {
 
   it('names file, line and column for a broken dataset', () => {
     const dir = mkdtempSync(join(scratch, 'ds-'));
-    const regions = readFileSync(join(TINY, 'dataset/regions.csv'), 'utf8').replace('T2,Tiny two,Test,3000', 'T2,Tiny two,Test,many');
+    const regions = readFileSync(join(TINY, 'dataset/regions.csv'), 'utf8').replace(
+      'T2,Tiny two,Test,3000',
+      'T2,Tiny two,Test,many',
+    );
     writeFileSync(join(dir, 'regions.csv'), regions);
     writeFileSync(join(dir, 'profiles.csv'), readFileSync(join(TINY, 'dataset/profiles.csv')));
     const result = cli(['evaluate', join(TINY, 'scenario.json'), '--dataset', dir]);
@@ -89,7 +109,16 @@ describe('samenhang sweep', () => {
   it('writes identical Arrow tables with 1 and 2 workers and prints a summary', () => {
     const tables = [1, 2].map((workers) => {
       const out = join(scratch, `w${workers}.arrow`);
-      const result = cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--workers', String(workers), '--out', out]);
+      const result = cli([
+        'sweep',
+        spec,
+        '--dataset',
+        join(TINY, 'dataset'),
+        '--workers',
+        String(workers),
+        '--out',
+        out,
+      ]);
       expect(result.status).toBe(0);
       expect(result.stderr).toMatch(/sweep done: 8 scenarios, 40 rows, .* scenarios\/s/);
       return readFileSync(out);
@@ -102,9 +131,22 @@ describe('samenhang sweep', () => {
 
   it('writes CSV with --format csv', () => {
     const out = join(scratch, 'table.csv');
-    const result = cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--workers', '0', '--out', out, '--format', 'csv']);
+    const result = cli([
+      'sweep',
+      spec,
+      '--dataset',
+      join(TINY, 'dataset'),
+      '--workers',
+      '0',
+      '--out',
+      out,
+      '--format',
+      'csv',
+    ]);
     expect(result.status).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/^scenario,region,defaults\.solarShare,regions\.T3\.storageMW,peakFeedinMW/);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(
+      /^scenario,region,defaults\.solarShare,regions\.T3\.storageMW,peakFeedinMW/,
+    );
   });
 
   it('rejects a bad sweep with exit 2 and writes nothing', () => {
@@ -117,13 +159,24 @@ describe('samenhang sweep', () => {
   });
 
   it('refuses a sweep above --max-scenarios', () => {
-    const result = cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--out', join(scratch, 'capped.arrow'), '--max-scenarios', '5']);
+    const result = cli([
+      'sweep',
+      spec,
+      '--dataset',
+      join(TINY, 'dataset'),
+      '--out',
+      join(scratch, 'capped.arrow'),
+      '--max-scenarios',
+      '5',
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: axes: the sweep has 8 scenarios, more than the maximum of 5$/m);
   });
 
   it('requires --out and a valid --workers', () => {
     expect(cli(['sweep', spec]).stderr).toMatch(/--out: is required/);
-    expect(cli(['sweep', spec, '--out', join(scratch, 'x.arrow'), '--workers', 'two']).stderr).toMatch(/--workers: must be a whole number/);
+    expect(cli(['sweep', spec, '--out', join(scratch, 'x.arrow'), '--workers', 'two']).stderr).toMatch(
+      /--workers: must be a whole number/,
+    );
   });
 });

@@ -20,7 +20,7 @@ export function runEvaluateCommand(options: EvaluateOptions): string {
   const scenario = parseScenario(readJsonFile(options.scenarioFile), dataset);
   const result = evaluate(dataset, scenario);
   checkFinite(result);
-  if (options.json) return JSON.stringify(result, null, 1) + '\n';
+  if (options.json) return `${JSON.stringify(result, null, 1)}\n`;
   return formatSummary(scenario.name, dataset.name, result, resolveNational(scenario).targetTWh);
 }
 
@@ -31,12 +31,17 @@ export function runEvaluateCommand(options: EvaluateOptions): string {
 function checkFinite(result: EvaluationResult): void {
   const bad: string[] = [];
   for (const region of result.regions) {
-    for (const [name, value] of Object.entries(region)) if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`regions.${region.id}.${name} = ${value}`);
+    for (const [name, value] of Object.entries(region))
+      if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`regions.${region.id}.${name} = ${value}`);
   }
-  for (const [name, value] of Object.entries(result.national)) if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`national.${name} = ${value}`);
+  for (const [name, value] of Object.entries(result.national))
+    if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`national.${name} = ${value}`);
   if (bad.length > 0) {
     throw new ValidationError([
-      { where: '(scenario)', message: `the results are not finite numbers (${bad.slice(0, 3).join(', ')}): some values of the scenario are too large or too small for the model` },
+      {
+        where: '(scenario)',
+        message: `the results are not finite numbers (${bad.slice(0, 3).join(', ')}): some values of the scenario are too large or too small for the model`,
+      },
     ]);
   }
 }

@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '../model/evaluate.ts';
 
-const nl = (digits: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const nl = (digits: number) =>
+  new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const fmt0 = nl(0);
 const fmt1 = nl(1);
 const fmt2 = nl(2);
@@ -16,7 +17,12 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** A readable summary of an evaluation: national KPIs, Route 35 status and a table per region. */
-export function formatSummary(scenarioName: string, datasetName: string, result: EvaluationResult, targetTWh: number): string {
+export function formatSummary(
+  scenarioName: string,
+  datasetName: string,
+  result: EvaluationResult,
+  targetTWh: number,
+): string {
   const n = result.national;
   const route35 = n.route35Triggered
     ? `TRIGGERED: RES production ${fmt2.format(n.resNominalTWh)} TWh is ${fmt2.format(n.targetGapTWh)} TWh short of ${fmt0.format(targetTWh)} TWh`
@@ -25,11 +31,20 @@ export function formatSummary(scenarioName: string, datasetName: string, result:
     ['RES production (nominal / delivered)', `${fmt2.format(n.resNominalTWh)} / ${fmt2.format(n.resDeliveredTWh)} TWh`],
     ['Route 35', route35],
     ['Peak feed-in / offtake (sum of regions)', `${fmt0.format(n.peakFeedinMW)} / ${fmt0.format(n.peakOfftakeMW)} MW`],
-    ['Reinforcement feed-in / offtake', `${fmt0.format(n.reinforceFeedinMW)} / ${fmt0.format(n.reinforceOfftakeMW)} MW`],
-    ['Grid capex / storage capex', `${fmt0.format(n.gridCapexEUR / 1e6)} / ${fmt0.format(n.storageCapexEUR / 1e6)} M EUR`],
+    [
+      'Reinforcement feed-in / offtake',
+      `${fmt0.format(n.reinforceFeedinMW)} / ${fmt0.format(n.reinforceOfftakeMW)} MW`,
+    ],
+    [
+      'Grid capex / storage capex',
+      `${fmt0.format(n.gridCapexEUR / 1e6)} / ${fmt0.format(n.storageCapexEUR / 1e6)} M EUR`,
+    ],
     ['Grid annuity', `${fmt0.format(n.gridAnnuityEUR / 1e6)} M EUR per year`],
     ['Tariff', `${fmt1.format(n.tariffEURPerConnection)} EUR per connection per year`],
-    ['Energy tax reinvested (grid / heat)', `${fmt0.format(n.ebToGridEUR / 1e6)} / ${fmt0.format(n.ebToHeatEUR / 1e6)} M EUR per year`],
+    [
+      'Energy tax reinvested (grid / heat)',
+      `${fmt0.format(n.ebToGridEUR / 1e6)} / ${fmt0.format(n.ebToHeatEUR / 1e6)} M EUR per year`,
+    ],
     ['Heat-pump electricity', `${fmt2.format(n.heatElecTWh)} TWh`],
     ['CO2 avoided', `${fmt0.format(n.co2AvoidedT / 1e3)} kt per year`],
     ['Land: solar fields / wind', `${fmt0.format(n.fieldSolarHa)} ha / ${fmt0.format(n.windTurbines)} turbines`],
@@ -54,7 +69,19 @@ export function formatSummary(scenarioName: string, datasetName: string, result:
     ...kpis.map(([label, value]) => `${label.padEnd(width)}  ${value}`),
     '',
     table(
-      ['region', 'RES TWh', 'peak in MW', 'peak out MW', 'reinf in MW', 'reinf out MW', 'cong h in', 'cong h out', 'grid M EUR', 'tariff EUR', 'dWoon HY EUR'],
+      [
+        'region',
+        'RES TWh',
+        'peak in MW',
+        'peak out MW',
+        'reinf in MW',
+        'reinf out MW',
+        'cong h in',
+        'cong h out',
+        'grid M EUR',
+        'tariff EUR',
+        'dWoon HY EUR',
+      ],
       regionRows,
     ),
     '',

@@ -23,7 +23,7 @@ function parseCommandLine(args: string[], options: NonNullable<ParseArgsConfig['
 async function dispatch(argv: string[], write: (text: string) => void): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    write(USAGE + '\n');
+    write(`${USAGE}\n`);
     return;
   }
   if (command === 'evaluate') {
@@ -32,7 +32,13 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
       json: { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one SCENARIO.json');
-    write(runEvaluateCommand({ scenarioFile: positionals[0], datasetDir: values.dataset as string | undefined, json: values.json as boolean }));
+    write(
+      runEvaluateCommand({
+        scenarioFile: positionals[0],
+        datasetDir: values.dataset as string | undefined,
+        json: values.json as boolean,
+      }),
+    );
     return;
   }
   if (command === 'sweep') {

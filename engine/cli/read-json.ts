@@ -8,7 +8,9 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ValidationError([{ where: path, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` }]);
+    throw new ValidationError([
+      { where: path, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` },
+    ]);
   }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

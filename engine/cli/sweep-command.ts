@@ -19,7 +19,9 @@ function positiveInteger(text: string | undefined, flag: string, allowZero: bool
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new ValidationError([{ where: flag, message: `must be a whole number ${allowZero ? '≥ 0' : '≥ 1'}, got '${text}'` }]);
+    throw new ValidationError([
+      { where: flag, message: `must be a whole number ${allowZero ? '≥ 0' : '≥ 1'}, got '${text}'` },
+    ]);
   }
   return value;
 }
@@ -34,7 +36,8 @@ function progressBar(done: number, total: number): string {
 export async function runSweepCommand(options: SweepCommandOptions): Promise<void> {
   if (!options.out) throw new ValidationError([{ where: '--out', message: 'is required (the output file)' }]);
   const format = options.format ?? (options.out.endsWith('.csv') ? 'csv' : 'arrow');
-  if (format !== 'arrow' && format !== 'csv') throw new ValidationError([{ where: '--format', message: `must be 'arrow' or 'csv', got '${format}'` }]);
+  if (format !== 'arrow' && format !== 'csv')
+    throw new ValidationError([{ where: '--format', message: `must be 'arrow' or 'csv', got '${format}'` }]);
   const workers = positiveInteger(options.workers, '--workers', true);
   const chunkSize = positiveInteger(options.chunk, '--chunk', false);
   const dataset = loadDataset(options.datasetDir);

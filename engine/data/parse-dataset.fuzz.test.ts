@@ -26,7 +26,26 @@ const index = fc.nat({ max: 40 });
 const oddCell = fc.oneof(
   oddNumber.map(String),
   oddString.map((text) => text.replace(/[\n\r,"]/g, ' ')),
-  fc.constantFrom('1e308', '1e307', '-1', '-0', '0', '', '  ', '"1"', '"1,5"', '"unclosed', 'x"y', '1e-400', '+5', '.5', '5.', '0e0', '"\n"', '1e309'),
+  fc.constantFrom(
+    '1e308',
+    '1e307',
+    '-1',
+    '-0',
+    '0',
+    '',
+    '  ',
+    '"1"',
+    '"1,5"',
+    '"unclosed',
+    'x"y',
+    '1e-400',
+    '+5',
+    '.5',
+    '5.',
+    '0e0',
+    '"\n"',
+    '1e309',
+  ),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -42,7 +61,16 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
   // a whole column of odd values (huge or tiny numbers reach the model this way)
   fc.tuple(which, index, oddCell).map(([w, column, text]) =>
-    onLines(w, (lines) => lines.map((line, r) => (r === 0 || line === '' ? line : line.split(',').map((cell, c) => (c === column % 8 + 1 ? text : cell)).join(',')))),
+    onLines(w, (lines) =>
+      lines.map((line, r) =>
+        r === 0 || line === ''
+          ? line
+          : line
+              .split(',')
+              .map((cell, c) => (c === (column % 8) + 1 ? text : cell))
+              .join(','),
+      ),
+    ),
   ),
   // ragged rows: a cell dropped or added
   fc.tuple(which, index, fc.boolean()).map(([w, row, add]) =>
@@ -79,11 +107,16 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     (files) => ({ regions: files.regions.replace(/\n/g, '\r\n'), profiles: files.profiles.replace(/\n/g, '\r\n') }),
     (files) => ({ ...files, regions: files.regions.replace(/\n/g, '\r') }),
   ),
-  fc.tuple(which, fc.double({ min: 0, max: 1, noNaN: true })).map(([w, at]) => (files: Files) => ({ ...files, [w]: files[w].slice(0, Math.floor(files[w].length * at)) })),
-  fc.tuple(which, fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 6 })).map(([w, at, text]) => (files: Files) => {
-    const i = Math.floor(files[w].length * at);
-    return { ...files, [w]: files[w].slice(0, i) + text + files[w].slice(i) };
-  }),
+  fc.tuple(which, fc.double({ min: 0, max: 1, noNaN: true })).map(([w, at]) => (files: Files) => ({
+    ...files,
+    [w]: files[w].slice(0, Math.floor(files[w].length * at)),
+  })),
+  fc
+    .tuple(which, fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ unit: 'binary', maxLength: 6 }))
+    .map(([w, at, text]) => (files: Files) => {
+      const i = Math.floor(files[w].length * at);
+      return { ...files, [w]: files[w].slice(0, i) + text + files[w].slice(i) };
+    }),
 );
 
 afterAll(writeFuzzReport);
@@ -97,7 +130,10 @@ describe('parseDataset under fuzzing', () => {
         try {
           checkDataset(files);
         } catch (error) {
-          throw new Error(`${(error as Error).message}\n--- regions.csv\n${files.regions}\n--- profiles.csv\n${files.profiles}`, { cause: error });
+          throw new Error(
+            `${(error as Error).message}\n--- regions.csv\n${files.regions}\n--- profiles.csv\n${files.profiles}`,
+            { cause: error },
+          );
         }
       }),
       fuzzParameters(300),
@@ -107,11 +143,12 @@ describe('parseDataset under fuzzing', () => {
 
 function checkDataset(files: Files): void {
   const started = performance.now();
-  let dataset;
+  let dataset: ReturnType<typeof parseDataset>;
   try {
     dataset = parseDataset({ name: 'fuzz', regionsCsv: files.regions, profilesCsv: files.profiles });
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw new Error(`not a ValidationError: ${(error as Error)?.stack ?? String(error)}`);
+    if (!(error instanceof ValidationError))
+      throw new Error(`not a ValidationError: ${(error as Error)?.stack ?? String(error)}`);
     expect(error.issues.length).toBeGreaterThan(0);
     expect(badIssues(error.issues)).toEqual([]);
     for (const issue of error.issues) expect(issue.where).toMatch(/^(regions|profiles)\.csv(:\d+(:\d+)?)?/);
@@ -121,7 +158,8 @@ function checkDataset(files: Files): void {
   }
   // A dataset that loads holds only finite numbers, and so does its evaluation with the default scenario.
   for (const region of dataset.regions) {
-    for (const [key, value] of Object.entries(region)) if (typeof value === 'number') expect(Number.isFinite(value), `${region.id}.${key} = ${value}`).toBe(true);
+    for (const [key, value] of Object.entries(region))
+      if (typeof value === 'number') expect(Number.isFinite(value), `${region.id}.${key} = ${value}`).toBe(true);
   }
   for (const prepared of dataset.prepared) {
     expect(Number.isFinite(prepared.flhSolarH) && Number.isFinite(prepared.flhWindH)).toBe(true);
@@ -129,6 +167,7 @@ function checkDataset(files: Files): void {
   }
   const result = evaluate(dataset, parseScenario({}, dataset));
   for (const region of result.regions) {
-    for (const [key, value] of Object.entries(region)) if (typeof value === 'number') expect(Number.isFinite(value), `${region.id}.${key} = ${value}`).toBe(true);
+    for (const [key, value] of Object.entries(region))
+      if (typeof value === 'number') expect(Number.isFinite(value), `${region.id}.${key} = ${value}`).toBe(true);
   }
 }

@@ -10,7 +10,7 @@ const ROW_B = 'B,Beta,P1,2000,2500,0.0048,0,0,0,0,0,50,60,sol,wnd,tmp,bas';
 function profiles(hours = 4, edit?: (h: number) => string): string {
   const lines = ['hour,sol,wnd,tmp,bas'];
   for (let h = 0; h < hours; h++) lines.push(edit ? edit(h) : `${h},${h % 2 === 0 ? 0.5 : 0},0.25,${5 + h},${1 + h}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function load(regionsCsv: string, profilesCsv = profiles()) {
@@ -77,25 +77,115 @@ describe('parseDataset', () => {
   const cases: Array<[string, string, string | undefined, RegExp]> = [
     ['a missing column', HEADER.replace(',windTWh', ''), undefined, /regions\.csv:1: missing column 'windTWh'/],
     ['a ragged row', `${HEADER}\n${ROW_A},extra`, undefined, /regions\.csv:2: row has 18 cells but the header has 17/],
-    ['a non-numeric cell', `${HEADER}\n${ROW_B.replace('2000', 'many')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
-    ['NaN', `${HEADER}\n${ROW_B.replace('2000', 'NaN')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
-    ['a comma decimal', `${HEADER}\n${ROW_B.replace('0.0048', '"0,0048"')}`, undefined, /regions\.csv:2:6: column 'baseDemandTWh'/],
-    ['an overflowing number', `${HEADER}\n${ROW_B.replace('2000', '1e999')}`, undefined, /regions\.csv:2:4: column 'homes': not a finite number/],
-    ['a negative value', `${HEADER}\n${ROW_B.replace(',50,', ',-50,')}`, undefined, /regions\.csv:2:12: column 'gridFeedinMW': must not be negative/],
-    ['an empty TWh cell', `${HEADER}\n${ROW_B.replace('0.0048', '')}`, undefined, /regions\.csv:2:6: column 'baseDemandTWh': not a finite number/],
-    ['zero connections', `${HEADER}\n${ROW_B.replace('2500', '0')}`, undefined, /regions\.csv:2:5: column 'connections': must be greater than 0/],
-    ['a duplicate id', `${HEADER}\n${ROW_B}\n${ROW_B}`, undefined, /regions\.csv:3:1: duplicate region id 'B' \(first on line 2\)/],
+    [
+      'a non-numeric cell',
+      `${HEADER}\n${ROW_B.replace('2000', 'many')}`,
+      undefined,
+      /regions\.csv:2:4: column 'homes': not a finite number/,
+    ],
+    [
+      'NaN',
+      `${HEADER}\n${ROW_B.replace('2000', 'NaN')}`,
+      undefined,
+      /regions\.csv:2:4: column 'homes': not a finite number/,
+    ],
+    [
+      'a comma decimal',
+      `${HEADER}\n${ROW_B.replace('0.0048', '"0,0048"')}`,
+      undefined,
+      /regions\.csv:2:6: column 'baseDemandTWh'/,
+    ],
+    [
+      'an overflowing number',
+      `${HEADER}\n${ROW_B.replace('2000', '1e999')}`,
+      undefined,
+      /regions\.csv:2:4: column 'homes': not a finite number/,
+    ],
+    [
+      'a negative value',
+      `${HEADER}\n${ROW_B.replace(',50,', ',-50,')}`,
+      undefined,
+      /regions\.csv:2:12: column 'gridFeedinMW': must not be negative/,
+    ],
+    [
+      'an empty TWh cell',
+      `${HEADER}\n${ROW_B.replace('0.0048', '')}`,
+      undefined,
+      /regions\.csv:2:6: column 'baseDemandTWh': not a finite number/,
+    ],
+    [
+      'zero connections',
+      `${HEADER}\n${ROW_B.replace('2500', '0')}`,
+      undefined,
+      /regions\.csv:2:5: column 'connections': must be greater than 0/,
+    ],
+    [
+      'a duplicate id',
+      `${HEADER}\n${ROW_B}\n${ROW_B}`,
+      undefined,
+      /regions\.csv:3:1: duplicate region id 'B' \(first on line 2\)/,
+    ],
     ['an id with a dot', `${HEADER}\n${ROW_B.replace(/^B/, 'B.1')}`, undefined, /contains a dot/],
-    ['a profile that is not a column', `${HEADER}\n${ROW_B.replace('wnd', 'gust')}`, undefined, /regions\.csv:2:15: windProfile 'gust' is not a column/],
-    ['hours out of order', `${HEADER}\n${ROW_B}`, profiles(4, (h) => `${h === 2 ? 3 : h === 3 ? 2 : h},0.5,0.2,1,1`), /profiles\.csv:4:1: column 'hour': expected 2/],
-    ['hours not starting at 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h + 1},0.5,0.2,1,1`), /column 'hour': expected 0/],
-    ['a non-numeric profile cell', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,x,1,1`), /profiles\.csv:3:3: column 'wnd': not a finite number/],
-    ['a ragged profile row', `${HEADER}\n${ROW_B}`, profiles(3, (h) => (h === 1 ? '1,0.5' : `${h},0.5,0.2,1,1`)), /profiles\.csv:3: row has 2 cells/],
-    ['a CF above 1', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},1.2,0.2,1,1`), /profiles\.csv:2:2: column 'sol' \(solarProfile of region B\): capacity factor 1\.2 outside \[0, 1\] at hour 0/],
-    ['a negative CF', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,-0.1,1,1`), /profiles\.csv:2:3: column 'wnd' \(windProfile of region B\): capacity factor -0\.1 outside/],
-    ['a zero CF where the region has wind', `${HEADER}\n${ROW_A}`, profiles(3, (h) => `${h},0.5,0,1,1`), /windProfile 'wnd': capacity factors sum to 0/],
-    ['a negative shape', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,${h - 1}`), /profiles\.csv:2:5: column 'bas' \(baseProfile of region B\): negative shape value -1 at hour 0/],
-    ['a shape summing to 0', `${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0.5,0.2,1,0`), /baseProfile 'bas': shape sums to 0/],
+    [
+      'a profile that is not a column',
+      `${HEADER}\n${ROW_B.replace('wnd', 'gust')}`,
+      undefined,
+      /regions\.csv:2:15: windProfile 'gust' is not a column/,
+    ],
+    [
+      'hours out of order',
+      `${HEADER}\n${ROW_B}`,
+      profiles(4, (h) => `${h === 2 ? 3 : h === 3 ? 2 : h},0.5,0.2,1,1`),
+      /profiles\.csv:4:1: column 'hour': expected 2/,
+    ],
+    [
+      'hours not starting at 0',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h + 1},0.5,0.2,1,1`),
+      /column 'hour': expected 0/,
+    ],
+    [
+      'a non-numeric profile cell',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h},0.5,x,1,1`),
+      /profiles\.csv:3:3: column 'wnd': not a finite number/,
+    ],
+    [
+      'a ragged profile row',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => (h === 1 ? '1,0.5' : `${h},0.5,0.2,1,1`)),
+      /profiles\.csv:3: row has 2 cells/,
+    ],
+    [
+      'a CF above 1',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h},1.2,0.2,1,1`),
+      /profiles\.csv:2:2: column 'sol' \(solarProfile of region B\): capacity factor 1\.2 outside \[0, 1\] at hour 0/,
+    ],
+    [
+      'a negative CF',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h},0.5,-0.1,1,1`),
+      /profiles\.csv:2:3: column 'wnd' \(windProfile of region B\): capacity factor -0\.1 outside/,
+    ],
+    [
+      'a zero CF where the region has wind',
+      `${HEADER}\n${ROW_A}`,
+      profiles(3, (h) => `${h},0.5,0,1,1`),
+      /windProfile 'wnd': capacity factors sum to 0/,
+    ],
+    [
+      'a negative shape',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h},0.5,0.2,1,${h - 1}`),
+      /profiles\.csv:2:5: column 'bas' \(baseProfile of region B\): negative shape value -1 at hour 0/,
+    ],
+    [
+      'a shape summing to 0',
+      `${HEADER}\n${ROW_B}`,
+      profiles(3, (h) => `${h},0.5,0.2,1,0`),
+      /baseProfile 'bas': shape sums to 0/,
+    ],
     ['a quote error', `${HEADER}\nB,"Beta`, undefined, /regions\.csv:2:3: quoted cell is not closed/],
     ['no regions', `${HEADER}\n`, undefined, /no regions/],
     ['no hours', `${HEADER}\n${ROW_B}`, 'hour,sol,wnd,tmp,bas\n', /profiles\.csv:1: no hourly rows/],
@@ -108,11 +198,18 @@ describe('parseDataset', () => {
   }
 
   it('accepts a zero CF profile where the region has no production of that kind', () => {
-    expect(issuesOf(`${HEADER}\n${ROW_B}`, profiles(3, (h) => `${h},0,0,1,1`))).toEqual([]);
+    expect(
+      issuesOf(
+        `${HEADER}\n${ROW_B}`,
+        profiles(3, (h) => `${h},0,0,1,1`),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a zero EV shape column', () => {
     const text = ['hour,sol,wnd,tmp,bas,evSmart', '0,0.5,0.2,1,1,0', '1,0.5,0.2,1,1,0'].join('\n');
-    expect(issuesOf(`${HEADER}\n${ROW_B}\n`, text).join('\n')).toMatch(/profiles\.csv:1:6: column 'evSmart': shape sums to 0/);
+    expect(issuesOf(`${HEADER}\n${ROW_B}\n`, text).join('\n')).toMatch(
+      /profiles\.csv:1:6: column 'evSmart': shape sums to 0/,
+    );
   });
 });

@@ -18,7 +18,13 @@ const REQUIRED_NUMERIC_COLUMNS = [
 ] as const;
 const PROFILE_REFERENCES = ['solarProfile', 'windProfile', 'tempProfile', 'baseProfile'] as const;
 /** Columns `regions.csv` must have (MODEL.md §6). */
-export const REQUIRED_REGION_COLUMNS = ['id', 'name', 'provinces', ...REQUIRED_NUMERIC_COLUMNS, ...PROFILE_REFERENCES] as const;
+export const REQUIRED_REGION_COLUMNS = [
+  'id',
+  'name',
+  'provinces',
+  ...REQUIRED_NUMERIC_COLUMNS,
+  ...PROFILE_REFERENCES,
+] as const;
 /** Optional numeric columns, 0 when absent (MODEL.md §1.1). */
 const OPTIONAL_REGION_COLUMNS = ['solarSmallRoofTWh', 'existingSolarRoofTWh'] as const;
 const NUMERIC_REGION_COLUMNS = [...REQUIRED_NUMERIC_COLUMNS, ...OPTIONAL_REGION_COLUMNS] as const;
@@ -66,7 +72,12 @@ export function parseDataset(source: DatasetSource): Dataset {
   checkProfileReferences(regions, regionTable, regionsFile, profileTable, profilesFile, profiles.columns, issues);
   if (issues.length > 0) throw new ValidationError(issues);
 
-  return prepareDataset(source.name, regions.map((r) => r.region), profiles.columns, profiles.hours);
+  return prepareDataset(
+    source.name,
+    regions.map((r) => r.region),
+    profiles.columns,
+    profiles.hours,
+  );
 }
 
 function parseTable(text: string, file: string, issues: Issue[]): CsvTable | undefined {
@@ -89,7 +100,8 @@ function checkHeader(table: CsvTable, file: string, required: readonly string[],
     } else columnIndex.set(name, index);
   });
   for (const name of required) {
-    if (!columnIndex.has(name)) issues.push({ where: `${file}:${table.headerLine}`, message: `missing column '${name}'` });
+    if (!columnIndex.has(name))
+      issues.push({ where: `${file}:${table.headerLine}`, message: `missing column '${name}'` });
   }
   return columnIndex;
 }
@@ -140,7 +152,10 @@ function readProfiles(table: CsvTable, file: string, issues: Issue[]): ProfileCo
         continue;
       }
       if (name === 'hour' && value !== h) {
-        issues.push({ where, message: `column 'hour': expected ${h} (hours must run 0..${hours - 1} in order), got ${cell.trim()}` });
+        issues.push({
+          where,
+          message: `column 'hour': expected ${h} (hours must run 0..${hours - 1} in order), got ${cell.trim()}`,
+        });
         if (issues.length - before > 20) return { columns, hours };
       }
       values[h] = value;
@@ -172,8 +187,10 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     const id = cellAt('id').trim();
     if (id === '') issues.push({ where: whereOf('id'), message: 'empty region id' });
     else if (id.includes('.')) issues.push({ where: whereOf('id'), message: `region id '${id}' contains a dot` });
-    else if (id === 'NL') issues.push({ where: whereOf('id'), message: "region id 'NL' is reserved for national rows" });
-    else if (seen.has(id)) issues.push({ where: whereOf('id'), message: `duplicate region id '${id}' (first on line ${seen.get(id)})` });
+    else if (id === 'NL')
+      issues.push({ where: whereOf('id'), message: "region id 'NL' is reserved for national rows" });
+    else if (seen.has(id))
+      issues.push({ where: whereOf('id'), message: `duplicate region id '${id}' (first on line ${seen.get(id)})` });
     else seen.set(id, line);
 
     const numbers: Record<string, number> = {};
@@ -189,15 +206,27 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
       }
       const value = parseDecimal(cell);
       if (value === undefined) {
-        issues.push({ where: whereOf(name), message: `column '${name}': not a finite number: ${JSON.stringify(cell)}` });
+        issues.push({
+          where: whereOf(name),
+          message: `column '${name}': not a finite number: ${JSON.stringify(cell)}`,
+        });
       } else if (value < 0) {
         issues.push({ where: whereOf(name), message: `column '${name}': must not be negative, got ${cell.trim()}` });
       } else if (value > MAX_DATASET_VALUE) {
-        issues.push({ where: whereOf(name), message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)` });
+        issues.push({
+          where: whereOf(name),
+          message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)`,
+        });
       } else if (name === 'connections' && value === 0) {
-        issues.push({ where: whereOf(name), message: "column 'connections': must be greater than 0 (leave it empty for homes × 1.1)" });
+        issues.push({
+          where: whereOf(name),
+          message: "column 'connections': must be greater than 0 (leave it empty for homes × 1.1)",
+        });
       } else if (name === 'connections' && value < 1) {
-        issues.push({ where: whereOf(name), message: `column 'connections': must be at least 1 (a number of connections), got ${cell.trim()}` });
+        issues.push({
+          where: whereOf(name),
+          message: `column 'connections': must be at least 1 (a number of connections), got ${cell.trim()}`,
+        });
       }
       numbers[name] = value ?? 0;
     }
@@ -269,7 +298,11 @@ function checkProfileReferences(
   for (const { region, rowIndex } of parsed) {
     const where = (name: string) => `${file}:${table.rowLines[rowIndex]}:${columnNumber.get(name)}`;
     const solarTWh =
-      region.solarRoofTWh + region.solarFieldTWh + region.solarSmallRoofTWh + region.existingSolarFieldTWh + region.existingSolarRoofTWh;
+      region.solarRoofTWh +
+      region.solarFieldTWh +
+      region.solarSmallRoofTWh +
+      region.existingSolarFieldTWh +
+      region.existingSolarRoofTWh;
     const windTWh = region.windTWh + region.existingWindTWh;
     const checks: Array<[(typeof PROFILE_REFERENCES)[number], 'cf' | 'shape' | 'temp', number]> = [
       ['solarProfile', 'cf', solarTWh],
@@ -281,7 +314,10 @@ function checkProfileReferences(
       const profileName = region[reference];
       const values = columns.get(profileName);
       if (!values) {
-        issues.push({ where: where(reference), message: `${reference} '${profileName}' is not a column of ${profilesFile}` });
+        issues.push({
+          where: where(reference),
+          message: `${reference} '${profileName}' is not a column of ${profilesFile}`,
+        });
         continue;
       }
       const problem = profileProblem(values, kind, twh);
@@ -295,7 +331,11 @@ function checkProfileReferences(
     const problem = values && profileProblem(values, 'shape', 0);
     if (!problem) continue;
     if (problem.hour !== undefined) reportCell(name, problem, 'EV charging shape');
-    else issues.push({ where: `${profilesFile}:${profileTable.headerLine}:${profileColumnNumber.get(name)}`, message: `column '${name}': ${problem.message}` });
+    else
+      issues.push({
+        where: `${profilesFile}:${profileTable.headerLine}:${profileColumnNumber.get(name)}`,
+        message: `column '${name}': ${problem.message}`,
+      });
   }
 }
 
@@ -309,13 +349,18 @@ interface ProfileProblem {
 function profileProblem(values: Float64Array, kind: 'cf' | 'shape' | 'temp', twh: number): ProfileProblem | undefined {
   if (kind === 'temp') return undefined;
   for (let h = 0; h < values.length; h++) {
-    if (kind === 'cf' && (values[h] < 0 || values[h] > 1)) return { hour: h, message: `capacity factor ${values[h]} outside [0, 1] at hour ${h}` };
-    if (kind === 'shape' && values[h] < 0) return { hour: h, message: `negative shape value ${values[h]} at hour ${h}` };
+    if (kind === 'cf' && (values[h] < 0 || values[h] > 1))
+      return { hour: h, message: `capacity factor ${values[h]} outside [0, 1] at hour ${h}` };
+    if (kind === 'shape' && values[h] < 0)
+      return { hour: h, message: `negative shape value ${values[h]} at hour ${h}` };
   }
   const sum = sumOf(values);
-  if (kind === 'cf' && sum === 0 && twh > 0) return { message: 'capacity factors sum to 0 but the region has production of this kind' };
+  if (kind === 'cf' && sum === 0 && twh > 0)
+    return { message: 'capacity factors sum to 0 but the region has production of this kind' };
   if (kind === 'cf' && twh > 0 && !Number.isFinite((twh * 1e6) / sum)) {
-    return { message: `capacity factors sum to ${sum}, too little for ${twh} TWh (the installed MW would not be a finite number)` };
+    return {
+      message: `capacity factors sum to ${sum}, too little for ${twh} TWh (the installed MW would not be a finite number)`,
+    };
   }
   if (kind === 'shape' && sum === 0) return { message: 'shape sums to 0' };
   return undefined;

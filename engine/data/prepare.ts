@@ -94,7 +94,10 @@ export function prepareDataset(
   options: { baseMW?: Float64Array[]; applyDefaults?: boolean } = {},
 ): Dataset {
   const prepared = regions.map((region, r) => prepareRegion(region, profiles, hours, options.baseMW?.[r]));
-  if (options.applyDefaults !== false) regions.forEach((region, r) => applyDefaultRules(region, prepared[r], hours));
+  if (options.applyDefaults !== false)
+    regions.forEach((region, r) => {
+      applyDefaultRules(region, prepared[r], hours);
+    });
   let totalHomes = 0;
   for (const region of regions) totalHomes += region.homes;
   return {

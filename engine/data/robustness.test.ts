@@ -46,7 +46,13 @@ describe('odd values in regions.csv: one located error each', () => {
     ['Infinity', 3, 6, 'Infinity', /^regions\.csv:3:6: column 'baseDemandTWh': not a finite number: "Infinity"$/],
     ['-Infinity', 3, 9, '-Infinity', /^regions\.csv:3:9: column 'windTWh': not a finite number/],
     ['an overflowing exponent', 3, 9, '1e309', /^regions\.csv:3:9: column 'windTWh': not a finite number: "1e309"$/],
-    ['a huge value', 3, 6, '1e308', /^regions\.csv:3:6: column 'baseDemandTWh': too large, got 1e308 \(at most 1e12\)$/],
+    [
+      'a huge value',
+      3,
+      6,
+      '1e308',
+      /^regions\.csv:3:6: column 'baseDemandTWh': too large, got 1e308 \(at most 1e12\)$/,
+    ],
     ['a value just above the limit', 4, 4, '1.5e12', /^regions\.csv:4:4: column 'homes': too large/],
     ['a negative value', 3, 9, '-0.001', /^regions\.csv:3:9: column 'windTWh': must not be negative, got -0\.001$/],
     ['a blank that may not be blank', 4, 6, '', /^regions\.csv:4:6: column 'baseDemandTWh': not a finite number: ""$/],
@@ -67,7 +73,9 @@ describe('odd values in regions.csv: one located error each', () => {
 
   it('an empty connections cell with no homes cannot derive a connection count', () => {
     const issues = issuesOf(setCell(REGIONS, 5, 4, '0')); // T4 has an empty connections cell
-    expect(issues).toEqual(["regions.csv:5:5: column 'connections': empty, but homes × 1.1 = 0 is less than 1 connection: give the number of connections"]);
+    expect(issues).toEqual([
+      "regions.csv:5:5: column 'connections': empty, but homes × 1.1 = 0 is less than 1 connection: give the number of connections",
+    ]);
     expect(issuesOf(setCell(setCell(REGIONS, 5, 4, '0'), 5, 5, '10'))).toEqual([]); // fine with a given count
   });
 
@@ -88,7 +96,10 @@ describe('odd rows and files', () => {
     const lines = REGIONS.split('\n');
     lines[2] = lines[2].replace(/,bas$/, '');
     lines[3] = `${lines[3]},extra`;
-    expect(issuesOf(lines.join('\n'))).toEqual(['regions.csv:3: row has 18 cells but the header has 19', 'regions.csv:4: row has 20 cells but the header has 19']);
+    expect(issuesOf(lines.join('\n'))).toEqual([
+      'regions.csv:3: row has 18 cells but the header has 19',
+      'regions.csv:4: row has 20 cells but the header has 19',
+    ]);
   });
 
   it('a duplicate id names both lines', () => {
@@ -130,7 +141,9 @@ describe('odd rows and files', () => {
   });
 
   it('a blank profile cell and a missing hour are located', () => {
-    expect(issuesOf(REGIONS, setCell(PROFILES, 6, 3, ''))).toEqual([`profiles.csv:6:3: column 'wnd': not a finite number: ""`]);
+    expect(issuesOf(REGIONS, setCell(PROFILES, 6, 3, ''))).toEqual([
+      `profiles.csv:6:3: column 'wnd': not a finite number: ""`,
+    ]);
     const lines = PROFILES.split('\n');
     lines.splice(10, 1); // hour 9 missing
     expect(issuesOf(REGIONS, lines.join('\n'))[0]).toMatch(/^profiles\.csv:11:1: column 'hour': expected 9 /);
@@ -146,7 +159,9 @@ describe('odd rows and files', () => {
     let text = PROFILES;
     for (let line = 2; line <= 25; line++) text = setCell(text, line, 2, '5e-324');
     const issues = issuesOf(REGIONS, text);
-    expect(issues[0]).toMatch(/^regions\.csv:2:16: solarProfile 'sol': capacity factors sum to .*, too little for .* TWh/);
+    expect(issues[0]).toMatch(
+      /^regions\.csv:2:16: solarProfile 'sol': capacity factors sum to .*, too little for .* TWh/,
+    );
   });
 
   it('an empty file and a header-only profiles file are errors of their file', () => {
@@ -173,8 +188,13 @@ describe('scenario and sweep issues always name a place', () => {
   });
 
   it('blank keys are shown quoted', () => {
-    expect(whereOf(() => parseScenario({ '': 1, national: { ' ': 2 } }, dataset)).sort()).toEqual(['"": unknown key', 'national." ": unknown key']);
-    expect(whereOf(() => parseScenario({ regions: { '': {} } }, dataset))[0]).toMatch(/^regions\."": unknown region id/);
+    expect(whereOf(() => parseScenario({ '': 1, national: { ' ': 2 } }, dataset)).sort()).toEqual([
+      '"": unknown key',
+      'national." ": unknown key',
+    ]);
+    expect(whereOf(() => parseScenario({ regions: { '': {} } }, dataset))[0]).toMatch(
+      /^regions\."": unknown region id/,
+    );
     expect(zodIssues).toBeTypeOf('function');
   });
 });
@@ -188,7 +208,11 @@ describe('the command line with a broken dataset', () => {
     return dir;
   }
   const cli = (dir: string) =>
-    spawnSync(process.execPath, [join(ROOT, 'bin/samenhang.js'), 'evaluate', join(TINY, 'scenario.json'), '--dataset', dir, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/samenhang.js'), 'evaluate', join(TINY, 'scenario.json'), '--dataset', dir, '--json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
 
   it('exits 2 with one line per problem, each naming file, line and column, and no stack trace', () => {
     let text = setCell(REGIONS, 3, 4, 'NaN');
@@ -203,11 +227,21 @@ describe('the command line with a broken dataset', () => {
     const errors = result.stderr.trimEnd().split('\n');
     const file = (name: string) => join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(errors).toHaveLength(5);
-    expect(errors[0]).toMatch(new RegExp(`^error: ${file('profiles.csv')}:8:3: column 'wnd': not a finite number: "Infinity"$`));
-    expect(errors[1]).toMatch(new RegExp(`^error: ${file('regions.csv')}:3:4: column 'homes': not a finite number: "NaN"$`));
-    expect(errors[2]).toMatch(new RegExp(`^error: ${file('regions.csv')}:4:6: column 'baseDemandTWh': too large, got 1e308`));
-    expect(errors[3]).toMatch(new RegExp(`^error: ${file('regions.csv')}:5:9: column 'windTWh': must not be negative, got -5$`));
-    expect(errors[4]).toMatch(new RegExp(`^error: ${file('regions.csv')}:6:1: duplicate region id 'T1' \\(first on line 2\\)$`));
+    expect(errors[0]).toMatch(
+      new RegExp(`^error: ${file('profiles.csv')}:8:3: column 'wnd': not a finite number: "Infinity"$`),
+    );
+    expect(errors[1]).toMatch(
+      new RegExp(`^error: ${file('regions.csv')}:3:4: column 'homes': not a finite number: "NaN"$`),
+    );
+    expect(errors[2]).toMatch(
+      new RegExp(`^error: ${file('regions.csv')}:4:6: column 'baseDemandTWh': too large, got 1e308`),
+    );
+    expect(errors[3]).toMatch(
+      new RegExp(`^error: ${file('regions.csv')}:5:9: column 'windTWh': must not be negative, got -5$`),
+    );
+    expect(errors[4]).toMatch(
+      new RegExp(`^error: ${file('regions.csv')}:6:1: duplicate region id 'T1' \\(first on line 2\\)$`),
+    );
     expect(result.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
   });
 
@@ -222,10 +256,16 @@ describe('the command line with a broken dataset', () => {
   it('a scenario whose results overflow exits 2 with one line instead of printing NaN', () => {
     const file = join(scratch, 'huge.json');
     writeFileSync(file, JSON.stringify({ defaults: { resScale: 1e308 } }));
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/samenhang.js'), 'evaluate', file, '--dataset', join(TINY, 'dataset')], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/samenhang.js'), 'evaluate', file, '--dataset', join(TINY, 'dataset')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: \(scenario\): the results are not finite numbers \(regions\.T1\.peakFeedinMW = Infinity, .*\n$/);
+    expect(result.stderr).toMatch(
+      /^error: \(scenario\): the results are not finite numbers \(regions\.T1\.peakFeedinMW = Infinity, .*\n$/,
+    );
   });
 
   it('a ragged row and a wrong profile length are one line each', () => {

@@ -46,7 +46,13 @@ function run(input: RegionHoursInput, trace: HourlyTrace | null = null): Float64
 }
 
 function traceOf(hours: number): HourlyTrace {
-  return { genMW: zeros(hours), loadMW: zeros(hours), netMW: zeros(hours), netAfterStorageMW: zeros(hours), socMWh: zeros(hours) };
+  return {
+    genMW: zeros(hours),
+    loadMW: zeros(hours),
+    netMW: zeros(hours),
+    netAfterStorageMW: zeros(hours),
+    socMWh: zeros(hours),
+  };
 }
 
 describe('runRegionHours on four hand-computed hours', () => {
@@ -116,8 +122,8 @@ describe('runRegionHours on four hand-computed hours', () => {
 /** A deterministic pseudo-random year for property tests. */
 function randomYear(hours: number, seed: number): RegionHoursInput {
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const solarCF = zeros(hours).map((_, h) => Math.max(0, Math.sin(((h % 24) - 6) / 12 * Math.PI)) * random());
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const solarCF = zeros(hours).map((_, h) => Math.max(0, Math.sin((((h % 24) - 6) / 12) * Math.PI)) * random());
   const windCF = zeros(hours).map(() => random());
   const baseMW = zeros(hours).map(() => 50 + 50 * random());
   return {

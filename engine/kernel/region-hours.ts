@@ -66,12 +66,18 @@ export interface HourlyTrace {
  * scale, so exact ties are ties and every real excess (even 1e-9 MW) still counts.
  */
 export function limitSlackMW(input: RegionHoursInput): number {
-  const scaleMW = 1 + input.feedinMW + input.offtakeMW + input.roofAndSmallMW + input.fieldMW + input.windMW + input.industryMW;
+  const scaleMW =
+    1 + input.feedinMW + input.offtakeMW + input.roofAndSmallMW + input.fieldMW + input.windMW + input.industryMW;
   return 1e-14 * scaleMW;
 }
 
 /** Runs one region's year hour by hour and writes KERNEL_OUTPUT_COUNT values at `out[offset]`. */
-export function runRegionHours(input: RegionHoursInput, out: Float64Array, offset: number, trace: HourlyTrace | null): void {
+export function runRegionHours(
+  input: RegionHoursInput,
+  out: Float64Array,
+  offset: number,
+  trace: HourlyTrace | null,
+): void {
   const hours = input.hours;
   const solarCF = input.solarCF;
   const windCF = input.windCF;

@@ -74,7 +74,9 @@ describe('evaluate on the bundled 30-region dataset', () => {
 
   it('keeps each region’s RES total under solarShare', () => {
     const shifted = evaluate(dataset, parseScenario({ defaults: { solarShare: 0.3 } }, dataset));
-    shifted.regions.forEach((region, r) => expect(region.resNominalTWh).toBeCloseTo(base.regions[r].resNominalTWh, 12));
+    shifted.regions.forEach((region, r) => {
+      expect(region.resNominalTWh).toBeCloseTo(base.regions[r].resNominalTWh, 12);
+    });
   });
 
   it('makes national outcomes the sums of regional ones', () => {

@@ -1,6 +1,11 @@
 import { capacityMW } from '../data/prepare.ts';
 import type { Dataset } from '../data/types.ts';
-import { KERNEL_OUTPUT_COUNT, runRegionHours, type HourlyTrace, type RegionHoursInput } from '../kernel/region-hours.ts';
+import {
+  KERNEL_OUTPUT_COUNT,
+  runRegionHours,
+  type HourlyTrace,
+  type RegionHoursInput,
+} from '../kernel/region-hours.ts';
 import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { computeHomeEconomics, computeRegionOutputs, type HomeEconomics, type RegionCapacities } from './finance.ts';
@@ -51,7 +56,9 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
     baseMW: prepared.baseMW,
     heatKWPerHome: shapes.heatMix(heat, resolved.shareAllElectric, resolved.shareHybrid),
     evShare: shapes.evMix(dataset, resolved.evSmartShare),
-    roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
+    roofAndSmallMW:
+      capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) +
+      capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
     windMW: capacities.windMW,
@@ -90,14 +97,20 @@ export function resolveScenario(
 
 /** Runs the hourly kernel for every region; `kernelOut` holds KERNEL_OUTPUT_COUNT values per region. */
 export function runScenarioHours(run: ScenarioRun, kernelOut: Float64Array): void {
-  for (let r = 0; r < run.regions.length; r++) runRegionHours(kernelInputFor(run, r), kernelOut, r * KERNEL_OUTPUT_COUNT, null);
+  for (let r = 0; r < run.regions.length; r++)
+    runRegionHours(kernelInputFor(run, r), kernelOut, r * KERNEL_OUTPUT_COUNT, null);
 }
 
 /**
  * The finance pass (MODEL.md §3–4) from kernel outputs: writes one row per region and then the
  * national row into `rows` ((regions + 1) × OUTPUT_COUNT values, national last).
  */
-export function computeOutputRows(dataset: Dataset, run: ScenarioRun, kernelOut: Float64Array, rows: Float64Array): void {
+export function computeOutputRows(
+  dataset: Dataset,
+  run: ScenarioRun,
+  kernelOut: Float64Array,
+  rows: Float64Array,
+): void {
   const regionCount = dataset.regions.length;
   // Regions on one temperature profile share their per-home economics.
   let lastHeat: HeatProfile | undefined;
@@ -174,7 +187,13 @@ export interface RegionHourlySeries extends HourlyTrace {
 }
 
 /** Runs one region with a trace and returns its hourly series between `from` and `to`. */
-export function evaluateRegionHourly(dataset: Dataset, scenario: Scenario, regionId: string, from = 0, to = dataset.hours): RegionHourlySeries {
+export function evaluateRegionHourly(
+  dataset: Dataset,
+  scenario: Scenario,
+  regionId: string,
+  from = 0,
+  to = dataset.hours,
+): RegionHourlySeries {
   const r = dataset.regionIndex.get(regionId);
   if (r === undefined) throw new RangeError(`unknown region ${regionId}`);
   const run = resolveScenario(dataset, scenario);

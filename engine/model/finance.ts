@@ -14,7 +14,7 @@ import type { NationalParams } from './parameters.ts';
 
 /** Equal annual payment that repays `capital` over `years` at `rate` (MODEL.md §3; C/L when r = 0). */
 export function annuity(capital: number, rate: number, years: number): number {
-  return rate === 0 ? capital / years : (capital * rate) / (1 - Math.pow(1 + rate, -years));
+  return rate === 0 ? capital / years : (capital * rate) / (1 - (1 + rate) ** -years);
 }
 
 /** Installed MW of one region as in MODEL.md §2.1; those the finance pass needs. */
@@ -147,10 +147,12 @@ export function computeRegionOutputs(
   const subsidyEUR = switchingHomes > 0 ? ebToHeatEUR / switchingHomes : 0;
 
   // + 0 turns the −0 of "no switching homes" into 0.
-  const ebRevenueChangeEUR = nINS * home.ebChangeINS + nHY * home.ebChangeHY + nAE * home.ebChangeAE + nHN * home.ebChangeHN + 0;
+  const ebRevenueChangeEUR =
+    nINS * home.ebChangeINS + nHY * home.ebChangeHY + nAE * home.ebChangeAE + nHN * home.ebChangeHN + 0;
   const heatElecTWh = (nAE * home.kWhAE + nHY * home.kWhHY) / 1e9;
   const gasAvoidedM3 = nINS * (home.m3GAS - home.m3INS) + nHY * (home.m3GAS - home.m3HY) + (nAE + nHN) * home.m3GAS;
-  const co2AvoidedT = gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * home.qInsGJ * n.co2HeatNetTPerGJ + 0;
+  const co2AvoidedT =
+    gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * home.qInsGJ * n.co2HeatNetTPerGJ + 0;
   const homesCapexEUR = nINS * home.capexINS + nHY * home.capexHY + nAE * home.capexAE + nHN * home.capexHN;
 
   const windTurbines = capacities.windMW / n.turbineMW;

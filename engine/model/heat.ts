@@ -53,7 +53,6 @@ export function computeHeatProfile(tempC: Float64Array, national: NationalParams
   return { qGasKWh, qInsKWh, qAeKWh, aeKWPerHome, hyKWPerHome, aeKWhPerHome, hyKWhPerHome, hyGasHeatKWhPerHome };
 }
 
-
 /**
  * Memoises heat profiles per temperature array and heat parameters. Sweeps that vary other
  * parameters reuse the same profile; the cache is small because few heat variants are in play.
@@ -69,7 +68,7 @@ export class HeatProfileCache {
   /** Cache key of the national heat parameters; compute once per scenario, not per region. */
   static keyOf(national: NationalParams): string {
     let key = '';
-    for (const name of HEAT_NATIONAL_PARAMS) key += national[name] + ',';
+    for (const name of HEAT_NATIONAL_PARAMS) key += `${national[name]},`;
     return key;
   }
 

@@ -29,7 +29,8 @@ export class LoadShapeCache {
       if (variants.size >= this.maxVariants) variants.clear();
       const hours = heat.aeKWPerHome.length;
       shape = new Float64Array(hours);
-      for (let h = 0; h < hours; h++) shape[h] = shareAllElectric * heat.aeKWPerHome[h] + shareHybrid * heat.hyKWPerHome[h];
+      for (let h = 0; h < hours; h++)
+        shape[h] = shareAllElectric * heat.aeKWPerHome[h] + shareHybrid * heat.hyKWPerHome[h];
       variants.set(key, shape);
     }
     return shape;
@@ -46,7 +47,8 @@ export class LoadShapeCache {
     if (!shape) {
       if (variants.size >= this.maxVariants) variants.clear();
       shape = new Float64Array(dataset.hours);
-      for (let h = 0; h < dataset.hours; h++) shape[h] = (1 - smartShare) * dataset.evDumbShare[h] + smartShare * dataset.evSmartShare[h];
+      for (let h = 0; h < dataset.hours; h++)
+        shape[h] = (1 - smartShare) * dataset.evDumbShare[h] + smartShare * dataset.evSmartShare[h];
       variants.set(smartShare, shape);
     }
     return shape;

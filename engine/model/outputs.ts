@@ -48,9 +48,13 @@ export type NationalOutputName = Extract<(typeof OUTPUTS)[number], { scope: 'bot
 /** Every output name, in table order. */
 export const OUTPUT_NAMES: readonly OutputName[] = OUTPUTS.map((o) => o.name);
 /** Outputs reported per region (MODEL.md §2.4 and §3), in order. */
-export const REGION_OUTPUT_NAMES = OUTPUTS.filter((o) => o.scope !== 'national').map((o) => o.name) as RegionOutputName[];
+export const REGION_OUTPUT_NAMES = OUTPUTS.filter((o) => o.scope !== 'national').map(
+  (o) => o.name,
+) as RegionOutputName[];
 /** Outputs reported nationally (MODEL.md §4), in order. */
-export const NATIONAL_OUTPUT_NAMES = OUTPUTS.filter((o) => o.scope !== 'region').map((o) => o.name) as NationalOutputName[];
+export const NATIONAL_OUTPUT_NAMES = OUTPUTS.filter((o) => o.scope !== 'region').map(
+  (o) => o.name,
+) as NationalOutputName[];
 
 /** Column of each output in a full-width output row (OUTPUT_NAMES order). */
 export const OUTPUT_INDEX: Readonly<Record<OutputName, number>> = Object.fromEntries(
@@ -61,4 +65,6 @@ export const OUTPUT_COUNT = OUTPUT_NAMES.length;
 /** Outputs of one region, as `evaluate --json` reports them. */
 export type RegionResult = { id: string } & Record<RegionOutputName, number>;
 /** National outcomes; `route35Triggered` is a boolean in JSON. */
-export type NationalResult = Record<Exclude<NationalOutputName, 'route35Triggered'>, number> & { route35Triggered: boolean };
+export type NationalResult = Record<Exclude<NationalOutputName, 'route35Triggered'>, number> & {
+  route35Triggered: boolean;
+};

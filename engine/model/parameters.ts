@@ -106,7 +106,11 @@ export const HEAT_NATIONAL_PARAMS = [
  * National parameters the hourly kernel depends on. All others act only in the
  * finance pass (MODEL.md §3–4), so sweeping them needs no new hourly run.
  */
-export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [...HEAT_NATIONAL_PARAMS, 'evKWhPerYear', 'storageRoundTrip'];
+export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [
+  ...HEAT_NATIONAL_PARAMS,
+  'evKWhPerYear',
+  'storageRoundTrip',
+];
 
 /** Regional parameters (MODEL.md §1.3) and their bounds; `solarShare` alone may be null. */
 export const REGIONAL_BOUNDS = {
@@ -137,7 +141,12 @@ export const REGIONAL_PARAM_NAMES = Object.keys(REGIONAL_BOUNDS) as RegionalPara
 export type RegionalOverrides = Partial<Record<RegionalParamName, number | null>>;
 
 /** The four heat strategies besides the gas boiler, whose shares must sum to at most 1. */
-export const STRATEGY_SHARE_PARAMS = ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'] as const;
+export const STRATEGY_SHARE_PARAMS = [
+  'shareAllElectric',
+  'shareHybrid',
+  'shareHeatNet',
+  'shareInsulationOnly',
+] as const;
 
 /** Slack on the strategy-share sum (MODEL.md §1.6: "summing above 1 (+1e-9)"). */
 export const SHARE_SUM_TOLERANCE = 1e-9;

@@ -27,14 +27,16 @@ describe('worked example (shared/examples/tiny, exact rational reference)', () =
 
   it('reports exactly the expected regions and keys', () => {
     expect(result.regions.map((r) => r.id)).toEqual(expected.regions.map((r: { id: string }) => r.id));
-    for (let i = 0; i < expected.regions.length; i++) expect(Object.keys(result.regions[i])).toEqual(Object.keys(expected.regions[i]));
+    for (let i = 0; i < expected.regions.length; i++)
+      expect(Object.keys(result.regions[i])).toEqual(Object.keys(expected.regions[i]));
     expect(Object.keys(result.national).sort()).toEqual(Object.keys(expected.national).sort());
   });
 
   for (const region of expected.regions as Array<Record<string, number | string>>) {
     it(`region ${region.id} agrees on every output`, () => {
       const actual = result.regions.find((r) => r.id === region.id)! as unknown as Record<string, number>;
-      for (const [key, value] of Object.entries(region)) if (key !== 'id') expectClose(actual[key], value, `${region.id}.${key}`);
+      for (const [key, value] of Object.entries(region))
+        if (key !== 'id') expectClose(actual[key], value, `${region.id}.${key}`);
     });
   }
 

@@ -15,7 +15,13 @@ function resolve(r: number, input: unknown) {
 describe('resolveRegion (MODEL.md §1.3, §1.5)', () => {
   it('takes region data when nothing is set', () => {
     const resolved = resolve(T1, {});
-    expect(resolved).toMatchObject({ solarRoofTWh: 0.0004, solarFieldTWh: 0.0008, windTWh: 0.0006, fieldSolarClip: 1, storageMW: 0 });
+    expect(resolved).toMatchObject({
+      solarRoofTWh: 0.0004,
+      solarFieldTWh: 0.0008,
+      windTWh: 0.0006,
+      fieldSolarClip: 1,
+      storageMW: 0,
+    });
     expect(resolved.gridFeedinMW).toBe(100);
   });
 
@@ -26,7 +32,10 @@ describe('resolveRegion (MODEL.md §1.3, §1.5)', () => {
   });
 
   it('scales TWh from any layer by resScale, but not small roofs', () => {
-    const resolved = resolve(T1, { defaults: { resScale: 2, windTWh: 0.001 }, regions: { T1: { resScale: 3, solarSmallRoofTWh: 0.0002 } } });
+    const resolved = resolve(T1, {
+      defaults: { resScale: 2, windTWh: 0.001 },
+      regions: { T1: { resScale: 3, solarSmallRoofTWh: 0.0002 } },
+    });
     expect(resolved.windTWh).toBeCloseTo(0.003, 15);
     expect(resolved.solarRoofTWh).toBeCloseTo(0.0012, 15);
     expect(resolved.solarSmallRoofTWh).toBe(0.0002);

@@ -22,7 +22,8 @@ const BOUND_CHECKS: Record<Bound, { test: (x: number) => boolean; message: strin
 function boundedNumber(bound: Bound) {
   const check = BOUND_CHECKS[bound];
   const base = z.number({
-    error: (issue) => (issue.input === null ? 'must be a number (null is allowed only for solarShare)' : 'must be a finite number'),
+    error: (issue) =>
+      issue.input === null ? 'must be a number (null is allowed only for solarShare)' : 'must be a finite number',
   });
   return bound === 'any' ? base : base.refine(check.test, { error: (issue) => `${check.message}, got ${issue.input}` });
 }

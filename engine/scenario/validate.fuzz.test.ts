@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/load-dataset.ts';
-import { countInput, deepJson, fuzzParameters, oddValue, scenarioLike, writeFuzzReport, expectValueOrLocatedIssues } from '../fuzz-support.ts';
+import {
+  countInput,
+  deepJson,
+  fuzzParameters,
+  oddValue,
+  scenarioLike,
+  writeFuzzReport,
+  expectValueOrLocatedIssues,
+} from '../fuzz-support.ts';
 import { parseScenario } from './validate.ts';
 
 const tiny = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));
@@ -32,16 +40,24 @@ describe('parseScenario under fuzzing', () => {
   });
 
   it('deeply nested JSON', () => {
-    fc.assert(fc.property(deepJson, (text) => check(JSON.parse(text))), fuzzParameters(20));
+    fc.assert(
+      fc.property(deepJson, (text) => check(JSON.parse(text))),
+      fuzzParameters(20),
+    );
   });
 
   it('prototype keys never pollute Object.prototype', () => {
     fc.assert(
-      fc.property(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.constantFrom('national', 'defaults', 'regions', ''), (key, at) => {
-        const text = at === '' ? `{"${key}": {"polluted": 1}}` : `{"${at}": {"${key}": {"polluted": 1, "storageMW": 1}}}`;
-        check(JSON.parse(text));
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
+      fc.property(
+        fc.constantFrom('__proto__', 'constructor', 'prototype'),
+        fc.constantFrom('national', 'defaults', 'regions', ''),
+        (key, at) => {
+          const text =
+            at === '' ? `{"${key}": {"polluted": 1}}` : `{"${at}": {"${key}": {"polluted": 1, "storageMW": 1}}}`;
+          check(JSON.parse(text));
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
       fuzzParameters(12),
     );
   });

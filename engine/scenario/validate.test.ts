@@ -34,7 +34,11 @@ describe('parseScenario', () => {
     ['an unknown national key', { national: { copC: 1 } }, 'national.copC: unknown key'],
     ['an unknown regional key', { regions: { T1: { solarTWh: 1 } } }, 'regions.T1.solarTWh: unknown key'],
     ['an unknown region id', { regions: { T9: {} } }, 'regions.T9: unknown region id'],
-    ['null for another parameter', { defaults: { storageMW: null } }, 'defaults.storageMW: must be a number (null is allowed only for solarShare)'],
+    [
+      'null for another parameter',
+      { defaults: { storageMW: null } },
+      'defaults.storageMW: must be a number (null is allowed only for solarShare)',
+    ],
     ['a string number', { national: { waccGrid: '0.03' } }, 'national.waccGrid: must be a finite number'],
     ['a non-object layer', { defaults: [] }, 'defaults: must be an object'],
     ['a negative TWh', { regions: { T1: { windTWh: -1 } } }, 'regions.T1.windTWh: must not be negative, got -1'],
@@ -48,12 +52,32 @@ describe('parseScenario', () => {
     ['a share above 1', { defaults: { shareHybrid: 1.5 } }, 'defaults.shareHybrid: must lie in [0, 1]'],
     ['a negative share', { regions: { T3: { evSmartShare: -0.1 } } }, 'regions.T3.evSmartShare: must lie in [0, 1]'],
     ['solarShare above 1', { defaults: { solarShare: 2 } }, 'defaults.solarShare: must lie in [0, 1]'],
-    ['shares above 1 in defaults', { defaults: { shareHybrid: 0.6, shareHeatNet: 0.5 } }, 'defaults: heat strategy shares sum to 1.1'],
-    ['shares above 1 in a region', { defaults: { shareHybrid: 0.6 }, regions: { T4: { shareAllElectric: 0.5 } } }, 'regions.T4: heat strategy shares sum to 1.1'],
+    [
+      'shares above 1 in defaults',
+      { defaults: { shareHybrid: 0.6, shareHeatNet: 0.5 } },
+      'defaults: heat strategy shares sum to 1.1',
+    ],
+    [
+      'shares above 1 in a region',
+      { defaults: { shareHybrid: 0.6 }, regions: { T4: { shareAllElectric: 0.5 } } },
+      'regions.T4: heat strategy shares sum to 1.1',
+    ],
     ['storageRoundTrip 0', { national: { storageRoundTrip: 0 } }, 'national.storageRoundTrip: must lie in (0, 1]'],
-    ['storageRoundTrip above 1', { national: { storageRoundTrip: 1.1 } }, 'national.storageRoundTrip: must lie in (0, 1]'],
-    ['copMin above copMax', { national: { copMin: 4, copMax: 3 } }, 'national.copMin: copMin (4) is greater than copMax (3)'],
-    ['copMin above the default copMax', { national: { copMin: 6 } }, 'national.copMin: copMin (6) is greater than copMax (5)'],
+    [
+      'storageRoundTrip above 1',
+      { national: { storageRoundTrip: 1.1 } },
+      'national.storageRoundTrip: must lie in (0, 1]',
+    ],
+    [
+      'copMin above copMax',
+      { national: { copMin: 4, copMax: 3 } },
+      'national.copMin: copMin (4) is greater than copMax (3)',
+    ],
+    [
+      'copMin above the default copMax',
+      { national: { copMin: 6 } },
+      'national.copMin: copMin (6) is greater than copMax (5)',
+    ],
     ['a zero lifetime', { national: { gridLifeYears: 0 } }, 'national.gridLifeYears: must be greater than 0'],
     ['a name that is not a string', { name: 3 }, 'name: must be a string'],
   ];
@@ -64,7 +88,11 @@ describe('parseScenario', () => {
   }
 
   it('reports every problem at once', () => {
-    const issues = issuesOf({ national: { foo: 1 }, defaults: { storageMW: -1 }, regions: { T9: {}, T1: { windTWh: null } } });
+    const issues = issuesOf({
+      national: { foo: 1 },
+      defaults: { storageMW: -1 },
+      regions: { T9: {}, T1: { windTWh: null } },
+    });
     expect(issues).toHaveLength(4);
   });
 

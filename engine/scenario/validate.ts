@@ -1,7 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Dataset } from '../data/types.ts';
 import { dottedPath, ValidationError, type Issue } from '../errors.ts';
-import { NATIONAL_DEFAULTS, SHARE_SUM_TOLERANCE, STRATEGY_SHARE_PARAMS, type RegionalOverrides } from '../model/parameters.ts';
+import {
+  NATIONAL_DEFAULTS,
+  SHARE_SUM_TOLERANCE,
+  STRATEGY_SHARE_PARAMS,
+  type RegionalOverrides,
+} from '../model/parameters.ts';
 import { resolveRegion } from './resolve.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
@@ -30,7 +35,10 @@ function unknownRegionIssues(input: unknown, dataset: Dataset): Issue[] {
   if (typeof regions !== 'object' || regions === null || Array.isArray(regions)) return [];
   return Object.keys(regions)
     .filter((id) => !dataset.regionIndex.has(id))
-    .map((id) => ({ where: dottedPath(['regions', id]), message: `unknown region id (the dataset has ${describeIds(dataset)})` }));
+    .map((id) => ({
+      where: dottedPath(['regions', id]),
+      message: `unknown region id (the dataset has ${describeIds(dataset)})`,
+    }));
 }
 
 /** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */
@@ -39,9 +47,11 @@ export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset
   issues.push(...unknownRegionIssues(scenario, dataset));
   const copMin = scenario.national.copMin ?? NATIONAL_DEFAULTS.copMin;
   const copMax = scenario.national.copMax ?? NATIONAL_DEFAULTS.copMax;
-  if (copMin > copMax) issues.push({ where: 'national.copMin', message: `copMin (${copMin}) is greater than copMax (${copMax})` });
+  if (copMin > copMax)
+    issues.push({ where: 'national.copMin', message: `copMin (${copMin}) is greater than copMax (${copMax})` });
 
-  const shareSum = (layer: RegionalOverrides) => STRATEGY_SHARE_PARAMS.reduce((sum, name) => sum + (layer[name] ?? 0), 0);
+  const shareSum = (layer: RegionalOverrides) =>
+    STRATEGY_SHARE_PARAMS.reduce((sum, name) => sum + (layer[name] ?? 0), 0);
   const defaultsSum = shareSum(scenario.defaults);
   if (defaultsSum > 1 + SHARE_SUM_TOLERANCE) {
     issues.push({ where: 'defaults', message: `heat strategy shares sum to ${defaultsSum}, above 1` });
@@ -57,10 +67,16 @@ export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset
     const prepared = dataset.prepared[r];
     const solarTWh = resolved.solarRoofTWh + resolved.solarFieldTWh + resolved.solarSmallRoofTWh;
     if (solarTWh > 0 && prepared.flhSolarH === 0) {
-      issues.push({ where: `regions.${region.id}`, message: `solar production given but solar profile '${region.solarProfile}' sums to 0` });
+      issues.push({
+        where: `regions.${region.id}`,
+        message: `solar production given but solar profile '${region.solarProfile}' sums to 0`,
+      });
     }
     if (resolved.windTWh > 0 && prepared.flhWindH === 0) {
-      issues.push({ where: `regions.${region.id}`, message: `wind production given but wind profile '${region.windProfile}' sums to 0` });
+      issues.push({
+        where: `regions.${region.id}`,
+        message: `wind production given but wind profile '${region.windProfile}' sums to 0`,
+      });
     }
   });
   return issues;

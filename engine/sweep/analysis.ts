@@ -22,7 +22,11 @@ function dominates(a: ParetoPoint, b: ParetoPoint): boolean {
  */
 export function paretoFrontOf(points: ParetoPoint[]): ParetoPoint[] {
   const sorted = [...points].sort(
-    (a, b) => a.gridCapexEUR - b.gridCapexEUR || b.resDeliveredTWh - a.resDeliveredTWh || a.landHa - b.landHa || a.scenario - b.scenario,
+    (a, b) =>
+      a.gridCapexEUR - b.gridCapexEUR ||
+      b.resDeliveredTWh - a.resDeliveredTWh ||
+      a.landHa - b.landHa ||
+      a.scenario - b.scenario,
   );
   const front: ParetoPoint[] = [];
   for (const point of sorted) {

@@ -55,8 +55,12 @@ export class SweepEnumerator {
     const plan = this.plan;
     const sample = this.decompose(i);
     const scenario = copyScenario(plan.base);
-    plan.gridAxes.forEach((a, j) => setAxisValue(scenario, plan.axes[a].target, plan.axes[a].values[this.gridIndex[j]]));
-    plan.sampledAxes.forEach((a, k) => setAxisValue(scenario, plan.axes[a].target, plan.draws[sample * plan.sampledAxes.length + k]));
+    plan.gridAxes.forEach((a, j) => {
+      setAxisValue(scenario, plan.axes[a].target, plan.axes[a].values[this.gridIndex[j]]);
+    });
+    plan.sampledAxes.forEach((a, k) => {
+      setAxisValue(scenario, plan.axes[a].target, plan.draws[sample * plan.sampledAxes.length + k]);
+    });
     return scenario;
   }
 

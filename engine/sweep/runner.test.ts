@@ -43,7 +43,12 @@ function describeRunner(label: string, workers: number): void {
       expect(existsSync(`${outFile}.partial`)).toBe(false);
       const table = readTable(outFile);
       expect(table.numRows).toBe(90);
-      expect(table.schema.fields.map((f) => f.name)).toEqual(['scenario', 'region', ...plan.axisPaths, ...OUTPUTS.map((o) => o.name)]);
+      expect(table.schema.fields.map((f) => f.name)).toEqual([
+        'scenario',
+        'region',
+        ...plan.axisPaths,
+        ...OUTPUTS.map((o) => o.name),
+      ]);
       const enumerator = new SweepEnumerator(plan);
       for (let scenario = 0; scenario < 18; scenario++) {
         const expected = evaluate(dataset, enumerator.scenario(scenario));
@@ -71,8 +76,14 @@ function describeRunner(label: string, workers: number): void {
     });
 
     it('runs the hourly kernel once per physical combination when finance axes repeat it', async () => {
-      const financeOnly = parseSweep({ base: {}, axes: [{ path: 'national.ebReinvestShare', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] }] }, dataset);
-      const summary = await runner.run(dataset, financeOnly, { outFile: join(scratch, `${label}-finance.arrow`), chunkSize: 6 });
+      const financeOnly = parseSweep(
+        { base: {}, axes: [{ path: 'national.ebReinvestShare', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5] }] },
+        dataset,
+      );
+      const summary = await runner.run(dataset, financeOnly, {
+        outFile: join(scratch, `${label}-finance.arrow`),
+        chunkSize: 6,
+      });
       expect(summary.hourlyRuns).toBe(1);
     });
 
@@ -89,10 +100,19 @@ function describeRunner(label: string, workers: number): void {
 
     it('stops promptly on cancel and leaves no file', async () => {
       // Large enough to run for seconds; cancelled at the first progress report, whatever the load.
-      const big = parseSweep({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1000] }], samples: 400000 }, dataset);
+      const big = parseSweep(
+        { base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1000] }], samples: 400000 },
+        dataset,
+      );
       const abort = new AbortController();
       const outFile = join(scratch, `${label}-cancelled.arrow`);
-      const running = runner.run(dataset, big, { outFile, signal: abort.signal, chunkSize: 50, batchScenarios: 500, onProgress: () => abort.abort() });
+      const running = runner.run(dataset, big, {
+        outFile,
+        signal: abort.signal,
+        chunkSize: 50,
+        batchScenarios: 500,
+        onProgress: () => abort.abort(),
+      });
       await expect(running).rejects.toMatchObject({ name: 'AbortError' });
       expect(existsSync(outFile)).toBe(false);
       expect(existsSync(`${outFile}.partial`)).toBe(false);
@@ -100,9 +120,9 @@ function describeRunner(label: string, workers: number): void {
 
     it('fails with the worker’s message and leaves no file when a chunk throws', async () => {
       const outFile = join(scratch, `${label}-failed.arrow`);
-      await expect(runner.run(dataset, plan, { outFile, chunkSize: 2, batchScenarios: 4, faults: { throwAtScenario: 9 } })).rejects.toThrow(
-        'injected fault at scenario 9',
-      );
+      await expect(
+        runner.run(dataset, plan, { outFile, chunkSize: 2, batchScenarios: 4, faults: { throwAtScenario: 9 } }),
+      ).rejects.toThrow('injected fault at scenario 9');
       expect(readdirSync(scratch).filter((f) => f.startsWith(`${label}-failed`))).toEqual([]);
       // and the runner still works afterwards
       const summary = await runner.run(dataset, plan, { outFile });
@@ -111,7 +131,10 @@ function describeRunner(label: string, workers: number): void {
 
     it('reports progress up to the total', async () => {
       const seen: number[] = [];
-      await runner.run(dataset, plan, { outFile: join(scratch, `${label}-progress.arrow`), onProgress: (done, total) => seen.push(done / total) });
+      await runner.run(dataset, plan, {
+        outFile: join(scratch, `${label}-progress.arrow`),
+        onProgress: (done, total) => seen.push(done / total),
+      });
       expect(seen[seen.length - 1]).toBe(1);
     });
   });

@@ -109,15 +109,35 @@ export class SweepRunner {
       for (let from = batchStart; from < batchEnd; from += chunkSize) {
         const to = Math.min(batchEnd, from + chunkSize);
         if (this.pool && shared) {
-          const task: SweepChunkTask = { runId, dataset: shared, plan, from, to, batchStart, capacityRows, columns, progress: progress.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer, faults: options.faults };
+          const task: SweepChunkTask = {
+            runId,
+            dataset: shared,
+            plan,
+            from,
+            to,
+            batchStart,
+            capacityRows,
+            columns,
+            progress: progress.buffer as SharedArrayBuffer,
+            cancel: cancel.buffer as SharedArrayBuffer,
+            faults: options.faults,
+          };
           chunks.push(this.pool.run(task, { signal: taskAbort.signal }));
         } else {
           // In-thread: yield between chunks so timers, progress and cancellation still run.
           await new Promise((resolve) => setImmediate(resolve));
           const faultAt = options.faults?.throwAtScenario ?? options.faults?.exitAtScenario;
-          if (faultAt !== undefined && faultAt >= from && faultAt < to) throw new Error(`injected fault at scenario ${faultAt}`);
+          if (faultAt !== undefined && faultAt >= from && faultAt < to)
+            throw new Error(`injected fault at scenario ${faultAt}`);
           const runsBefore = inThread!.hourlyRuns;
-          const done = evaluateSweepRange(inThread!, from, to, { values: new Float64Array(columns), capacityRows, batchStart }, progress, cancel);
+          const done = evaluateSweepRange(
+            inThread!,
+            from,
+            to,
+            { values: new Float64Array(columns), capacityRows, batchStart },
+            progress,
+            cancel,
+          );
           chunks.push(Promise.resolve({ done, hourlyRuns: inThread!.hourlyRuns - runsBefore }));
         }
       }
@@ -129,7 +149,8 @@ export class SweepRunner {
     };
 
     try {
-      writer = format === 'csv' ? createCsvTableWriter(partialFile, layout) : createArrowTableWriter(partialFile, layout);
+      writer =
+        format === 'csv' ? createCsvTableWriter(partialFile, layout) : createArrowTableWriter(partialFile, layout);
       const batchCount = Math.ceil(total / batchScenarios);
       // Two buffers: batch b + 1 is queued while batch b computes, and batch b + 2 as soon as
       // batch b is written out, so the workers never wait for the writer or a batch's tail.

@@ -22,8 +22,12 @@ export function shareDataset(dataset: Dataset): SharedDataset {
   const profileNames = [...dataset.profiles.keys()];
   const hours = dataset.hours;
   const buffer = new SharedArrayBuffer((profileNames.length + dataset.regions.length) * hours * 8);
-  profileNames.forEach((name, p) => new Float64Array(buffer, p * hours * 8, hours).set(dataset.profiles.get(name)!));
-  dataset.prepared.forEach((prepared, r) => new Float64Array(buffer, (profileNames.length + r) * hours * 8, hours).set(prepared.baseMW));
+  profileNames.forEach((name, p) => {
+    new Float64Array(buffer, p * hours * 8, hours).set(dataset.profiles.get(name)!);
+  });
+  dataset.prepared.forEach((prepared, r) => {
+    new Float64Array(buffer, (profileNames.length + r) * hours * 8, hours).set(prepared.baseMW);
+  });
   const shared: SharedDataset = { name: dataset.name, hours, regions: dataset.regions, profileNames, buffer };
   sharedByDataset.set(dataset, shared);
   return shared;
@@ -33,8 +37,12 @@ export function shareDataset(dataset: Dataset): SharedDataset {
 export function datasetFromShared(shared: SharedDataset): Dataset {
   const hours = shared.hours;
   const profiles = new Map<string, Float64Array>();
-  shared.profileNames.forEach((name, p) => profiles.set(name, new Float64Array(shared.buffer, p * hours * 8, hours)));
-  const baseMW = shared.regions.map((_, r) => new Float64Array(shared.buffer, (shared.profileNames.length + r) * hours * 8, hours));
+  shared.profileNames.forEach((name, p) => {
+    profiles.set(name, new Float64Array(shared.buffer, p * hours * 8, hours));
+  });
+  const baseMW = shared.regions.map(
+    (_, r) => new Float64Array(shared.buffer, (shared.profileNames.length + r) * hours * 8, hours),
+  );
   // Region data arrive with the §1.4 defaults already applied: do not apply them again.
   return prepareDataset(shared.name, shared.regions, profiles, hours, { baseMW, applyDefaults: false });
 }

@@ -20,37 +20,130 @@ function issuesOf(input: unknown, maxScenarios?: number): string {
 
 describe('parseSweep', () => {
   it('counts grid points times samples, and ignores samples without sampled axes', () => {
-    const grid = parseSweep({ base: {}, axes: [{ path: 'defaults.solarShare', values: [0, 0.5, 1] }, { path: 'national.waccGrid', values: [0.02, 0.04] }], samples: 9 }, dataset);
+    const grid = parseSweep(
+      {
+        base: {},
+        axes: [
+          { path: 'defaults.solarShare', values: [0, 0.5, 1] },
+          { path: 'national.waccGrid', values: [0.02, 0.04] },
+        ],
+        samples: 9,
+      },
+      dataset,
+    );
     expect(grid.scenarioCount).toBe(6);
     expect(grid.samples).toBe(1);
-    const mixed = parseSweep({ base: {}, axes: [{ path: 'national.waccGrid', values: [0.02, 0.04] }, { path: 'regions.T1.storageMW', uniform: [0, 10] }], samples: 5 }, dataset);
+    const mixed = parseSweep(
+      {
+        base: {},
+        axes: [
+          { path: 'national.waccGrid', values: [0.02, 0.04] },
+          { path: 'regions.T1.storageMW', uniform: [0, 10] },
+        ],
+        samples: 5,
+      },
+      dataset,
+    );
     expect(mixed.scenarioCount).toBe(10);
   });
 
   it('marks finance-only axes as not physical', () => {
     const plan = parseSweep(
-      { base: {}, axes: [{ path: 'national.waccGrid', values: [0.02] }, { path: 'national.copA', values: [3] }, { path: 'regions.T2.gridFeedinMW', values: [1] }] },
+      {
+        base: {},
+        axes: [
+          { path: 'national.waccGrid', values: [0.02] },
+          { path: 'national.copA', values: [3] },
+          { path: 'regions.T2.gridFeedinMW', values: [1] },
+        ],
+      },
       dataset,
     );
     expect(plan.axes.map((a) => a.physical)).toEqual([false, true, true]);
   });
 
   const cases: Array<[string, unknown, string]> = [
-    ['a path with an unknown layer', { base: {}, axes: [{ path: 'foo.bar', values: [1] }] }, "axes.0.path: must be 'national.<parameter>'"],
-    ['an unknown national parameter', { base: {}, axes: [{ path: 'national.price', values: [1] }] }, "axes.0.path: unknown national parameter 'price'"],
-    ['an unknown region', { base: {}, axes: [{ path: 'regions.T9.storageMW', values: [1] }] }, "axes.0.path: unknown region id 'T9'"],
-    ['an unknown regional parameter', { base: {}, axes: [{ path: 'defaults.storage', values: [1] }] }, "axes.0.path: unknown regional parameter 'storage'"],
-    ['a value out of bounds', { base: {}, axes: [{ path: 'defaults.fieldSolarClip', values: [0.5, 0] }] }, 'axes.0.values.1: must lie in (0, 1]'],
-    ['null outside solarShare', { base: {}, axes: [{ path: 'defaults.storageMW', values: [null] }] }, 'axes.0.values.0: null is allowed only for solarShare'],
-    ['an empty value list', { base: {}, axes: [{ path: 'defaults.storageMW', values: [] }] }, 'axes.0.values: needs at least one value'],
-    ['a decreasing range', { base: {}, axes: [{ path: 'defaults.storageMW', uniform: [10, 0] }] }, 'axes.0.uniform: values must be in increasing order'],
-    ['a triangular mode outside the range', { base: {}, axes: [{ path: 'national.waccGrid', triangular: [0.02, 0.05, 0.04] }] }, 'axes.0.triangular: values must be in increasing order'],
-    ['a negative sampled bound', { base: {}, axes: [{ path: 'defaults.evCount', uniform: [-1, 10] }] }, 'axes.0.uniform.0: must not be negative'],
-    ['two kinds in one axis', { base: {}, axes: [{ path: 'defaults.evCount', values: [1], uniform: [0, 1] }] }, 'axes.0'],
-    ['a duplicate path', { base: {}, axes: [{ path: 'defaults.evCount', values: [1] }, { path: 'defaults.evCount', values: [2] }] }, 'axes.1.path: path'],
-    ['share combinations above 1', { base: { defaults: { shareHybrid: 0.5 } }, axes: [{ path: 'defaults.shareAllElectric', values: [0.2, 0.6] }] }, 'axes: some combinations are invalid: defaults: heat strategy shares sum to 1.1'],
-    ['COP combinations out of order', { base: {}, axes: [{ path: 'national.copMin', values: [2, 6] }] }, 'axes: some combinations are invalid: national.copMin'],
-    ['an invalid base', { base: { defaults: { storageMW: -1 } }, axes: [] }, 'base.defaults.storageMW: must not be negative'],
+    [
+      'a path with an unknown layer',
+      { base: {}, axes: [{ path: 'foo.bar', values: [1] }] },
+      "axes.0.path: must be 'national.<parameter>'",
+    ],
+    [
+      'an unknown national parameter',
+      { base: {}, axes: [{ path: 'national.price', values: [1] }] },
+      "axes.0.path: unknown national parameter 'price'",
+    ],
+    [
+      'an unknown region',
+      { base: {}, axes: [{ path: 'regions.T9.storageMW', values: [1] }] },
+      "axes.0.path: unknown region id 'T9'",
+    ],
+    [
+      'an unknown regional parameter',
+      { base: {}, axes: [{ path: 'defaults.storage', values: [1] }] },
+      "axes.0.path: unknown regional parameter 'storage'",
+    ],
+    [
+      'a value out of bounds',
+      { base: {}, axes: [{ path: 'defaults.fieldSolarClip', values: [0.5, 0] }] },
+      'axes.0.values.1: must lie in (0, 1]',
+    ],
+    [
+      'null outside solarShare',
+      { base: {}, axes: [{ path: 'defaults.storageMW', values: [null] }] },
+      'axes.0.values.0: null is allowed only for solarShare',
+    ],
+    [
+      'an empty value list',
+      { base: {}, axes: [{ path: 'defaults.storageMW', values: [] }] },
+      'axes.0.values: needs at least one value',
+    ],
+    [
+      'a decreasing range',
+      { base: {}, axes: [{ path: 'defaults.storageMW', uniform: [10, 0] }] },
+      'axes.0.uniform: values must be in increasing order',
+    ],
+    [
+      'a triangular mode outside the range',
+      { base: {}, axes: [{ path: 'national.waccGrid', triangular: [0.02, 0.05, 0.04] }] },
+      'axes.0.triangular: values must be in increasing order',
+    ],
+    [
+      'a negative sampled bound',
+      { base: {}, axes: [{ path: 'defaults.evCount', uniform: [-1, 10] }] },
+      'axes.0.uniform.0: must not be negative',
+    ],
+    [
+      'two kinds in one axis',
+      { base: {}, axes: [{ path: 'defaults.evCount', values: [1], uniform: [0, 1] }] },
+      'axes.0',
+    ],
+    [
+      'a duplicate path',
+      {
+        base: {},
+        axes: [
+          { path: 'defaults.evCount', values: [1] },
+          { path: 'defaults.evCount', values: [2] },
+        ],
+      },
+      'axes.1.path: path',
+    ],
+    [
+      'share combinations above 1',
+      { base: { defaults: { shareHybrid: 0.5 } }, axes: [{ path: 'defaults.shareAllElectric', values: [0.2, 0.6] }] },
+      'axes: some combinations are invalid: defaults: heat strategy shares sum to 1.1',
+    ],
+    [
+      'COP combinations out of order',
+      { base: {}, axes: [{ path: 'national.copMin', values: [2, 6] }] },
+      'axes: some combinations are invalid: national.copMin',
+    ],
+    [
+      'an invalid base',
+      { base: { defaults: { storageMW: -1 } }, axes: [] },
+      'base.defaults.storageMW: must not be negative',
+    ],
     ['an unknown top-level key', { base: {}, axes: [], runs: 3 }, 'runs: unknown key'],
     ['samples below 1', { base: {}, axes: [], samples: 0 }, 'samples: must be at least 1'],
     ['a fractional seed', { base: {}, axes: [], seed: 1.5 }, 'seed: must be a whole number'],
@@ -61,7 +154,13 @@ describe('parseSweep', () => {
 
   it('rejects a sweep above the scenario cap', () => {
     const values = Array.from({ length: 100 }, (_, i) => i);
-    const input = { base: {}, axes: [{ path: 'defaults.evCount', values }, { path: 'defaults.industryAddMW', values }] };
+    const input = {
+      base: {},
+      axes: [
+        { path: 'defaults.evCount', values },
+        { path: 'defaults.industryAddMW', values },
+      ],
+    };
     expect(issuesOf(input, 9999)).toContain('axes: the sweep has 10000 scenarios, more than the maximum of 9999');
     expect(issuesOf(input, 10000)).toBe('');
   });
@@ -122,9 +221,21 @@ describe('SweepEnumerator', () => {
   });
 
   it('draws the same values from the same seed, different ones from another', () => {
-    const again = parseSweep({ ...JSON.parse(JSON.stringify({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5 })), seed: 42 }, dataset);
-    const same = parseSweep({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5, seed: 42 }, dataset);
-    const other = parseSweep({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5, seed: 43 }, dataset);
+    const again = parseSweep(
+      {
+        ...JSON.parse(JSON.stringify({ base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5 })),
+        seed: 42,
+      },
+      dataset,
+    );
+    const same = parseSweep(
+      { base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5, seed: 42 },
+      dataset,
+    );
+    const other = parseSweep(
+      { base: {}, axes: [{ path: 'defaults.evCount', uniform: [0, 1] }], samples: 5, seed: 43 },
+      dataset,
+    );
     expect([...again.draws]).toEqual([...same.draws]);
     expect([...other.draws]).not.toEqual([...same.draws]);
   });

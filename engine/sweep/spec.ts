@@ -164,7 +164,8 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
       issues.push({ where: `${where}.path`, message: `${target} (got '${axisInput.path}')` });
       return;
     }
-    if (seenPaths.has(axisInput.path)) issues.push({ where: `${where}.path`, message: `path '${axisInput.path}' is already an axis` });
+    if (seenPaths.has(axisInput.path))
+      issues.push({ where: `${where}.path`, message: `path '${axisInput.path}' is already an axis` });
     seenPaths.add(axisInput.path);
     const bound = boundOf(target);
     const nullable = target.param === 'solarShare';
@@ -175,14 +176,22 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
     };
     const physical = target.layer !== 'national' || PHYSICAL_NATIONAL_PARAMS.includes(target.param);
     if ('values' in axisInput) {
-      axisInput.values.forEach((value, v) => checkValue(value, `${where}.values.${v}`));
+      axisInput.values.forEach((value, v) => {
+        checkValue(value, `${where}.values.${v}`);
+      });
       axes.push({ path: axisInput.path, target, kind: 'grid', values: axisInput.values, range: [], physical });
     } else {
       const kind = 'uniform' in axisInput ? 'uniform' : 'triangular';
       const range = 'uniform' in axisInput ? axisInput.uniform : axisInput.triangular;
-      range.forEach((value, v) => checkValue(value, `${where}.${kind}.${v}`));
+      range.forEach((value, v) => {
+        checkValue(value, `${where}.${kind}.${v}`);
+      });
       for (let v = 1; v < range.length; v++) {
-        if (range[v] < range[v - 1]) issues.push({ where: `${where}.${kind}`, message: `values must be in increasing order, got [${range.join(', ')}]` });
+        if (range[v] < range[v - 1])
+          issues.push({
+            where: `${where}.${kind}`,
+            message: `values must be in increasing order, got [${range.join(', ')}]`,
+          });
       }
       axes.push({ path: axisInput.path, target, kind, values: [], range, physical });
     }
@@ -192,7 +201,10 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
   const extremeIssues = checkScenarioAgainstDataset(extremeScenario(base, axes), dataset);
   if (extremeIssues.length > 0) {
     throw new ValidationError(
-      extremeIssues.map((issue) => ({ where: 'axes', message: `some combinations are invalid: ${issue.where}: ${issue.message}` })),
+      extremeIssues.map((issue) => ({
+        where: 'axes',
+        message: `some combinations are invalid: ${issue.where}: ${issue.message}`,
+      })),
     );
   }
 
@@ -204,18 +216,25 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
   for (const a of gridAxes) gridPointCount *= axes[a].values.length;
   const scenarioCount = gridPointCount * samples;
   if (scenarioCount > maxScenarios) {
-    throw new ValidationError([{ where: 'axes', message: `the sweep has ${scenarioCount} scenarios, more than the maximum of ${maxScenarios}` }]);
+    throw new ValidationError([
+      { where: 'axes', message: `the sweep has ${scenarioCount} scenarios, more than the maximum of ${maxScenarios}` },
+    ]);
   }
   const seed = spec.seed ?? 0;
   const random = createRandom(seed);
   // Shared memory: every task carries the plan, and a SAB-backed array is shared, not copied.
-  const draws = new Float64Array(new SharedArrayBuffer(Math.max(8, samples * sampledAxes.length * 8)), 0, samples * sampledAxes.length);
+  const draws = new Float64Array(
+    new SharedArrayBuffer(Math.max(8, samples * sampledAxes.length * 8)),
+    0,
+    samples * sampledAxes.length,
+  );
   for (let s = 0; s < samples; s++) {
     sampledAxes.forEach((a, k) => {
       const axis = axes[a];
       const u = random();
       const [lo, p, q] = axis.range;
-      draws[s * sampledAxes.length + k] = axis.kind === 'uniform' ? lo + (p - lo) * u : triangularFromUniform(u, lo, p, q);
+      draws[s * sampledAxes.length + k] =
+        axis.kind === 'uniform' ? lo + (p - lo) * u : triangularFromUniform(u, lo, p, q);
     });
   }
   return {

@@ -10,7 +10,7 @@ const batch = { values: new Float64Array(3 * (1 + OUTPUT_COUNT)), capacityRows: 
 describe.runIf(process.platform === 'linux')('table writers on a full disk (/dev/full)', () => {
   it('the Arrow writer fails with ENOSPC and still closes its file descriptor', () => {
     const before = openDescriptors();
-    let writer;
+    let writer: ReturnType<typeof createArrowTableWriter> | undefined;
     try {
       writer = createArrowTableWriter('/dev/full', layout);
       writer.write(batch);

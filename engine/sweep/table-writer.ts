@@ -110,7 +110,15 @@ export function createArrowTableWriter(path: string, layout: TableLayout): Sweep
         const data = column(layout.axisPaths.length + k);
         if (output.name === 'route35Triggered') {
           const bits = validityBitmap(rowCount, (row) => data[row] === 1);
-          children.push(makeData({ type: new Bool(), length: rowCount, nullCount: rowCount - nationalRows, nullBitmap: nationalValid, data: bits }));
+          children.push(
+            makeData({
+              type: new Bool(),
+              length: rowCount,
+              nullCount: rowCount - nationalRows,
+              nullBitmap: nationalValid,
+              data: bits,
+            }),
+          );
         } else if (output.scope === 'both') {
           children.push(makeData({ type: new Float64(), length: rowCount, nullCount: 0, data }));
         } else {
@@ -156,7 +164,7 @@ export function createCsvTableWriter(path: string, layout: TableLayout): SweepTa
   const regionRows = layout.regionIds.length + 1;
   const ids = [...layout.regionIds, 'NL'].map(csvCell);
   const fd = openSync(path, 'w');
-  const header = ['scenario', 'region', ...layout.axisPaths, ...OUTPUTS.map((o) => o.name)].map(csvCell).join(',') + '\n';
+  const header = `${['scenario', 'region', ...layout.axisPaths, ...OUTPUTS.map((o) => o.name)].map(csvCell).join(',')}\n`;
   try {
     writeSync(fd, header);
   } catch (error) {
@@ -172,12 +180,13 @@ export function createCsvTableWriter(path: string, layout: TableLayout): SweepTa
         const cells = [String(batch.batchStart + Math.floor(row / regionRows)), ids[row % regionRows]];
         for (let c = 0; c < columnCount; c++) {
           const value = batch.values[c * batch.capacityRows + row];
-          if (c === layout.axisPaths.length + route35Column) cells.push(Number.isNaN(value) ? '' : value === 1 ? 'true' : 'false');
+          if (c === layout.axisPaths.length + route35Column)
+            cells.push(Number.isNaN(value) ? '' : value === 1 ? 'true' : 'false');
           else cells.push(csvNumber(value));
         }
         lines.push(cells.join(','));
       }
-      writeSync(fd, lines.join('\n') + '\n');
+      writeSync(fd, `${lines.join('\n')}\n`);
     },
     close() {
       closeSync(fd);

@@ -16,7 +16,11 @@ export default function runSweepChunk(task: SweepChunkTask): SweepChunkResult {
   const context = current.context;
   const runsBefore = context.hourlyRuns;
   const faults = task.faults;
-  if (faults?.throwAtScenario !== undefined && faults.throwAtScenario >= task.from && faults.throwAtScenario < task.to) {
+  if (
+    faults?.throwAtScenario !== undefined &&
+    faults.throwAtScenario >= task.from &&
+    faults.throwAtScenario < task.to
+  ) {
     throw new Error(`injected fault at scenario ${faults.throwAtScenario}`);
   }
   if (faults?.exitAtScenario !== undefined && faults.exitAtScenario >= task.from && faults.exitAtScenario < task.to) {

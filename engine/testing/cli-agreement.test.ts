@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GeneratedCase, csvText, generateCase } from './random-dataset.ts';
-import { NATIONAL_OUTPUT_KEYS, REGION_OUTPUT_KEYS, type ReferenceResult, parseCsv, referenceEvaluate } from './reference-model.ts';
+import {
+  NATIONAL_OUTPUT_KEYS,
+  REGION_OUTPUT_KEYS,
+  type ReferenceResult,
+  parseCsv,
+  referenceEvaluate,
+} from './reference-model.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const TINY = join(REPO, 'engine', 'testdata', 'tiny');
@@ -51,7 +57,13 @@ async function pool<T, R>(items: T[], fn: (t: T) => Promise<R>, n = CONCURRENCY)
   return out;
 }
 
-const evaluateArgs = (scenarioPath: string, datasetDir: string) => ['evaluate', scenarioPath, '--dataset', datasetDir, '--json'];
+const evaluateArgs = (scenarioPath: string, datasetDir: string) => [
+  'evaluate',
+  scenarioPath,
+  '--dataset',
+  datasetDir,
+  '--json',
+];
 
 // ---------------------------------------------------------------------------------------------
 // comparison
@@ -70,11 +82,15 @@ function noteRel(key: string, a: number, b: number) {
 }
 
 /** Every disagreement between the CLI output and the reference, as readable lines. */
-export function compareOutputs(ref: ReferenceResult, cli: { regions: Array<Record<string, unknown>>; national: Record<string, unknown> }): string[] {
+export function compareOutputs(
+  ref: ReferenceResult,
+  cli: { regions: Array<Record<string, unknown>>; national: Record<string, unknown> },
+): string[] {
   const diffs: string[] = [];
   const refIds = ref.regions.map((r) => r.id);
   const cliIds = cli.regions.map((r) => r.id);
-  if (JSON.stringify(refIds) !== JSON.stringify(cliIds)) diffs.push(`region ids: reference ${refIds.join(',')}, CLI ${cliIds.join(',')}`);
+  if (JSON.stringify(refIds) !== JSON.stringify(cliIds))
+    diffs.push(`region ids: reference ${refIds.join(',')}, CLI ${cliIds.join(',')}`);
   for (const rr of ref.regions) {
     const cr = cli.regions.find((x) => x.id === rr.id);
     if (!cr) continue;
@@ -147,12 +163,16 @@ describe('CLI agrees with the reference model on random datasets', () => {
       }
     });
     const runs = await pending;
-    cases.forEach((c, i) => results.set(c.seed, { c, cli: runs[i], ...refs[i] }));
+    cases.forEach((c, i) => {
+      results.set(c.seed, { c, cli: runs[i], ...refs[i] });
+    });
   }, 120_000);
 
   afterAll(() => {
     const features = new Map<string, number>();
-    for (const r of results.values()) for (const f of new Set(r.c.features.map((x) => x.replace(/ \(.*/, '')))) features.set(f, (features.get(f) ?? 0) + 1);
+    for (const r of results.values())
+      for (const f of new Set(r.c.features.map((x) => x.replace(/ \(.*/, ''))))
+        features.set(f, (features.get(f) ?? 0) + 1);
     const summary = { seeds: SEEDS.length, maxRelativeDifference: maxRel, features: Object.fromEntries(features) };
     writeFileSync(join(tmpdir(), 'samenhang-cli-agreement-summary.json'), JSON.stringify(summary, null, 1));
   });
@@ -192,12 +212,31 @@ describe('CLI agrees with the worked example and with the reference on edge scen
 
   it('the bundled 30-region dataset with every lever', async () => {
     const dir = join(REPO, 'scenarios', 'data', 'nl-res30');
-    const ids = parseCsv(readFileSync(join(dir, 'regions.csv'), 'utf8')).slice(1).map((r) => r.fields[0]);
+    const ids = parseCsv(readFileSync(join(dir, 'regions.csv'), 'utf8'))
+      .slice(1)
+      .map((r) => r.fields[0]);
     const sc = {
       national: { waccGrid: 0.05, ebReinvestShare: 0.3, storageRoundTrip: 0.81, hybridThermalKW: 3, copMin: 2 },
-      defaults: { solarShare: 0.45, resScale: 1.2, storageMW: 40, storageMWh: 160, shareHybrid: 0.25, shareInsulationOnly: 0.1, evCount: 20000, evSmartShare: 0.4 },
+      defaults: {
+        solarShare: 0.45,
+        resScale: 1.2,
+        storageMW: 40,
+        storageMWh: 160,
+        shareHybrid: 0.25,
+        shareInsulationOnly: 0.1,
+        evCount: 20000,
+        evSmartShare: 0.4,
+      },
       regions: {
-        [ids[0]]: { solarShare: null, resScale: 1.5, fieldSolarClip: 0.7, shareAllElectric: 0.3, shareHeatNet: 0.1, industryAddMW: 60, gridFeedinMW: 400 },
+        [ids[0]]: {
+          solarShare: null,
+          resScale: 1.5,
+          fieldSolarClip: 0.7,
+          shareAllElectric: 0.3,
+          shareHeatNet: 0.1,
+          industryAddMW: 60,
+          gridFeedinMW: 400,
+        },
         [ids[1]]: { solarSmallRoofTWh: 0.9, gridOfftakeMW: 350, storageMW: 0 },
         [ids[2]]: { windTWh: 3.5, fieldSolarClip: 0.55, evCount: 90000 },
       },
@@ -213,12 +252,18 @@ describe('CLI agrees with the worked example and with the reference on edge scen
 
   it('strategy shares summing to 1 + 5e-10 are accepted', async () => {
     const sc = structuredClone(tinyScenario);
-    Object.assign(sc.regions.T1, { shareAllElectric: 0.5, shareHybrid: 0.5000000005, shareHeatNet: 0, shareInsulationOnly: 0 });
+    Object.assign(sc.regions.T1, {
+      shareAllElectric: 0.5,
+      shareHybrid: 0.5000000005,
+      shareHeatNet: 0,
+      shareInsulationOnly: 0,
+    });
     await accept('shares-1+5e-10', JSON.stringify(sc), sc);
   });
 
   it('duplicate JSON keys: the last one counts', async () => {
-    const text = '{"regions": {"T1": {"storageMW": -5, "storageMW": 5, "storageMWh": 12}, "T2": {"resScale": 3}, "T2": {"resScale": 0.5}}}';
+    const text =
+      '{"regions": {"T1": {"storageMW": -5, "storageMW": 5, "storageMWh": 12}, "T2": {"resScale": 3}, "T2": {"resScale": 0.5}}}';
     await accept('duplicate-keys', text, JSON.parse(text));
   });
 
@@ -229,7 +274,15 @@ describe('CLI agrees with the worked example and with the reference on edge scen
 
   it('edges of the valid ranges (clip 1, shares 0 and 1, solarShare 0 / 1 / null, roundTrip 1, copMin = copMax, zero costs)', async () => {
     const sc = {
-      national: { storageRoundTrip: 1, copMin: 3, copMax: 3, waccGrid: 0, consumerRate: 0, costFeedinEURPerMW: 0, ebReinvestShare: 1 },
+      national: {
+        storageRoundTrip: 1,
+        copMin: 3,
+        copMax: 3,
+        waccGrid: 0,
+        consumerRate: 0,
+        costFeedinEURPerMW: 0,
+        ebReinvestShare: 1,
+      },
       defaults: { solarShare: 0.3, fieldSolarClip: 1, evSmartShare: 1 },
       regions: {
         T1: { solarShare: null, shareAllElectric: 1, storageMW: 5, storageMWh: 7 },
@@ -279,7 +332,11 @@ const set = (path: string, value: unknown) =>
     for (const p of parts.slice(0, -1)) o = o[p] ??= {};
     o[parts[parts.length - 1]] = value;
   });
-const rule = (path: string, value: unknown, place: string[] = [path]): InvalidCase => ({ name: `${path} = ${JSON.stringify(value)}`, scenario: set(path, value), place });
+const rule = (path: string, value: unknown, place: string[] = [path]): InvalidCase => ({
+  name: `${path} = ${JSON.stringify(value)}`,
+  scenario: set(path, value),
+  place,
+});
 
 const SCENARIO_CASES: InvalidCase[] = [
   // unknown keys at any level, unknown region ids
@@ -294,8 +351,16 @@ const SCENARIO_CASES: InvalidCase[] = [
   rule('regions.T1.storageMW', null),
   rule('regions.T2.fieldSolarClip', null),
   // non-finite numbers (JSON 1e999 reads as Infinity)
-  { name: 'national.costFeedinEURPerMW = 1e999', scenario: TINY_SCENARIO.replace('"national": {', '"national": {"costFeedinEURPerMW": 1e999,'), place: ['national.costFeedinEURPerMW'] },
-  { name: 'regions.T2.storageMWh = -1e999', scenario: TINY_SCENARIO.replace('"T2": {', '"T2": {"storageMWh": -1e999,'), place: ['regions.T2.storageMWh'] },
+  {
+    name: 'national.costFeedinEURPerMW = 1e999',
+    scenario: TINY_SCENARIO.replace('"national": {', '"national": {"costFeedinEURPerMW": 1e999,'),
+    place: ['national.costFeedinEURPerMW'],
+  },
+  {
+    name: 'regions.T2.storageMWh = -1e999',
+    scenario: TINY_SCENARIO.replace('"T2": {', '"T2": {"storageMWh": -1e999,'),
+    place: ['regions.T2.storageMWh'],
+  },
   // negative TWh / MW / MWh / counts / costs / resScale
   rule('regions.T1.windTWh', -1),
   rule('defaults.solarRoofTWh', -0.5),
@@ -338,7 +403,14 @@ const SCENARIO_CASES: InvalidCase[] = [
   },
   {
     name: 'regions.T1 strategy shares sum 1 + 2e-9',
-    scenario: scenarioWith((sc) => Object.assign(sc.regions.T1, { shareAllElectric: 0.5, shareHybrid: 0.500000002, shareHeatNet: 0, shareInsulationOnly: 0 })),
+    scenario: scenarioWith((sc) =>
+      Object.assign(sc.regions.T1, {
+        shareAllElectric: 0.5,
+        shareHybrid: 0.500000002,
+        shareHeatNet: 0,
+        shareInsulationOnly: 0,
+      }),
+    ),
     place: ['regions.T1'],
   },
   // storageRoundTrip outside (0, 1]
@@ -346,8 +418,16 @@ const SCENARIO_CASES: InvalidCase[] = [
   rule('national.storageRoundTrip', 1.2),
   rule('national.storageRoundTrip', -0.5),
   // copMin > copMax
-  { name: 'national.copMin 6 > default copMax 5', scenario: set('national.copMin', 6), place: ['national.copMin', 'national.copMax'] },
-  { name: 'national.copMax 1 < default copMin 1.5', scenario: set('national.copMax', 1), place: ['national.copMin', 'national.copMax'] },
+  {
+    name: 'national.copMin 6 > default copMax 5',
+    scenario: set('national.copMin', 6),
+    place: ['national.copMin', 'national.copMax'],
+  },
+  {
+    name: 'national.copMax 1 < default copMin 1.5',
+    scenario: set('national.copMax', 1),
+    place: ['national.copMin', 'national.copMax'],
+  },
   // malformed input
   { name: 'scenario is not JSON', scenario: '{"national": {"copA": 3,}', place: ['scenario-'] },
   rule('regions.T1.storageMW', '5'),
@@ -355,44 +435,268 @@ const SCENARIO_CASES: InvalidCase[] = [
 ];
 
 const DATASET_CASES: InvalidCase[] = [
-  { name: 'regions.csv misses the windProfile column', file: 'regions.csv', place: ['windProfile'], dataset: regionsCsv((rows, col) => { const c = col('windProfile'); for (const r of rows) r.splice(c, 1); }) },
-  { name: 'regions.csv misses the baseDemandTWh column', file: 'regions.csv', place: ['baseDemandTWh'], dataset: regionsCsv((rows, col) => { const c = col('baseDemandTWh'); for (const r of rows) r.splice(c, 1); }) },
-  { name: 'profiles.csv has no hour column', file: 'profiles.csv', place: ['hour'], dataset: profilesCsv((rows) => { rows[0][0] = 'hr'; }) },
-  { name: 'ragged row in regions.csv (line 3 short)', file: 'regions.csv', place: line(3), dataset: regionsCsv((rows) => { rows[2].pop(); }) },
-  { name: 'ragged row in regions.csv (line 4 long)', file: 'regions.csv', place: line(4), dataset: regionsCsv((rows) => { rows[3].push('x'); }) },
-  { name: 'ragged row in profiles.csv (line 10 long)', file: 'profiles.csv', place: line(10), dataset: profilesCsv((rows) => { rows[9].push('1'); }) },
-  { name: 'non-numeric homes (line 4)', file: 'regions.csv', place: line(4), dataset: regionsCsv((rows, col) => { rows[3][col('homes')] = 'abc'; }) },
-  { name: 'non-numeric capacity factor (profiles.csv line 7)', file: 'profiles.csv', place: line(7), dataset: profilesCsv((rows, col) => { rows[6][col('wnd')] = 'x'; }) },
-  { name: 'non-numeric temperature (profiles.csv line 9)', file: 'profiles.csv', place: line(9), dataset: profilesCsv((rows, col) => { rows[8][col('tmp')] = '1,5'; }) },
-  { name: 'empty baseDemandTWh (line 2)', file: 'regions.csv', place: line(2), dataset: regionsCsv((rows, col) => { rows[1][col('baseDemandTWh')] = ''; }) },
-  { name: 'empty solarSmallRoofTWh (line 4)', file: 'regions.csv', place: line(4), dataset: regionsCsv((rows, col) => { rows[3][col('solarSmallRoofTWh')] = ''; }) },
-  { name: 'non-finite gridFeedinMW (line 2)', file: 'regions.csv', place: line(2), dataset: regionsCsv((rows, col) => { rows[1][col('gridFeedinMW')] = 'Infinity'; }) },
-  { name: 'NaN homes (line 3)', file: 'regions.csv', place: line(3), dataset: regionsCsv((rows, col) => { rows[2][col('homes')] = 'NaN'; }) },
-  { name: 'duplicate region id (line 4)', file: 'regions.csv', place: line(4), dataset: regionsCsv((rows) => { rows[3][0] = 'T1'; }) },
-  { name: 'hour starts at 1 (profiles.csv line 2)', file: 'profiles.csv', place: line(2), dataset: profilesCsv((rows) => { rows.slice(1).forEach((r, i) => (r[0] = String(i + 1))); }) },
-  { name: 'hours 3 and 4 swapped (profiles.csv line 5)', file: 'profiles.csv', place: line(5), dataset: profilesCsv((rows) => { [rows[4][0], rows[5][0]] = [rows[5][0], rows[4][0]]; }) },
-  { name: 'hour 2.5 (profiles.csv line 4)', file: 'profiles.csv', place: line(4), dataset: profilesCsv((rows) => { rows[3][0] = '2.5'; }) },
-  { name: 'a profile name that is not a column (line 3)', file: 'regions.csv', place: [...line(3), 'nosuch'], dataset: regionsCsv((rows, col) => { rows[2][col('solarProfile')] = 'nosuch'; }) },
-  { name: 'capacity factor 1.2 (profiles.csv line 13, hour 11)', file: ['profiles.csv', 'regions.csv'], place: [...line(13), 'hour 11'], dataset: profilesCsv((rows, col) => { rows[12][col('sol')] = '1.2'; }) },
-  { name: 'capacity factor -0.1 (profiles.csv line 4, hour 2)', file: ['profiles.csv', 'regions.csv'], place: [...line(4), 'hour 2'], dataset: profilesCsv((rows, col) => { rows[3][col('wnd')] = '-0.1'; }) },
+  {
+    name: 'regions.csv misses the windProfile column',
+    file: 'regions.csv',
+    place: ['windProfile'],
+    dataset: regionsCsv((rows, col) => {
+      const c = col('windProfile');
+      for (const r of rows) r.splice(c, 1);
+    }),
+  },
+  {
+    name: 'regions.csv misses the baseDemandTWh column',
+    file: 'regions.csv',
+    place: ['baseDemandTWh'],
+    dataset: regionsCsv((rows, col) => {
+      const c = col('baseDemandTWh');
+      for (const r of rows) r.splice(c, 1);
+    }),
+  },
+  {
+    name: 'profiles.csv has no hour column',
+    file: 'profiles.csv',
+    place: ['hour'],
+    dataset: profilesCsv((rows) => {
+      rows[0][0] = 'hr';
+    }),
+  },
+  {
+    name: 'ragged row in regions.csv (line 3 short)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: regionsCsv((rows) => {
+      rows[2].pop();
+    }),
+  },
+  {
+    name: 'ragged row in regions.csv (line 4 long)',
+    file: 'regions.csv',
+    place: line(4),
+    dataset: regionsCsv((rows) => {
+      rows[3].push('x');
+    }),
+  },
+  {
+    name: 'ragged row in profiles.csv (line 10 long)',
+    file: 'profiles.csv',
+    place: line(10),
+    dataset: profilesCsv((rows) => {
+      rows[9].push('1');
+    }),
+  },
+  {
+    name: 'non-numeric homes (line 4)',
+    file: 'regions.csv',
+    place: line(4),
+    dataset: regionsCsv((rows, col) => {
+      rows[3][col('homes')] = 'abc';
+    }),
+  },
+  {
+    name: 'non-numeric capacity factor (profiles.csv line 7)',
+    file: 'profiles.csv',
+    place: line(7),
+    dataset: profilesCsv((rows, col) => {
+      rows[6][col('wnd')] = 'x';
+    }),
+  },
+  {
+    name: 'non-numeric temperature (profiles.csv line 9)',
+    file: 'profiles.csv',
+    place: line(9),
+    dataset: profilesCsv((rows, col) => {
+      rows[8][col('tmp')] = '1,5';
+    }),
+  },
+  {
+    name: 'empty baseDemandTWh (line 2)',
+    file: 'regions.csv',
+    place: line(2),
+    dataset: regionsCsv((rows, col) => {
+      rows[1][col('baseDemandTWh')] = '';
+    }),
+  },
+  {
+    name: 'empty solarSmallRoofTWh (line 4)',
+    file: 'regions.csv',
+    place: line(4),
+    dataset: regionsCsv((rows, col) => {
+      rows[3][col('solarSmallRoofTWh')] = '';
+    }),
+  },
+  {
+    name: 'non-finite gridFeedinMW (line 2)',
+    file: 'regions.csv',
+    place: line(2),
+    dataset: regionsCsv((rows, col) => {
+      rows[1][col('gridFeedinMW')] = 'Infinity';
+    }),
+  },
+  {
+    name: 'NaN homes (line 3)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: regionsCsv((rows, col) => {
+      rows[2][col('homes')] = 'NaN';
+    }),
+  },
+  {
+    name: 'duplicate region id (line 4)',
+    file: 'regions.csv',
+    place: line(4),
+    dataset: regionsCsv((rows) => {
+      rows[3][0] = 'T1';
+    }),
+  },
+  {
+    name: 'hour starts at 1 (profiles.csv line 2)',
+    file: 'profiles.csv',
+    place: line(2),
+    dataset: profilesCsv((rows) => {
+      rows.slice(1).forEach((r, i) => {
+        r[0] = String(i + 1);
+      });
+    }),
+  },
+  {
+    name: 'hours 3 and 4 swapped (profiles.csv line 5)',
+    file: 'profiles.csv',
+    place: line(5),
+    dataset: profilesCsv((rows) => {
+      [rows[4][0], rows[5][0]] = [rows[5][0], rows[4][0]];
+    }),
+  },
+  {
+    name: 'hour 2.5 (profiles.csv line 4)',
+    file: 'profiles.csv',
+    place: line(4),
+    dataset: profilesCsv((rows) => {
+      rows[3][0] = '2.5';
+    }),
+  },
+  {
+    name: 'a profile name that is not a column (line 3)',
+    file: 'regions.csv',
+    place: [...line(3), 'nosuch'],
+    dataset: regionsCsv((rows, col) => {
+      rows[2][col('solarProfile')] = 'nosuch';
+    }),
+  },
+  {
+    name: 'capacity factor 1.2 (profiles.csv line 13, hour 11)',
+    file: ['profiles.csv', 'regions.csv'],
+    place: [...line(13), 'hour 11'],
+    dataset: profilesCsv((rows, col) => {
+      rows[12][col('sol')] = '1.2';
+    }),
+  },
+  {
+    name: 'capacity factor -0.1 (profiles.csv line 4, hour 2)',
+    file: ['profiles.csv', 'regions.csv'],
+    place: [...line(4), 'hour 2'],
+    dataset: profilesCsv((rows, col) => {
+      rows[3][col('wnd')] = '-0.1';
+    }),
+  },
   {
     name: 'wind profile summing to 0 for a region with wind (T3, line 4)',
     place: [...line(4), 'zero'],
     dataset: (dir) => {
-      profilesCsv((rows) => rows.forEach((r, i) => r.push(i === 0 ? 'zero' : '0')))(dir);
-      regionsCsv((rows, col) => { rows[3][col('windProfile')] = 'zero'; })(dir);
+      profilesCsv((rows) =>
+        rows.forEach((r, i) => {
+          r.push(i === 0 ? 'zero' : '0');
+        }),
+      )(dir);
+      regionsCsv((rows, col) => {
+        rows[3][col('windProfile')] = 'zero';
+      })(dir);
     },
   },
-  { name: 'negative base shape (profiles.csv line 8, hour 6)', file: ['profiles.csv', 'regions.csv'], place: [...line(8), 'hour 6'], dataset: profilesCsv((rows, col) => { rows[7][col('bas')] = '-1'; }) },
-  { name: 'base shape summing to 0 (bas4)', place: ['bas4', ...line(5)], dataset: profilesCsv((rows, col) => { rows.slice(1).forEach((r) => (r[col('bas4')] = '0')); }) },
-  { name: 'negative evDumb (profiles.csv line 2, hour 0)', file: 'profiles.csv', place: [...line(2), 'hour 0'], dataset: profilesCsv((rows) => rows.forEach((r, i) => r.push(i === 0 ? 'evDumb' : i === 1 ? '-1' : '1'))) },
-  { name: 'evSmart summing to 0', file: 'profiles.csv', place: ['evSmart'], dataset: profilesCsv((rows) => rows.forEach((r, i) => r.push(i === 0 ? 'evSmart' : '0'))) },
-  { name: 'connections 0 (line 3)', file: 'regions.csv', place: line(3), dataset: regionsCsv((rows, col) => { rows[2][col('connections')] = '0'; }) },
-  { name: 'region id with a dot (line 2)', file: 'regions.csv', place: [...line(2), 'T.1'], scenario: '{}', dataset: regionsCsv((rows) => { rows[1][0] = 'T.1'; }) },
-  { name: 'negative windTWh in the data (line 3)', file: 'regions.csv', place: line(3), dataset: regionsCsv((rows, col) => { rows[2][col('windTWh')] = '-0.1'; }) },
-  { name: 'negative homes in the data (line 5)', file: 'regions.csv', place: line(5), dataset: regionsCsv((rows, col) => { rows[4][col('homes')] = '-4000'; }) },
-  { name: 'negative gridOfftakeMW in the data (line 2)', file: 'regions.csv', place: line(2), dataset: regionsCsv((rows, col) => { rows[1][col('gridOfftakeMW')] = '-5'; }) },
-  { name: 'profiles.csv missing', file: 'profiles.csv', place: ['profiles.csv'], dataset: (dir) => rmSync(join(dir, 'profiles.csv')) },
+  {
+    name: 'negative base shape (profiles.csv line 8, hour 6)',
+    file: ['profiles.csv', 'regions.csv'],
+    place: [...line(8), 'hour 6'],
+    dataset: profilesCsv((rows, col) => {
+      rows[7][col('bas')] = '-1';
+    }),
+  },
+  {
+    name: 'base shape summing to 0 (bas4)',
+    place: ['bas4', ...line(5)],
+    dataset: profilesCsv((rows, col) => {
+      rows.slice(1).forEach((r) => {
+        r[col('bas4')] = '0';
+      });
+    }),
+  },
+  {
+    name: 'negative evDumb (profiles.csv line 2, hour 0)',
+    file: 'profiles.csv',
+    place: [...line(2), 'hour 0'],
+    dataset: profilesCsv((rows) =>
+      rows.forEach((r, i) => {
+        r.push(i === 0 ? 'evDumb' : i === 1 ? '-1' : '1');
+      }),
+    ),
+  },
+  {
+    name: 'evSmart summing to 0',
+    file: 'profiles.csv',
+    place: ['evSmart'],
+    dataset: profilesCsv((rows) =>
+      rows.forEach((r, i) => {
+        r.push(i === 0 ? 'evSmart' : '0');
+      }),
+    ),
+  },
+  {
+    name: 'connections 0 (line 3)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: regionsCsv((rows, col) => {
+      rows[2][col('connections')] = '0';
+    }),
+  },
+  {
+    name: 'region id with a dot (line 2)',
+    file: 'regions.csv',
+    place: [...line(2), 'T.1'],
+    scenario: '{}',
+    dataset: regionsCsv((rows) => {
+      rows[1][0] = 'T.1';
+    }),
+  },
+  {
+    name: 'negative windTWh in the data (line 3)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: regionsCsv((rows, col) => {
+      rows[2][col('windTWh')] = '-0.1';
+    }),
+  },
+  {
+    name: 'negative homes in the data (line 5)',
+    file: 'regions.csv',
+    place: line(5),
+    dataset: regionsCsv((rows, col) => {
+      rows[4][col('homes')] = '-4000';
+    }),
+  },
+  {
+    name: 'negative gridOfftakeMW in the data (line 2)',
+    file: 'regions.csv',
+    place: line(2),
+    dataset: regionsCsv((rows, col) => {
+      rows[1][col('gridOfftakeMW')] = '-5';
+    }),
+  },
+  {
+    name: 'profiles.csv missing',
+    file: 'profiles.csv',
+    place: ['profiles.csv'],
+    dataset: (dir) => rmSync(join(dir, 'profiles.csv')),
+  },
 ];
 
 function copyTinyDataset(to: string) {
@@ -417,7 +721,8 @@ export function invalidProblems(k: InvalidCase, run: CliRun): string[] {
   if (lines.length === 0) problems.push('nothing on stderr');
   if (/^\s+at /m.test(run.stderr)) problems.push('stack trace on stderr');
   const files = k.file === undefined ? [] : Array.isArray(k.file) ? k.file : [k.file];
-  if (files.length && !files.some((f) => run.stderr.includes(f))) problems.push(`stderr does not name ${files.join(' or ')}`);
+  if (files.length && !files.some((f) => run.stderr.includes(f)))
+    problems.push(`stderr does not name ${files.join(' or ')}`);
   if (!k.place.some((p) => run.stderr.includes(p))) problems.push(`stderr names none of ${k.place.join(' | ')}`);
   return problems;
 }
@@ -451,10 +756,17 @@ describe('invalid scenarios and datasets exit with status 2 and a located messag
 function writeOneRegion(dir: string, cells: { twh: string; feedin: string; offtake: string }) {
   // 24 hours; solar only in hour 12 (FLH 1), so P[12] = solarRoofTWh × 1e6 MW and P = 0 elsewhere
   mkdirSync(dir, { recursive: true });
-  const profiles = [['hour', 'sol', 'wnd', 'tmp', 'bas'], ...Array.from({ length: 24 }, (_, h) => [String(h), h === 12 ? '1' : '0', h === 3 ? '1' : '0', '10', '1'])];
+  const profiles = [
+    ['hour', 'sol', 'wnd', 'tmp', 'bas'],
+    ...Array.from({ length: 24 }, (_, h) => [String(h), h === 12 ? '1' : '0', h === 3 ? '1' : '0', '10', '1']),
+  ];
   writeFileSync(join(dir, 'profiles.csv'), csvText(profiles, { eol: '\n', finalNewline: true }));
-  const header = 'id,name,provinces,homes,connections,baseDemandTWh,solarRoofTWh,solarFieldTWh,windTWh,existingSolarFieldTWh,existingWindTWh,gridFeedinMW,gridOfftakeMW,solarProfile,windProfile,tempProfile,baseProfile';
-  writeFileSync(join(dir, 'regions.csv'), `${header}\nA,A,X,100,,0,${cells.twh},0,0,0,0,${cells.feedin},${cells.offtake},sol,wnd,tmp,bas\n`);
+  const header =
+    'id,name,provinces,homes,connections,baseDemandTWh,solarRoofTWh,solarFieldTWh,windTWh,existingSolarFieldTWh,existingWindTWh,gridFeedinMW,gridOfftakeMW,solarProfile,windProfile,tempProfile,baseProfile';
+  writeFileSync(
+    join(dir, 'regions.csv'),
+    `${header}\nA,A,X,100,,0,${cells.twh},0,0,0,0,${cells.feedin},${cells.offtake},sol,wnd,tmp,bas\n`,
+  );
 }
 
 async function disagreementsForSeeds(seeds: number[]): Promise<string[]> {
@@ -462,7 +774,8 @@ async function disagreementsForSeeds(seeds: number[]): Promise<string[]> {
   for (const seed of seeds) {
     const c = generateCase(seed, join(ROOT, 'bugs'));
     const run = await runCli(evaluateArgs(c.scenarioPath, c.datasetDir));
-    for (const d of compareOutputs(referenceEvaluate(c.datasetDir, c.scenario), JSON.parse(run.stdout))) out.push(`seed ${seed}: ${d}`);
+    for (const d of compareOutputs(referenceEvaluate(c.datasetDir, c.scenario), JSON.parse(run.stdout)))
+      out.push(`seed ${seed}: ${d}`);
   }
   return out;
 }

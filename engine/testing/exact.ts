@@ -41,7 +41,8 @@ export class Q {
     const text = typeof x === 'number' ? String(x) : x.trim();
     if (typeof x === 'number' && !Number.isFinite(x)) throw new Error(`Q.of: ${x}`);
     const m = DECIMAL.exec(text);
-    if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) throw new Error(`Q.of: not a decimal: ${JSON.stringify(text)}`);
+    if (!m || (m[2] === '' && (m[3] === undefined || m[3] === '')))
+      throw new Error(`Q.of: not a decimal: ${JSON.stringify(text)}`);
     const sign = m[1] === '-' ? -1n : 1n;
     const intPart = m[2] || '0';
     const frac = m[3] ?? '';

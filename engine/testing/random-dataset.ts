@@ -81,7 +81,11 @@ export function csvField(s: string, forceQuote = false): string {
   return forceQuote || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvText(rows: string[][], style: CsvStyle, quote: (row: number, col: number) => boolean = () => false): string {
+export function csvText(
+  rows: string[][],
+  style: CsvStyle,
+  quote: (row: number, col: number) => boolean = () => false,
+): string {
   const body = rows.map((r, i) => r.map((c, j) => csvField(c, quote(i, j))).join(',')).join(style.eol);
   return style.finalNewline ? body + style.eol : body;
 }
@@ -135,7 +139,20 @@ const REGIONAL_KEYS = [
 ] as const;
 const SHARE_KEYS = ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'] as const;
 
-const PROVINCES = ['Groningen', 'Friesland', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const PROVINCES = [
+  'Groningen',
+  'Friesland',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+];
 
 function sumQ(texts: string[]): Q {
   let s = Q.ZERO;
@@ -156,7 +173,11 @@ export interface GenerateOptions {
   bigBattery?: boolean;
 }
 
-export function generateCase(seed: number, root: string = join(tmpdir(), 'samenhang-agreement'), options: GenerateOptions = {}): GeneratedCase {
+export function generateCase(
+  seed: number,
+  root: string = join(tmpdir(), 'samenhang-agreement'),
+  options: GenerateOptions = {},
+): GeneratedCase {
   const rng = new Rng(seed);
   const features: string[] = [];
   const H = seed % 5 === 3 ? 8760 : seed % 5 === 4 ? 8784 : rng.pick([24, 168] as const);
@@ -231,7 +252,8 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     for (let h = 0; h < H; h++) {
       const d = h % 24;
       const day = Math.floor(h / 24);
-      const t = 8 - 11 * Math.cos(2 * Math.PI * (day / 366 + off)) + 4 * Math.sin((2 * Math.PI * (d - 9)) / 24) + rng.u(-4, 4);
+      const t =
+        8 - 11 * Math.cos(2 * Math.PI * (day / 366 + off)) + 4 * Math.sin((2 * Math.PI * (d - 9)) / 24) + rng.u(-4, 4);
       texts.push(String(round(Math.min(30, Math.max(-15, t)), 1)));
     }
     profiles.set(name, texts);
@@ -239,7 +261,10 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
   }
   const warm = rng.chance(0.4);
   if (warm) {
-    profiles.set('T_warm', Array.from({ length: H }, () => String(round(rng.u(25, 30), 1))));
+    profiles.set(
+      'T_warm',
+      Array.from({ length: H }, () => String(round(rng.u(25, 30), 1))),
+    );
     tempNames.push('T_warm');
     features.push('warm profile (Σ sh = 0)');
   }
@@ -277,7 +302,11 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
   if (rng.chance(0.2)) kinds.push('zeroWind');
   while (kinds.length < nRegions) kinds.push('random');
   rng.shuffle(kinds);
-  const idPatterns = [(i: number) => `ES${String(i + 1).padStart(2, '0')}`, (i: number) => `R-${i + 1}`, (i: number) => `Regio_${i + 1}`];
+  const idPatterns = [
+    (i: number) => `ES${String(i + 1).padStart(2, '0')}`,
+    (i: number) => `R-${i + 1}`,
+    (i: number) => `Regio_${i + 1}`,
+  ];
   const idPattern = rng.pick(idPatterns);
   const regions: RegionSpec[] = [];
   kinds.forEach((kind, i) => {
@@ -291,7 +320,9 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     const exFrac = () => (rng.chance(0.1) ? rng.u(1, 1.5) : rng.u(0, 1));
     const cells: Record<string, string> = {
       homes: String(homes),
-      connections: rng.chance(0.4) ? '' : String(rng.chance(0.5) ? Math.round(homes * rng.u(1.02, 1.3)) : round(homes * rng.u(1.02, 1.3), 2)),
+      connections: rng.chance(0.4)
+        ? ''
+        : String(rng.chance(0.5) ? Math.round(homes * rng.u(1.02, 1.3)) : round(homes * rng.u(1.02, 1.3), 2)),
       baseDemandTWh: num(baseDemandTWh, 4),
       solarRoofTWh: num(roof, 4),
       solarFieldTWh: num(field, 4),
@@ -308,7 +339,10 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     if (!rng.chance(0.4)) cells.gridFeedinMW = num((((roof + field + wind) * 1e6) / H) * rng.u(0.8, 5), 1);
     let name = rng.chance(0.3) ? `Regio ${i + 1}, "Noord"` : `Regio ${i + 1}`;
     if (newlineInName && i === 0) name = `Regio\n${i + 1}`;
-    const provinces = rng.shuffle([...PROVINCES]).slice(0, rng.int(1, 3)).join(';');
+    const provinces = rng
+      .shuffle([...PROVINCES])
+      .slice(0, rng.int(1, 3))
+      .join(';');
     regions.push({
       kind,
       id: idPattern(i),
@@ -328,13 +362,26 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
   // all-zero capacity-factor profiles for regions without TWh of that kind
   for (const r of regions) {
     if (r.kind === 'zeroSolar') {
-      profiles.set('sol_zero', Array.from({ length: H }, () => '0'));
+      profiles.set(
+        'sol_zero',
+        Array.from({ length: H }, () => '0'),
+      );
       r.solarProfile = 'sol_zero';
-      for (const c of ['solarRoofTWh', 'solarFieldTWh', 'existingSolarFieldTWh', 'solarSmallRoofTWh', 'existingSolarRoofTWh']) r.cells[c] = '0';
+      for (const c of [
+        'solarRoofTWh',
+        'solarFieldTWh',
+        'existingSolarFieldTWh',
+        'solarSmallRoofTWh',
+        'existingSolarRoofTWh',
+      ])
+        r.cells[c] = '0';
       features.push('region on an all-zero solar profile');
     }
     if (r.kind === 'zeroWind') {
-      profiles.set('wind_zero', Array.from({ length: H }, () => '0'));
+      profiles.set(
+        'wind_zero',
+        Array.from({ length: H }, () => '0'),
+      );
       r.windProfile = 'wind_zero';
       for (const c of ['windTWh', 'existingWindTWh']) r.cells[c] = '0';
       features.push('region on an all-zero wind profile');
@@ -447,12 +494,15 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     const scaleMW = (Number(r.cells.baseDemandTWh) * 1e6) / H;
     const o: Record<string, number | null> = {};
     for (const k of REGIONAL_KEYS) if (rng.chance(0.3)) o[k] = randRegional(k, scaleMW, Number(r.cells.homes));
-    if (rng.chance(0.1)) Object.assign(o, { shareAllElectric: 0.1, shareHybrid: 0.2, shareHeatNet: 0.3, shareInsulationOnly: 0.4 });
+    if (rng.chance(0.1))
+      Object.assign(o, { shareAllElectric: 0.1, shareHybrid: 0.2, shareHeatNet: 0.3, shareInsulationOnly: 0.4 });
     if ('solarShare' in defaults && defaults.solarShare !== null && rng.chance(0.5)) o.solarShare = null;
     regionOverrides[r.id] = o;
   }
-  if (Object.values(regionOverrides).some((o) => o.shareInsulationOnly === 0.4 && o.shareHeatNet === 0.3)) features.push('strategy shares 0.1+0.2+0.3+0.4');
-  if (Object.values(regionOverrides).some((o) => o.solarShare === null)) features.push('solarShare null cancels defaults');
+  if (Object.values(regionOverrides).some((o) => o.shareInsulationOnly === 0.4 && o.shareHeatNet === 0.3))
+    features.push('strategy shares 0.1+0.2+0.3+0.4');
+  if (Object.values(regionOverrides).some((o) => o.solarShare === null))
+    features.push('solarShare null cancels defaults');
 
   // a battery that is never the limit: P'[h] lands exactly on the capacity limit in congested hours
   if (rng.chance(0.3)) {
@@ -530,8 +580,32 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     r.windProfile = `${tag}_wind`;
     r.baseProfile = `${tag}_base`;
     const v = dy
-      ? { roof: '0.015625', field: '0.03125', wind: '0.0078125', small: '0.00390625', exField: '0.015625', exWind: '0.00390625', exRoof: '0', base: '0.0625', kappa: 0.75, resScale: rng.pick([1, 2, 0.5]), industry: rng.pick([0, 3, 12.5]) }
-      : { roof: '0.0037', field: '0.0052', wind: '0.0021', small: '0.0013', exField: '0.0011', exWind: '0.0007', exRoof: '0.0004', base: '0.0085', kappa: 0.8, resScale: rng.pick([1, 1.5, 0.7]), industry: rng.pick([0, 3, 1.7]) };
+      ? {
+          roof: '0.015625',
+          field: '0.03125',
+          wind: '0.0078125',
+          small: '0.00390625',
+          exField: '0.015625',
+          exWind: '0.00390625',
+          exRoof: '0',
+          base: '0.0625',
+          kappa: 0.75,
+          resScale: rng.pick([1, 2, 0.5]),
+          industry: rng.pick([0, 3, 12.5]),
+        }
+      : {
+          roof: '0.0037',
+          field: '0.0052',
+          wind: '0.0021',
+          small: '0.0013',
+          exField: '0.0011',
+          exWind: '0.0007',
+          exRoof: '0.0004',
+          base: '0.0085',
+          kappa: 0.8,
+          resScale: rng.pick([1, 1.5, 0.7]),
+          industry: rng.pick([0, 3, 1.7]),
+        };
     Object.assign(r.cells, {
       solarRoofTWh: v.roof,
       solarFieldTWh: v.field,
@@ -557,7 +631,10 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     const P: Q[] = [];
     for (let h = 0; h < H; h++) {
       const cf = Q.of(t.sol[h]);
-      const gen = Proof.mul(cf).add(Q.min(Pfield.mul(cf), kappa.mul(Pfield))).add(Pwind.mul(Q.of(t.wnd[h]))).add(Psmall.mul(cf));
+      const gen = Proof.mul(cf)
+        .add(Q.min(Pfield.mul(cf), kappa.mul(Pfield)))
+        .add(Pwind.mul(Q.of(t.wnd[h])))
+        .add(Psmall.mul(cf));
       const base = Q.of(v.base).mul(M).mul(Q.of(t.bas[h])).div(S);
       P.push(gen.sub(base).sub(Q.of(v.industry)));
     }
@@ -603,7 +680,9 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
       delete o.gridOfftakeMW;
     }
     const hair = dF || dO ? `, limits moved by ${dF}/${dO}` : '';
-    features.push(`${r.kind} (${dy ? 'binary-exact' : 'decimal'} limits${viaScenario ? ' from the scenario' : ' in regions.csv'}${storage ? ', storage' : ''}${hair})`);
+    features.push(
+      `${r.kind} (${dy ? 'binary-exact' : 'decimal'} limits${viaScenario ? ' from the scenario' : ' in regions.csv'}${storage ? ', storage' : ''}${hair})`,
+    );
   }
   for (const r of regions) {
     if (r.kind !== 'TIEF') continue;
@@ -654,7 +733,9 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
     const total = resolved.reduce((a, b) => a + b, 0);
     if (total > 1 + 1e-9) {
       const f = rng.u(0.3, 0.99) / total;
-      SHARE_KEYS.forEach((k, i) => (o[k] = round(resolved[i] * f, 4)));
+      SHARE_KEYS.forEach((k, i) => {
+        o[k] = round(resolved[i] * f, 4);
+      });
       regionOverrides[r.id] = o;
     }
   }
@@ -680,7 +761,12 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
   for (const r of regions) {
     const o = regionOverrides[r.id] ?? {};
     const off = o.gridOfftakeMW ?? defaults.gridOfftakeMW;
-    if (r.cells.gridFeedinMW === '' && off !== undefined && o.gridFeedinMW === undefined && defaults.gridFeedinMW === undefined)
+    if (
+      r.cells.gridFeedinMW === '' &&
+      off !== undefined &&
+      o.gridFeedinMW === undefined &&
+      defaults.gridFeedinMW === undefined
+    )
       features.push('offtake override with derived feed-in');
     const share = 'solarShare' in o ? o.solarShare : defaults.solarShare;
     const roofField = (o.solarRoofTWh ?? defaults.solarRoofTWh ?? Number(r.cells.solarRoofTWh)) as number;
@@ -711,8 +797,10 @@ export function generateCase(seed: number, root: string = join(tmpdir(), 'samenh
       }),
     );
   }
-  const numericCol = (c: string) => !['id', 'name', 'provinces', 'solarProfile', 'windProfile', 'tempProfile', 'baseProfile'].includes(c);
-  const quoteR = (i: number, j: number) => quoteNumbers && i > 0 && numericCol(rCols[j]) && rRows[i][j] !== '' && ((i * 7 + j) % 5 === 0);
+  const numericCol = (c: string) =>
+    !['id', 'name', 'provinces', 'solarProfile', 'windProfile', 'tempProfile', 'baseProfile'].includes(c);
+  const quoteR = (i: number, j: number) =>
+    quoteNumbers && i > 0 && numericCol(rCols[j]) && rRows[i][j] !== '' && (i * 7 + j) % 5 === 0;
   writeFileSync(join(datasetDir, 'regions.csv'), csvText(rRows, style, quoteR));
 
   const names = [...profiles.keys()];

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Q } from './exact.ts';
-import { NATIONAL_OUTPUT_KEYS, REGION_OUTPUT_KEYS, parseCsv, referenceEvaluate, referenceEvaluateDetailed } from './reference-model.ts';
+import {
+  NATIONAL_OUTPUT_KEYS,
+  REGION_OUTPUT_KEYS,
+  parseCsv,
+  referenceEvaluate,
+  referenceEvaluateDetailed,
+} from './reference-model.ts';
 
 const TINY = join(import.meta.dirname, '..', 'testdata', 'tiny');
 const scenario = JSON.parse(readFileSync(join(TINY, 'scenario.json'), 'utf8'));
@@ -28,7 +34,9 @@ describe('reference model on the tiny worked example', () => {
   for (const exp of expected.regions as Array<Record<string, number | string>>) {
     it(`region ${exp.id} agrees within 1e-9`, () => {
       const r = got.regions.find((x) => x.id === exp.id)!;
-      const bad = REGION_OUTPUT_KEYS.filter((k) => !close(exp[k] as number, r[k] as number, 1e-9)).map((k) => `${k}: expected ${exp[k]}, got ${r[k]}`);
+      const bad = REGION_OUTPUT_KEYS.filter((k) => !close(exp[k] as number, r[k] as number, 1e-9)).map(
+        (k) => `${k}: expected ${exp[k]}, got ${r[k]}`,
+      );
       expect(bad).toEqual([]);
     });
   }

@@ -135,7 +135,12 @@ const NOT_SUMMED = new Set<string>([
   'deltaWoonlastenHN_EUR',
 ]);
 export const NATIONAL_SUMMED_KEYS = REGION_OUTPUT_KEYS.filter((k) => !NOT_SUMMED.has(k));
-export const NATIONAL_OUTPUT_KEYS = [...NATIONAL_SUMMED_KEYS, 'tariffEURPerConnection', 'route35Triggered', 'targetGapTWh'];
+export const NATIONAL_OUTPUT_KEYS = [
+  ...NATIONAL_SUMMED_KEYS,
+  'tariffEURPerConnection',
+  'route35Triggered',
+  'targetGapTWh',
+];
 
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180: comma separated, optional double-quoted fields with "" as an escaped quote,
@@ -319,7 +324,8 @@ export function loadDataset(dir: string): Dataset {
   const pRows = pRecords.slice(1);
   pRows.forEach((rec, h) => {
     if (rec.fields.length !== pHeader.length) throw new Error(`profiles.csv line ${rec.line}: ragged row`);
-    if (numberCell(rec.fields[hourCol], `profiles.csv line ${rec.line}`) !== h) throw new Error(`profiles.csv line ${rec.line}: hour out of order`);
+    if (numberCell(rec.fields[hourCol], `profiles.csv line ${rec.line}`) !== h)
+      throw new Error(`profiles.csv line ${rec.line}: hour out of order`);
     pHeader.forEach((name, c) => {
       if (c === hourCol) return;
       const p = profiles.get(name)!;
@@ -374,7 +380,8 @@ export function loadDataset(dir: string): Dataset {
       baseProfile: cell('baseProfile')!,
     };
     for (const p of [r.solarProfile, r.windProfile, r.tempProfile, r.baseProfile])
-      if (!profiles.has(p)) throw new Error(`regions.csv line ${rec.line}: profile ${p} is not a column of profiles.csv`);
+      if (!profiles.has(p))
+        throw new Error(`regions.csv line ${rec.line}: profile ${p} is not a column of profiles.csv`);
     if (regions.some((x) => x.id === r.id)) throw new Error(`regions.csv line ${rec.line}: duplicate id ${r.id}`);
 
     // §1.4 default grid capacity rule, per empty cell
@@ -429,7 +436,8 @@ function resolveRegional(r: RegionData, sc: Scenario): Record<string, number | n
   p.solarSmallRoofTWh = r.num.solarSmallRoofTWh;
   p.gridFeedinMW = r.num.gridFeedinMW;
   p.gridOfftakeMW = r.num.gridOfftakeMW;
-  for (const layer of [sc.defaults ?? {}, sc.regions?.[r.id] ?? {}]) for (const [k, v] of Object.entries(layer)) p[k] = v;
+  for (const layer of [sc.defaults ?? {}, sc.regions?.[r.id] ?? {}])
+    for (const [k, v] of Object.entries(layer)) p[k] = v;
   const s = p.resScale as number;
   p.solarRoofTWh = (p.solarRoofTWh as number) * s;
   p.solarFieldTWh = (p.solarFieldTWh as number) * s;
@@ -462,8 +470,7 @@ function qsum(xs: Q[]): Q {
 function resolveRegionalExact(r: RegionData, sc: Scenario): Record<string, Q | null> {
   const p: Record<string, Q | null> = {};
   for (const [k, v] of Object.entries(REGIONAL_DEFAULTS)) p[k] = v === null ? null : Q.of(v);
-  for (const k of ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh'])
-    p[k] = textOrNumber(r.text[k]);
+  for (const k of ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh']) p[k] = textOrNumber(r.text[k]);
   p.gridFeedinMW = null; // filled lazily by the caller from the data when not overridden
   p.gridOfftakeMW = null;
   for (const layer of [sc.defaults ?? {}, sc.regions?.[r.id] ?? {}])
@@ -622,7 +629,11 @@ class ExactRegion {
     const evMW = p.evCount
       .mul(n.evKWhPerYear)
       .div(Q.of(1000))
-      .mul(Q.ONE.sub(sigma).mul(this.evDumb[h].div(this.evDumbSum)).add(sigma.mul(this.evSmart[h].div(this.evSmartSum))));
+      .mul(
+        Q.ONE.sub(sigma)
+          .mul(this.evDumb[h].div(this.evDumbSum))
+          .add(sigma.mul(this.evSmart[h].div(this.evSmartSum))),
+      );
     const load = this.base(h).add(aeMW).add(hyMW).add(evMW).add(p.industryAddMW);
     return gen.sub(load);
   }
@@ -686,7 +697,13 @@ export function referenceEvaluateDetailed(
     const ex = () => (exact ??= new ExactRegion(ds, r, sc));
     const pq = resolveRegionalExact(r, sc) as Record<string, Q>;
     exactRes.push(pq.solarRoofTWh.add(pq.solarFieldTWh).add(pq.windTWh));
-    const diag: RegionDiagnostics = { id: r.id, exactFeedinDecisions: 0, exactOfftakeDecisions: 0, exactFeedinTies: 0, exactOfftakeTies: 0 };
+    const diag: RegionDiagnostics = {
+      id: r.id,
+      exactFeedinDecisions: 0,
+      exactOfftakeDecisions: 0,
+      exactFeedinTies: 0,
+      exactOfftakeTies: 0,
+    };
 
     const solarCF = ds.profiles.get(r.solarProfile)!.values;
     const windCF = ds.profiles.get(r.windProfile)!.values;
@@ -856,7 +873,9 @@ export function referenceEvaluateDetailed(
       const tag = exactAfter[h];
       if ((side === 'feedin' && tag === 'F') || (side === 'offtake' && tag === '-O')) return 0;
       if (tag === 'P')
-        return side === 'feedin' ? ex().P(h).sub(ex().feedin()).toNumber() : ex().P(h).neg().sub(ex().offtake()).toNumber();
+        return side === 'feedin'
+          ? ex().P(h).sub(ex().feedin()).toNumber()
+          : ex().P(h).neg().sub(ex().offtake()).toNumber();
       return diff;
     };
     let reinforceFeedinMW = 0;
@@ -896,7 +915,8 @@ export function referenceEvaluateDetailed(
       connWindMW * nat.costConnWindEURPerMW;
     const storageCapexEUR = p.storageMW * nat.costStorageEURPerMW + p.storageMWh * nat.costStorageEURPerMWh;
     const gridAnnuityEUR =
-      annuity(gridCapexEUR, nat.waccGrid, nat.gridLifeYears) + annuity(storageCapexEUR, nat.waccGrid, nat.storageLifeYears);
+      annuity(gridCapexEUR, nat.waccGrid, nat.gridLifeYears) +
+      annuity(storageCapexEUR, nat.waccGrid, nat.storageLifeYears);
 
     // Energy tax reinvestment
     const ebBudgetEUR = (nat.ebReinvestShare * nat.ebRevenueEURPerYear * homes) / totalHomes;

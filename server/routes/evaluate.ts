@@ -24,7 +24,9 @@ function checkFinite(result: object, prefix: string): void {
         }
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, `${path}.${(item as { id?: string })?.id ?? i}`));
+      value.forEach((item, i) => {
+        visit(item, `${path}.${(item as { id?: string })?.id ?? i}`);
+      });
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
     }
@@ -32,7 +34,10 @@ function checkFinite(result: object, prefix: string): void {
   visit(result, '');
   if (bad.length > 0) {
     throw new InputError([
-      { path: prefix, message: `the results are not finite numbers (${bad.join(', ')}): some values of the scenario are too large or too small for the model` },
+      {
+        path: prefix,
+        message: `the results are not finite numbers (${bad.join(', ')}): some values of the scenario are too large or too small for the model`,
+      },
     ]);
   }
 }
@@ -65,9 +70,12 @@ export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
       const scenario = withInputErrors(() => parseScenario(input, dataset), wrapped ? 'scenario' : '');
       if (hourly) {
         const issues = [];
-        if (!dataset.regionIndex.has(hourly.region)) issues.push({ path: 'hourly.region', message: `unknown region id '${hourly.region}'` });
-        if (hourly.to > dataset.hours) issues.push({ path: 'hourly.to', message: `must be at most ${dataset.hours} (the dataset's hours)` });
-        if (hourly.from >= hourly.to) issues.push({ path: 'hourly.from', message: `must be less than to (${hourly.to})` });
+        if (!dataset.regionIndex.has(hourly.region))
+          issues.push({ path: 'hourly.region', message: `unknown region id '${hourly.region}'` });
+        if (hourly.to > dataset.hours)
+          issues.push({ path: 'hourly.to', message: `must be at most ${dataset.hours} (the dataset's hours)` });
+        if (hourly.from >= hourly.to)
+          issues.push({ path: 'hourly.from', message: `must be less than to (${hourly.to})` });
         if (issues.length > 0) throw new InputError(issues);
       }
       const result = evaluate(dataset, scenario);

@@ -28,7 +28,13 @@ export function registerMetaRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/datasets',
-    { schema: { tags: ['data'], summary: 'Datasets under scenarios/data', response: { 200: z.array(DatasetInfoSchema) } } },
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Datasets under scenarios/data',
+        response: { 200: z.array(DatasetInfoSchema) },
+      },
+    },
     async () => ctx.datasets.list(),
   );
 
@@ -84,10 +90,14 @@ export function registerMetaRoutes(app: App, ctx: AppContext): void {
         body = await geojson;
       } catch (error) {
         geojson = undefined;
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new HttpError(404, 'the region map is not available');
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new HttpError(404, 'the region map is not available');
         throw error;
       }
-      return reply.type('application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(body);
+      return reply
+        .type('application/geo+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(body);
     },
   );
 }

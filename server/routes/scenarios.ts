@@ -19,7 +19,8 @@ const errors = { 400: InvalidInputSchema, 404: ErrorSchema };
 /** The scenario library: versioned saves, soft delete and restore. */
 export function registerScenarioRoutes(app: App, ctx: AppContext): void {
   /** The engine checks a scenario against the default dataset before it is saved. */
-  const validate = (scenario: unknown) => withInputErrors(() => parseScenario(scenario, ctx.datasets.get()), 'scenario');
+  const validate = (scenario: unknown) =>
+    withInputErrors(() => parseScenario(scenario, ctx.datasets.get()), 'scenario');
 
   app.get(
     '/api/scenarios',
@@ -36,7 +37,14 @@ export function registerScenarioRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     '/api/scenarios',
-    { schema: { tags, summary: 'Save a new scenario', body: ScenarioSaveSchema, response: { 201: SaveResultSchema, 400: InvalidInputSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save a new scenario',
+        body: ScenarioSaveSchema,
+        response: { 201: SaveResultSchema, 400: InvalidInputSchema },
+      },
+    },
     async (request, reply) => {
       const { name, author, note, scenario } = request.body;
       validate(scenario);
@@ -52,7 +60,9 @@ export function registerScenarioRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'The latest version of a scenario, or ?version=N',
         params: IdParamsSchema,
-        querystring: z.strictObject({ version: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional() }),
+        querystring: z.strictObject({
+          version: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+        }),
         response: { 200: ScenarioRecordSchema, ...errors },
       },
     },
@@ -79,7 +89,9 @@ export function registerScenarioRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/scenarios/:id',
-    { schema: { tags, summary: 'Delete a scenario (soft: POST …/restore brings it back); 204', params: IdParamsSchema } },
+    {
+      schema: { tags, summary: 'Delete a scenario (soft: POST …/restore brings it back); 204', params: IdParamsSchema },
+    },
     async (request, reply) => {
       ctx.library.softDelete(request.params.id);
       return reply.code(204).send();

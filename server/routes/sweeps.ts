@@ -29,16 +29,23 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Start a sweep (MODEL.md §5); 202 with its id',
-        description: 'The body is a sweep spec `{ base, axes, samples?, seed?, name? }`; `?dataset=` picks a dataset other than the default.',
+        description:
+          'The body is a sweep spec `{ base, axes, samples?, seed?, name? }`; `?dataset=` picks a dataset other than the default.',
         querystring: z.strictObject({ dataset: DatasetIdSchema.optional() }),
         body: SweepSpecBodySchema,
-        response: { 202: z.object({ id: z.string(), status: z.string(), total: z.number().int() }), 400: InvalidInputSchema, 429: ErrorSchema },
+        response: {
+          202: z.object({ id: z.string(), status: z.string(), total: z.number().int() }),
+          400: InvalidInputSchema,
+          429: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {
       const datasetId = request.query.dataset;
       if (datasetId !== undefined && !ctx.datasets.has(datasetId)) {
-        throw new InputError([{ path: 'query.dataset', message: `unknown dataset '${datasetId}' (see GET /api/datasets)` }]);
+        throw new InputError([
+          { path: 'query.dataset', message: `unknown dataset '${datasetId}' (see GET /api/datasets)` },
+        ]);
       }
       const job = ctx.sweeps.submit(request.body, datasetId);
       return reply
@@ -56,7 +63,14 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/sweeps/:id',
-    { schema: { tags, summary: 'Status, progress, timings and summary of a sweep', params: IdParamsSchema, response: { 200: SweepJobDetailSchema, 404: ErrorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Status, progress, timings and summary of a sweep',
+        params: IdParamsSchema,
+        response: { 200: SweepJobDetailSchema, 404: ErrorSchema },
+      },
+    },
     async (request) => ({ ...ctx.sweeps.get(request.params.id), spec: ctx.sweeps.spec(request.params.id) }),
   );
 
@@ -88,7 +102,14 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/sweeps/:id',
-    { schema: { tags, summary: 'Cancel a queued or running sweep', params: IdParamsSchema, response: { 200: SweepJobSchema, 404: ErrorSchema, 409: ErrorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a queued or running sweep',
+        params: IdParamsSchema,
+        response: { 200: SweepJobSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
     async (request) => ctx.sweeps.cancel(request.params.id),
   );
 
@@ -125,7 +146,9 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
       const { file, job } = ctx.sweeps.doneResult(id);
       if (format === 'arrow') {
         if (request.query.limit !== undefined || offset !== 0 || region !== undefined) {
-          throw new InputError([{ path: 'query.format', message: 'limit, offset and region apply to format=csv and format=json' }]);
+          throw new InputError([
+            { path: 'query.format', message: 'limit, offset and region apply to format=csv and format=json' },
+          ]);
         }
         const { length, stream } = await arrowStreamOf(file);
         return reply
@@ -141,7 +164,8 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
           .send(csvStreamOf(file, { offset, limit: request.query.limit, region }));
       }
       const limit = request.query.limit ?? JSON_DEFAULT_LIMIT;
-      if (limit > JSON_ROW_LIMIT) throw new InputError([{ path: 'query.limit', message: `must be at most ${JSON_ROW_LIMIT} for format=json` }]);
+      if (limit > JSON_ROW_LIMIT)
+        throw new InputError([{ path: 'query.limit', message: `must be at most ${JSON_ROW_LIMIT} for format=json` }]);
       const rows: Record<string, unknown>[] = [];
       let columns: string[] = [];
       for await (const { columns: names, row } of readRows(file, { offset, limit, region })) {
@@ -192,10 +216,17 @@ export function registerSweepRoutes(app: App, ctx: AppContext): void {
       const axes = await ctx.sweeps.sensitivity(id, output, region); // 404, 409, then 400 for a region the result lacks
       const scope = OUTPUTS.find((o) => o.name === output)!.scope;
       if (scope === 'region' && region === 'NL') {
-        throw new InputError([{ path: 'query.output', message: `'${output}' exists per region only, not on the national rows: add region=<id>` }]);
+        throw new InputError([
+          {
+            path: 'query.output',
+            message: `'${output}' exists per region only, not on the national rows: add region=<id>`,
+          },
+        ]);
       }
       if (scope === 'national' && region !== 'NL') {
-        throw new InputError([{ path: 'query.output', message: `'${output}' exists on the national rows only: use region=NL` }]);
+        throw new InputError([
+          { path: 'query.output', message: `'${output}' exists on the national rows only: use region=NL` },
+        ]);
       }
       return { id, output, region, axes };
     },

@@ -13,7 +13,14 @@ export interface ScenarioJson {
   regions: Record<string, RegionalOverrides>;
 }
 
-export interface DatasetInfo { id: string; name: string; weatherYear: number; regions: number; hours: number; default: boolean }
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  weatherYear: number;
+  regions: number;
+  hours: number;
+  default: boolean;
+}
 
 /** Region data as `GET /api/regions` returns it; only the fields the UI uses are typed. */
 export interface RegionInfo {
@@ -45,13 +52,24 @@ export interface HourlySeries {
   socMWh: number[];
 }
 
-export interface EvaluateResponse { regions: RegionResult[]; national: NationalResult; hourly?: HourlySeries }
+export interface EvaluateResponse {
+  regions: RegionResult[];
+  national: NationalResult;
+  hourly?: HourlySeries;
+}
 
-export interface Issue { path: string; message: string }
+export interface Issue {
+  path: string;
+  message: string;
+}
 
 /** An API error; `issues` carries the per-field problems of a 400 so forms can show them in place. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly issues: Issue[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -68,7 +86,11 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   const text = await res.text();
   const body = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const b = (body ?? {}) as { error?: string; message?: string; issues?: Array<{ path?: string | string[]; where?: string; message: string }> };
+    const b = (body ?? {}) as {
+      error?: string;
+      message?: string;
+      issues?: Array<{ path?: string | string[]; where?: string; message: string }>;
+    };
     const issues = (b.issues ?? []).map((i) => ({ path: normalisePath(i.path ?? i.where ?? ''), message: i.message }));
     throw new ApiError(res.status, b.message ?? b.error ?? `HTTP ${res.status}`, issues);
   }
@@ -86,13 +108,18 @@ function safeJson(text: string): unknown {
 /** Issue paths are dotted (`regions.ES01.storageMW`); accept arrays too, and drop a leading `scenario.`. */
 function normalisePath(p: string | string[]): string {
   const s = Array.isArray(p) ? p.join('.') : p;
-  return s.replace(/^(body\.|body\/)/, '').replace(/^scenario\./, '').replace(/^base\./, '');
+  return s
+    .replace(/^(body\.|body\/)/, '')
+    .replace(/^scenario\./, '')
+    .replace(/^base\./, '');
 }
 
 export const getDatasets = () => api<DatasetInfo[]>('/api/datasets');
 /** Region data; the server wraps the list as `{ dataset, hours, regions }` (a bare list is accepted too). */
 export async function getRegions(dataset: string): Promise<RegionInfo[]> {
-  const body = await api<RegionInfo[] | { regions: RegionInfo[] }>(`/api/regions?dataset=${encodeURIComponent(dataset)}`);
+  const body = await api<RegionInfo[] | { regions: RegionInfo[] }>(
+    `/api/regions?dataset=${encodeURIComponent(dataset)}`,
+  );
   return Array.isArray(body) ? body : body.regions;
 }
 export const getGeo = () => api<GeoJSON>('/api/regions.geojson');
@@ -119,25 +146,48 @@ export interface GeoJSON {
   }>;
 }
 
-export interface SavedScenarioMeta { id: string; name: string; version: number; author: string; updatedAt: string }
-export interface SavedScenario extends SavedScenarioMeta { note: string; latestVersion?: number; scenario: ScenarioJson }
-export interface ScenarioVersion { version: number; name?: string; author: string; note: string; createdAt?: string; savedAt?: string }
+export interface SavedScenarioMeta {
+  id: string;
+  name: string;
+  version: number;
+  author: string;
+  updatedAt: string;
+}
+export interface SavedScenario extends SavedScenarioMeta {
+  note: string;
+  latestVersion?: number;
+  scenario: ScenarioJson;
+}
+export interface ScenarioVersion {
+  version: number;
+  name?: string;
+  author: string;
+  note: string;
+  createdAt?: string;
+  savedAt?: string;
+}
 
 export const listScenarios = () => api<SavedScenarioMeta[]>('/api/scenarios');
 export const getScenario = (id: string, version?: number) =>
   api<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`);
 /** Versions of a saved scenario; the server wraps them as `{ id, versions }`. */
 export async function getVersions(id: string): Promise<ScenarioVersion[]> {
-  const body = await api<ScenarioVersion[] | { versions: ScenarioVersion[] }>(`/api/scenarios/${encodeURIComponent(id)}/versions`);
+  const body = await api<ScenarioVersion[] | { versions: ScenarioVersion[] }>(
+    `/api/scenarios/${encodeURIComponent(id)}/versions`,
+  );
   return Array.isArray(body) ? body : body.versions;
 }
-export function saveScenario(body: { name: string; author: string; note: string; scenario: ScenarioJson; baseVersion?: number }, id?: string) {
+export function saveScenario(
+  body: { name: string; author: string; note: string; scenario: ScenarioJson; baseVersion?: number },
+  id?: string,
+) {
   return api<{ id: string; version: number }>(id ? `/api/scenarios/${encodeURIComponent(id)}` : '/api/scenarios', {
     method: id ? 'PUT' : 'POST',
     json: body,
   });
 }
-export const deleteScenario = (id: string) => api<unknown>(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const deleteScenario = (id: string) =>
+  api<unknown>(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export type SweepAxisJson =
   | { path: string; values: number[] }
@@ -150,10 +200,21 @@ export interface SweepStatus {
   error?: string;
   summary?: unknown;
 }
-export interface ParetoPoint { scenario: number; gridCapexEUR: number; resDeliveredTWh: number; landHa: number }
+export interface ParetoPoint {
+  scenario: number;
+  gridCapexEUR: number;
+  resDeliveredTWh: number;
+  landHa: number;
+}
 
-export const startSweep = (body: { name?: string; base: ScenarioJson; axes: SweepAxisJson[]; samples: number; seed: number }, dataset?: string) =>
-  api<{ id: string; total?: number }>(`/api/sweeps${dataset ? `?dataset=${encodeURIComponent(dataset)}` : ''}`, { method: 'POST', json: body });
+export const startSweep = (
+  body: { name?: string; base: ScenarioJson; axes: SweepAxisJson[]; samples: number; seed: number },
+  dataset?: string,
+) =>
+  api<{ id: string; total?: number }>(`/api/sweeps${dataset ? `?dataset=${encodeURIComponent(dataset)}` : ''}`, {
+    method: 'POST',
+    json: body,
+  });
 export const getSweep = (id: string) => api<SweepStatus>(`/api/sweeps/${encodeURIComponent(id)}`);
 export const cancelSweep = (id: string) => api<unknown>(`/api/sweeps/${encodeURIComponent(id)}`, { method: 'DELETE' });
 /** Pareto front of the national rows; the server wraps it as `{ id, objectives, points }`. */
@@ -165,7 +226,14 @@ export const sweepResultUrl = (id: string, format?: 'csv' | 'arrow') =>
   `/api/sweeps/${encodeURIComponent(id)}/result${format ? `?format=${format}` : ''}`;
 
 /** One bar of a tornado chart (`GET /api/sweeps/:id/sensitivity`). */
-export interface AxisSensitivity { path: string; lowValue: number; highValue: number; outputAtLow: number; outputAtHigh: number; swing: number }
+export interface AxisSensitivity {
+  path: string;
+  lowValue: number;
+  highValue: number;
+  outputAtLow: number;
+  outputAtHigh: number;
+  swing: number;
+}
 export const getSensitivity = (id: string, output: string, region = 'NL', signal?: AbortSignal) =>
   api<{ id: string; output: string; region: string; axes: AxisSensitivity[] }>(
     `/api/sweeps/${encodeURIComponent(id)}/sensitivity?output=${encodeURIComponent(output)}&region=${encodeURIComponent(region)}`,

@@ -54,7 +54,11 @@ export function parseNum(text: string): number {
   if (t === '') return NaN;
   // With a comma present the comma is the decimal separator and dots group thousands; without
   // one, "1.000" / "1.900.000" are Dutch thousands (groups of exactly three), "1.5" a decimal.
-  const normal = t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : /^-?\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, '') : t;
+  const normal = t.includes(',')
+    ? t.replace(/\./g, '').replace(',', '.')
+    : /^-?\d{1,3}(\.\d{3})+$/.test(t)
+      ? t.replace(/\./g, '')
+      : t;
   return Number(normal);
 }
 

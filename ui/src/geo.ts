@@ -5,8 +5,18 @@
  */
 import type { GeoJSON } from './api.ts';
 
-export interface ProjectedRegion { id: string; name: string; d: string; cx: number; cy: number }
-export interface ProjectedMap { width: number; height: number; regions: ProjectedRegion[] }
+export interface ProjectedRegion {
+  id: string;
+  name: string;
+  d: string;
+  cx: number;
+  cy: number;
+}
+export interface ProjectedMap {
+  width: number;
+  height: number;
+  regions: ProjectedRegion[];
+}
 
 const COS52 = Math.cos((52 * Math.PI) / 180);
 const cache = new WeakMap<GeoJSON, ProjectedMap>();
@@ -15,13 +25,19 @@ const cache = new WeakMap<GeoJSON, ProjectedMap>();
 export function projectMap(geo: GeoJSON, width = 560): ProjectedMap {
   const hit = cache.get(geo);
   if (hit) return hit;
-  const polys = geo.features.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  const polys = geo.features.map((f) =>
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+  );
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   for (const mp of polys)
     for (const poly of mp)
       for (const ring of poly)
         for (const [lon, lat] of ring) {
-          const x = lon * COS52, y = -lat;
+          const x = lon * COS52,
+            y = -lat;
           if (x < minX) minX = x;
           if (x > maxX) maxX = x;
           if (y < minY) minY = y;
@@ -34,13 +50,18 @@ export function projectMap(geo: GeoJSON, width = 560): ProjectedMap {
   const regions = geo.features.map((f, i) => {
     let d = '';
     // Label position: centre of the bounding box of the largest ring (good enough for a tooltip anchor).
-    let best: number[][] = [], bestLen = 0;
+    let best: number[][] = [],
+      bestLen = 0;
     for (const poly of polys[i])
       for (const ring of poly) {
-        d += ring.map(([lon, lat], j) => `${j ? 'L' : 'M'}${px(lon).toFixed(1)},${py(lat).toFixed(1)}`).join('') + 'Z';
-        if (ring.length > bestLen) { best = ring; bestLen = ring.length; }
+        d += `${ring.map(([lon, lat], j) => `${j ? 'L' : 'M'}${px(lon).toFixed(1)},${py(lat).toFixed(1)}`).join('')}Z`;
+        if (ring.length > bestLen) {
+          best = ring;
+          bestLen = ring.length;
+        }
       }
-    const xs = best.map((p) => px(p[0])), ys = best.map((p) => py(p[1]));
+    const xs = best.map((p) => px(p[0])),
+      ys = best.map((p) => py(p[1]));
     return {
       id: f.properties.res_code,
       name: f.properties.res_name,

@@ -21,24 +21,126 @@ export interface Kpi {
 
 /** KPIs of the map (per region). */
 export const MAP_KPIS: readonly Kpi[] = [
-  { key: 'reinforceMW', label: 'Verzwaring', long: 'Netverzwaring', unit: 'MW', digits: 0, higherIsWorse: true, value: (r) => n(r, 'reinforceFeedinMW') + n(r, 'reinforceOfftakeMW') },
-  { key: 'congestionHours', label: 'Congestie-uren', unit: 'uur/jaar', digits: 0, higherIsWorse: true, value: (r) => n(r, 'congestionHoursFeedin') + n(r, 'congestionHoursOfftake') },
-  { key: 'share35', label: 'Aandeel 35 TWh', long: 'Aandeel in 35 TWh', unit: '%', digits: 1, higherIsWorse: false, value: (r, t) => (100 * n(r, 'resNominalTWh')) / (t || 35) },
-  { key: 'landHa', label: 'Ruimte', long: 'Ruimtegebruik zon + wind', unit: 'ha', digits: 0, higherIsWorse: true, value: (r) => n(r, 'fieldSolarHa') + n(r, 'windHa') },
-  { key: 'tariff', label: 'Tarief', long: 'Nettarief', unit: '€/aansluiting/jaar', digits: 0, higherIsWorse: true, value: (r) => n(r, 'tariffEURPerConnection') },
+  {
+    key: 'reinforceMW',
+    label: 'Verzwaring',
+    long: 'Netverzwaring',
+    unit: 'MW',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'reinforceFeedinMW') + n(r, 'reinforceOfftakeMW'),
+  },
+  {
+    key: 'congestionHours',
+    label: 'Congestie-uren',
+    unit: 'uur/jaar',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'congestionHoursFeedin') + n(r, 'congestionHoursOfftake'),
+  },
+  {
+    key: 'share35',
+    label: 'Aandeel 35 TWh',
+    long: 'Aandeel in 35 TWh',
+    unit: '%',
+    digits: 1,
+    higherIsWorse: false,
+    value: (r, t) => (100 * n(r, 'resNominalTWh')) / (t || 35),
+  },
+  {
+    key: 'landHa',
+    label: 'Ruimte',
+    long: 'Ruimtegebruik zon + wind',
+    unit: 'ha',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'fieldSolarHa') + n(r, 'windHa'),
+  },
+  {
+    key: 'tariff',
+    label: 'Tarief',
+    long: 'Nettarief',
+    unit: '€/aansluiting/jaar',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'tariffEURPerConnection'),
+  },
 ];
 
 /** KPIs compared between scenarios (national). */
 export const NATIONAL_KPIS: readonly Kpi[] = [
-  { key: 'resNominalTWh', label: 'RES-productie', unit: 'TWh/jaar', digits: 1, higherIsWorse: false, value: (r) => n(r, 'resNominalTWh') },
-  { key: 'reinforceMW', label: 'Netverzwaring', unit: 'MW', digits: 0, higherIsWorse: true, value: (r) => n(r, 'reinforceFeedinMW') + n(r, 'reinforceOfftakeMW') },
-  { key: 'gridCapexEUR', label: 'Netinvestering', unit: 'mln €', digits: 0, higherIsWorse: true, value: (r) => n(r, 'gridCapexEUR') / 1e6 },
-  { key: 'tariff', label: 'Nettarief', unit: '€/aansluiting/jaar', digits: 0, higherIsWorse: true, value: (r) => n(r, 'tariffEURPerConnection') },
-  { key: 'landHa', label: 'Ruimtegebruik', unit: 'ha', digits: 0, higherIsWorse: true, value: (r) => n(r, 'fieldSolarHa') + n(r, 'windHa') },
-  { key: 'windTurbines', label: 'Windturbines', unit: 'stuks', digits: 0, higherIsWorse: true, value: (r) => n(r, 'windTurbines') },
-  { key: 'co2', label: 'CO₂ vermeden', unit: 'Mton/jaar', digits: 2, higherIsWorse: false, value: (r) => n(r, 'co2AvoidedT') / 1e6 },
-  { key: 'homesCapex', label: 'Investering woningen', unit: 'mln €', digits: 0, higherIsWorse: true, value: (r) => n(r, 'homesCapexEUR') / 1e6 },
-  { key: 'clip', label: 'Afgekapte zonnestroom', unit: 'TWh/jaar', digits: 2, higherIsWorse: true, value: (r) => n(r, 'clipCurtailedTWh') },
+  {
+    key: 'resNominalTWh',
+    label: 'RES-productie',
+    unit: 'TWh/jaar',
+    digits: 1,
+    higherIsWorse: false,
+    value: (r) => n(r, 'resNominalTWh'),
+  },
+  {
+    key: 'reinforceMW',
+    label: 'Netverzwaring',
+    unit: 'MW',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'reinforceFeedinMW') + n(r, 'reinforceOfftakeMW'),
+  },
+  {
+    key: 'gridCapexEUR',
+    label: 'Netinvestering',
+    unit: 'mln €',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'gridCapexEUR') / 1e6,
+  },
+  {
+    key: 'tariff',
+    label: 'Nettarief',
+    unit: '€/aansluiting/jaar',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'tariffEURPerConnection'),
+  },
+  {
+    key: 'landHa',
+    label: 'Ruimtegebruik',
+    unit: 'ha',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'fieldSolarHa') + n(r, 'windHa'),
+  },
+  {
+    key: 'windTurbines',
+    label: 'Windturbines',
+    unit: 'stuks',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'windTurbines'),
+  },
+  {
+    key: 'co2',
+    label: 'CO₂ vermeden',
+    unit: 'Mton/jaar',
+    digits: 2,
+    higherIsWorse: false,
+    value: (r) => n(r, 'co2AvoidedT') / 1e6,
+  },
+  {
+    key: 'homesCapex',
+    label: 'Investering woningen',
+    unit: 'mln €',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'homesCapexEUR') / 1e6,
+  },
+  {
+    key: 'clip',
+    label: 'Afgekapte zonnestroom',
+    unit: 'TWh/jaar',
+    digits: 2,
+    higherIsWorse: true,
+    value: (r) => n(r, 'clipCurtailedTWh'),
+  },
 ];
 
 /** The four heat strategies with their Δwoonlasten output. */
@@ -56,7 +158,8 @@ export const STRATEGIES = [
 export function nationalWoonlasten(regions: RegionResult[], homes: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of STRATEGIES) {
-    let sum = 0, w = 0;
+    let sum = 0,
+      w = 0;
     for (const r of regions) {
       const h = homes.get(r.id) ?? 0;
       sum += h * Number((r as Row)[s.key] ?? 0);

@@ -86,14 +86,22 @@ export function regionalParamLabel(param: string): string {
 /** "defaults.solarShare" → "Zon-aandeel in RES — alle regio's"; "regions.ES01.solarShare" → "Zon-aandeel in RES — Groningen". */
 export function pathLabel(path: string): string {
   const [layer, a, b] = path.split('.');
-  if (layer === 'national') return `${NATIONAL_PARAM_LABELS[a] ?? LEVERS.find((l) => l.kind.type === 'national' && l.kind.param === a)?.label ?? a} — landelijk`;
+  if (layer === 'national')
+    return `${NATIONAL_PARAM_LABELS[a] ?? LEVERS.find((l) => l.kind.type === 'national' && l.kind.param === a)?.label ?? a} — landelijk`;
   const param = layer === 'regions' ? b : a;
   const where = layer === 'regions' ? regionName(a) : 'alle regio’s';
   return `${regionalParamLabel(param)} — ${where}`;
 }
 
 /** Regional parameters that only make sense for one region (absolute TWh and grid capacities), not as a default for all. */
-const PER_REGION_ONLY = ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh', 'gridFeedinMW', 'gridOfftakeMW'];
+const PER_REGION_ONLY = [
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'solarSmallRoofTWh',
+  'gridFeedinMW',
+  'gridOfftakeMW',
+];
 
 /** Every parameter path a sweep axis can take for all regions at once (regional defaults first: they are the levers people sweep). */
 export const SWEEP_PATHS: readonly string[] = [

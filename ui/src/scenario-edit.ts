@@ -9,13 +9,30 @@ import { TABLES, type TableId } from './tables.ts';
 
 /** Model defaults of regional parameters that do not come from region data (MODEL.md §1.3). */
 const REGIONAL_DEFAULTS: Partial<Record<RegionalParamName, number>> = { resScale: 1, fieldSolarClip: 1 };
-const FROM_DATA = new Set<RegionalParamName>(['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh', 'gridFeedinMW', 'gridOfftakeMW']);
+const FROM_DATA = new Set<RegionalParamName>([
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'solarSmallRoofTWh',
+  'gridFeedinMW',
+  'gridOfftakeMW',
+]);
 
-export const emptyScenario = (name = 'Nieuw scenario'): ScenarioJson => ({ name, national: {}, defaults: {}, regions: {} });
+export const emptyScenario = (name = 'Nieuw scenario'): ScenarioJson => ({
+  name,
+  national: {},
+  defaults: {},
+  regions: {},
+});
 
 /** Deep copy of the three layers (they are small: at most 30 regions × 18 numbers). */
 export function cloneScenario(s: ScenarioJson): ScenarioJson {
-  return { name: s.name, national: { ...s.national }, defaults: { ...s.defaults }, regions: Object.fromEntries(Object.entries(s.regions).map(([k, v]) => [k, { ...v }])) };
+  return {
+    name: s.name,
+    national: { ...s.national },
+    defaults: { ...s.defaults },
+    regions: Object.fromEntries(Object.entries(s.regions).map(([k, v]) => [k, { ...v }])),
+  };
 }
 
 /** A regional parameter as the model resolves it for region `r`, before resScale/solarShare. */
@@ -36,7 +53,9 @@ const preTWh = (s: ScenarioJson, r: RegionInfo) => ({
 });
 
 function weights(regions: RegionInfo[], by: 'homes' | 'res' | 'demand'): number[] {
-  const w = regions.map((r) => (by === 'homes' ? r.homes : by === 'demand' ? r.baseDemandTWh : r.solarRoofTWh + r.solarFieldTWh + r.windTWh));
+  const w = regions.map((r) =>
+    by === 'homes' ? r.homes : by === 'demand' ? r.baseDemandTWh : r.solarRoofTWh + r.solarFieldTWh + r.windTWh,
+  );
   const total = w.reduce((a, b) => a + b, 0) || 1;
   return w.map((x) => x / total);
 }
@@ -77,7 +96,8 @@ export function leverValue(lever: Lever, s: ScenarioJson, regions: RegionInfo[],
         return sum + (t.roof + t.field + t.wind) * (regionalValue(s, r, 'resScale') ?? 1);
       }, 0);
     case 'roofShare': {
-      let roof = 0, solar = 0;
+      let roof = 0,
+        solar = 0;
       for (const r of regions) {
         const t = preTWh(s, r);
         roof += t.roof;
@@ -87,7 +107,8 @@ export function leverValue(lever: Lever, s: ScenarioJson, regions: RegionInfo[],
     }
     case 'solarShare': {
       if (s.defaults.solarShare !== undefined && s.defaults.solarShare !== null) return s.defaults.solarShare;
-      let solar = 0, total = 0;
+      let solar = 0,
+        total = 0;
       for (const r of regions) {
         const t = preTWh(s, r);
         solar += t.roof + t.field;
@@ -103,17 +124,29 @@ export function leverIsSet(lever: Lever, s: ScenarioJson, regionId?: string): bo
   const k = lever.kind;
   if (regionId) return k.type === 'default' && s.regions[regionId]?.[k.param] !== undefined;
   switch (k.type) {
-    case 'national': return s.national[k.param] !== undefined;
-    case 'default': return s.defaults[k.param] !== undefined;
-    case 'solarShare': return s.defaults.solarShare !== undefined && s.defaults.solarShare !== null;
-    case 'resTWh': return s.defaults.resScale !== undefined;
-    case 'total': return s.defaults[k.param] !== undefined || Object.values(s.regions).some((o) => o[k.param] !== undefined);
-    case 'roofShare': return Object.values(s.regions).some((o) => o.solarRoofTWh !== undefined || o.solarFieldTWh !== undefined);
+    case 'national':
+      return s.national[k.param] !== undefined;
+    case 'default':
+      return s.defaults[k.param] !== undefined;
+    case 'solarShare':
+      return s.defaults.solarShare !== undefined && s.defaults.solarShare !== null;
+    case 'resTWh':
+      return s.defaults.resScale !== undefined;
+    case 'total':
+      return s.defaults[k.param] !== undefined || Object.values(s.regions).some((o) => o[k.param] !== undefined);
+    case 'roofShare':
+      return Object.values(s.regions).some((o) => o.solarRoofTWh !== undefined || o.solarFieldTWh !== undefined);
   }
 }
 
 /** Returns a new scenario with the lever set to `value` (model units), or reset when `value` is null. */
-export function setLever(lever: Lever, s0: ScenarioJson, regions: RegionInfo[], value: number | null, regionId?: string): ScenarioJson {
+export function setLever(
+  lever: Lever,
+  s0: ScenarioJson,
+  regions: RegionInfo[],
+  value: number | null,
+  regionId?: string,
+): ScenarioJson {
   const s = cloneScenario(s0);
   const k = lever.kind;
   const region = (id: string) => (s.regions[id] ??= {});
@@ -150,7 +183,9 @@ export function setLever(lever: Lever, s0: ScenarioJson, regions: RegionInfo[], 
       // up exactly to the national total the user typed.
       const perUnit = k.param === 'evCount' ? 1 : 10;
       const parts = apportion(Math.round(value * perUnit), weights(regions, k.by));
-      regions.forEach((r, i) => (region(r.id)[k.param] = parts[i] / perUnit));
+      regions.forEach((r, i) => {
+        region(r.id)[k.param] = parts[i] / perUnit;
+      });
       break;
     }
     case 'resTWh': {
@@ -159,7 +194,8 @@ export function setLever(lever: Lever, s0: ScenarioJson, regions: RegionInfo[], 
         break;
       }
       // Regions with their own resScale keep it; the national lever scales all others.
-      let fixed = 0, free = 0;
+      let fixed = 0,
+        free = 0;
       for (const r of regions) {
         const t = preTWh(s, r);
         const sum = t.roof + t.field + t.wind;
@@ -193,16 +229,28 @@ function leverPaths(lever: Lever, regionId?: string): string[] {
   const k = lever.kind;
   if (regionId) return k.type === 'default' ? [`regions.${regionId}.${k.param}`] : [];
   switch (k.type) {
-    case 'national': return [`national.${k.param}`];
-    case 'default': return [`defaults.${k.param}`];
-    case 'solarShare': return ['defaults.solarShare'];
-    case 'resTWh': return ['defaults.resScale'];
-    case 'total': return [`defaults.${k.param}`, `regions.*.${k.param}`];
-    case 'roofShare': return ['regions.*.solarRoofTWh', 'regions.*.solarFieldTWh'];
+    case 'national':
+      return [`national.${k.param}`];
+    case 'default':
+      return [`defaults.${k.param}`];
+    case 'solarShare':
+      return ['defaults.solarShare'];
+    case 'resTWh':
+      return ['defaults.resScale'];
+    case 'total':
+      return [`defaults.${k.param}`, `regions.*.${k.param}`];
+    case 'roofShare':
+      return ['regions.*.solarRoofTWh', 'regions.*.solarFieldTWh'];
   }
 }
 
-const wildcard = (p: string) => new RegExp(`^${p.split('*').map((x) => x.replace(/\./g, '\\.')).join('[^.]+')}$`);
+const wildcard = (p: string) =>
+  new RegExp(
+    `^${p
+      .split('*')
+      .map((x) => x.replace(/\./g, '\\.'))
+      .join('[^.]+')}$`,
+  );
 
 const STRATEGY = /^(r\.)?share(AllElectric|Hybrid|HeatNet|InsulationOnly)$/;
 

@@ -80,12 +80,18 @@ export class AppShell extends StoreElement {
 
   private renderView() {
     switch (this.view) {
-      case 'kaart': return html`<sh-map-view></sh-map-view>`;
-      case 'scenario': return html`<sh-scenario-view></sh-scenario-view>`;
-      case 'uurprofiel': return html`<sh-hourly-view></sh-hourly-view>`;
-      case 'tafels': return html`<sh-tables-view></sh-tables-view>`;
-      case 'verkennen': return html`<sh-sweep-view></sh-sweep-view>`;
-      case 'vergelijken': return html`<sh-compare-view></sh-compare-view>`;
+      case 'kaart':
+        return html`<sh-map-view></sh-map-view>`;
+      case 'scenario':
+        return html`<sh-scenario-view></sh-scenario-view>`;
+      case 'uurprofiel':
+        return html`<sh-hourly-view></sh-hourly-view>`;
+      case 'tafels':
+        return html`<sh-tables-view></sh-tables-view>`;
+      case 'verkennen':
+        return html`<sh-sweep-view></sh-sweep-view>`;
+      case 'vergelijken':
+        return html`<sh-compare-view></sh-compare-view>`;
     }
   }
 

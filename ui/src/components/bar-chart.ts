@@ -6,7 +6,11 @@
 import { LitElement, html, css, svg } from 'lit';
 import { num } from '../format.ts';
 
-export interface BarSeries { label: string; colour: string; values: number[] }
+export interface BarSeries {
+  label: string;
+  colour: string;
+  values: number[];
+}
 
 export class BarChart extends LitElement {
   static properties = {
@@ -43,15 +47,21 @@ export class BarChart extends LitElement {
   `;
 
   override render() {
-    const W = 560, labelW = 150, valueW = 60, barH = 14, gap = 8;
+    const W = 560,
+      labelW = 150,
+      valueW = 60,
+      barH = 14,
+      gap = 8;
     const per = this.series.length;
     const groupH = per * barH + gap;
     const H = this.categories.length * groupH + 6;
     const all = this.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const lo = Math.min(0, ...all), hi = Math.max(0, ...all);
+    const lo = Math.min(0, ...all),
+      hi = Math.max(0, ...all);
     const span = hi - lo || 1;
     // Room for value labels left of negative bars and right of positive ones, never over the category labels.
-    const left = lo < 0 ? valueW : 24, right = hi > 0 ? valueW : 24;
+    const left = lo < 0 ? valueW : 24,
+      right = hi > 0 ? valueW : 24;
     const plotW = W - labelW - left - right;
     const x = (v: number) => labelW + left + ((v - lo) / span) * plotW;
     return html`
@@ -61,7 +71,8 @@ export class BarChart extends LitElement {
           return svg`<text x=${labelW - 6} y=${y0 + (per * barH) / 2 + 4} text-anchor="end" font-size="11" fill="#1d2633">${c}</text>
             ${this.series.map((s, j) => {
               const v = s.values[i] ?? 0;
-              const a = x(Math.min(0, v)), b = x(Math.max(0, v));
+              const a = x(Math.min(0, v)),
+                b = x(Math.max(0, v));
               const colour = per === 1 && this.colours[i] ? this.colours[i] : s.colour;
               return svg`<rect x=${a} y=${y0 + j * barH} width=${Math.max(0.5, b - a)} height=${barH - 2} fill=${colour} rx="1.5">
                   <title>${s.label}: ${c} ${num(v, this.digits)} ${this.unit}</title></rect>
@@ -71,9 +82,11 @@ export class BarChart extends LitElement {
         })}
         <line x1=${x(0)} x2=${x(0)} y1="0" y2=${H} stroke="#37474f" stroke-width="1" />
       </svg>
-      ${per > 1
-        ? html`<div class="legend">${this.series.map((s) => html`<span><i style="background:${s.colour}"></i>${s.label}</span>`)}</div>`
-        : ''}
+      ${
+        per > 1
+          ? html`<div class="legend">${this.series.map((s) => html`<span><i style="background:${s.colour}"></i>${s.label}</span>`)}</div>`
+          : ''
+      }
     `;
   }
 }

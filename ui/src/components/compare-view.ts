@@ -7,7 +7,14 @@ import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
-import { evaluate, getScenario, listScenarios, type EvaluateResponse, type SavedScenario, type SavedScenarioMeta } from '../api.ts';
+import {
+  evaluate,
+  getScenario,
+  listScenarios,
+  type EvaluateResponse,
+  type SavedScenario,
+  type SavedScenarioMeta,
+} from '../api.ts';
 import { NATIONAL_KPIS, STRATEGIES, nationalWoonlasten } from '../kpis.ts';
 import { num } from '../format.ts';
 import './save-form.ts';
@@ -18,13 +25,22 @@ const MAX = 4;
 const COLOURS = ['#14325c', '#e0a100', '#2e7d32', '#c2185b'];
 const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
 
-interface Compared { rec: SavedScenario; res: EvaluateResponse; values: number[] }
+interface Compared {
+  rec: SavedScenario;
+  res: EvaluateResponse;
+  values: number[];
+}
 
 /** Selection survives navigation between views. */
 const picked: string[] = [];
 
 export class CompareView extends StoreElement {
-  static properties = { list: { state: true }, compared: { state: true }, historyId: { state: true }, failure: { state: true } };
+  static properties = {
+    list: { state: true },
+    compared: { state: true },
+    historyId: { state: true },
+    failure: { state: true },
+  };
   declare list: SavedScenarioMeta[];
   declare compared: Compared[];
   declare historyId: string;
@@ -86,7 +102,10 @@ export class CompareView extends StoreElement {
           const rec = await getScenario(id);
           const res = await evaluate(rec.scenario, store.dataset);
           const woon = nationalWoonlasten(res.regions, homes);
-          const values = [...NATIONAL_KPIS.map((k) => k.value(res.national, 35)), ...STRATEGIES.map((s) => woon[s.key])];
+          const values = [
+            ...NATIONAL_KPIS.map((k) => k.value(res.national, 35)),
+            ...STRATEGIES.map((s) => woon[s.key]),
+          ];
           return { rec, res, values };
         }),
       );
@@ -112,13 +131,15 @@ export class CompareView extends StoreElement {
     ];
     return html`<table id="compare-table">
       <thead><tr><th>Indicator</th>${c.map((x, j) => html`<th style="border-top:3px solid ${COLOURS[j]}">${x.rec.name} <span class="muted">v${x.rec.version}</span></th>`)}</tr></thead>
-      <tbody>${rows.map((r, i) => html`<tr>
+      <tbody>${rows.map(
+        (r, i) => html`<tr>
         <td>${r.label} <span class="muted">(${r.unit})</span></td>
         ${c.map((x, j) => {
           const d = x.values[i] - c[0].values[i];
           return html`<td>${num(x.values[i], r.digits)}${j > 0 ? html` <span class="d" title="Verschil met ${c[0].rec.name}">(Δ ${num(d, r.digits, true)})</span>` : ''}</td>`;
         })}
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
     <div class="muted">Δ: verschil met het eerste scenario (“${c[0].rec.name}”).</div>`;
   }
@@ -129,12 +150,19 @@ export class CompareView extends StoreElement {
     const groups: Array<{ title: string; idx: number[]; unit: string; digits: number }> = [
       { title: 'Netverzwaring (MW) en ruimte (ha)', idx: [1, 4], unit: '', digits: 0 },
       { title: 'Netinvestering en woningen (mln €)', idx: [2, 7], unit: 'mln €', digits: 0 },
-      { title: 'Δ woonlasten (€/woning/jaar)', idx: STRATEGIES.map((_, i) => NATIONAL_KPIS.length + i), unit: '€', digits: 0 },
+      {
+        title: 'Δ woonlasten (€/woning/jaar)',
+        idx: STRATEGIES.map((_, i) => NATIONAL_KPIS.length + i),
+        unit: '€',
+        digits: 0,
+      },
     ];
     const labels = [...NATIONAL_KPIS.map((k) => k.label), ...STRATEGIES.map((s) => s.label)];
-    return html`<div class="charts">${groups.map((g) => html`<div class="card"><h3 style="margin-top:0">${g.title}</h3>
+    return html`<div class="charts">${groups.map(
+      (g) => html`<div class="card"><h3 style="margin-top:0">${g.title}</h3>
       <sh-bar-chart .categories=${g.idx.map((i) => labels[i])} unit=${g.unit} digits=${g.digits} label=${g.title}
-        .series=${c.map((x, j) => ({ label: x.rec.name, colour: COLOURS[j], values: g.idx.map((i) => x.values[i]) }))}></sh-bar-chart></div>`)}</div>`;
+        .series=${c.map((x, j) => ({ label: x.rec.name, colour: COLOURS[j], values: g.idx.map((i) => x.values[i]) }))}></sh-bar-chart></div>`,
+    )}</div>`;
   }
 
   override render() {
@@ -147,9 +175,11 @@ export class CompareView extends StoreElement {
         <div>
           <div class="card">
             <h3 style="margin-top:0">Opgeslagen scenario’s <span class="muted">(${picked.length}/${MAX} gekozen)</span></h3>
-            ${this.list.length
-              ? html`<table class="list"><thead><tr><th><span class="muted">kies</span></th><th style="text-align:left">Naam</th><th>Versie</th><th>Auteur</th><th>Gewijzigd</th><th></th></tr></thead>
-                <tbody>${this.list.map((s) => html`<tr data-id=${s.id}>
+            ${
+              this.list.length
+                ? html`<table class="list"><thead><tr><th><span class="muted">kies</span></th><th style="text-align:left">Naam</th><th>Versie</th><th>Auteur</th><th>Gewijzigd</th><th></th></tr></thead>
+                <tbody>${this.list.map(
+                  (s) => html`<tr data-id=${s.id}>
                   <td><input type="checkbox" id="pick-${s.id}" aria-label="Vergelijk ${s.name}" .checked=${picked.includes(s.id)}
                     ?disabled=${!picked.includes(s.id) && picked.length >= MAX}
                     @change=${(e: Event) => void this.toggle(s.id, (e.target as HTMLInputElement).checked)} /></td>
@@ -157,15 +187,21 @@ export class CompareView extends StoreElement {
                   <td>v${s.version}</td><td>${s.author || '–'}</td><td>${when.format(new Date(s.updatedAt))}</td>
                   <td><button @click=${() => void this.load(s.id)} aria-label="${s.name} laden in Scenario">Laden</button>
                     <button @click=${() => (this.historyId = s.id)} aria-label="Versies van ${s.name}">Versies</button></td>
-                </tr>`)}</tbody></table>`
-              : html`<p class="muted">Nog geen opgeslagen scenario’s. Sla rechts het huidige scenario op.</p>`}
+                </tr>`,
+                )}</tbody></table>`
+                : html`<p class="muted">Nog geen opgeslagen scenario’s. Sla rechts het huidige scenario op.</p>`
+            }
           </div>
           <div class="card">${this.renderTable()}</div>
           ${this.renderCharts()}
         </div>
         <aside>
           <div class="card"><h3 style="margin-top:0">Huidig scenario opslaan</h3>
-            <sh-save-form @saved=${(e: CustomEvent<{ id: string }>) => { this.historyId = e.detail.id; void this.refresh(); void this.history?.load(); }}></sh-save-form></div>
+            <sh-save-form @saved=${(e: CustomEvent<{ id: string }>) => {
+              this.historyId = e.detail.id;
+              void this.refresh();
+              void this.history?.load();
+            }}></sh-save-form></div>
           <div class="card"><h3 style="margin-top:0">Versiegeschiedenis${this.historyId ? `: ${this.list.find((s) => s.id === this.historyId)?.name ?? ''}` : ''}</h3>
             <sh-version-history scenarioId=${this.historyId}></sh-version-history></div>
         </aside>

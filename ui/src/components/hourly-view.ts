@@ -21,7 +21,8 @@ function hourLabel(h: number, year: number): string {
 }
 
 /** Chart height as a share of the window, so both charts fit at 1280×800 and grow on big screens. */
-const chartHeight = (share: number, min: number, max: number) => Math.round(Math.max(min, Math.min(max, innerHeight * share)));
+const chartHeight = (share: number, min: number, max: number) =>
+  Math.round(Math.max(min, Math.min(max, innerHeight * share)));
 
 const mwAxis = (label: string): uPlot.Axis => ({
   label,
@@ -81,13 +82,19 @@ export class HourlyView extends StoreElement {
     const ctrl = (this.ctrl = new AbortController());
     this.loading = true;
     try {
-      const res = await evaluate(scenario, store.dataset, { hourly: { region: store.region, from: 0, to: this.hours }, signal: ctrl.signal });
+      const res = await evaluate(scenario, store.dataset, {
+        hourly: { region: store.region, from: 0, to: this.hours },
+        signal: ctrl.signal,
+      });
       if (ctrl.signal.aborted) return;
       this.series = res.hourly ?? null;
       this.failure = res.hourly ? '' : 'De server gaf geen uurwaarden terug.';
     } catch (e) {
       if (ctrl.signal.aborted) return;
-      this.failure = e instanceof ApiError && e.issues.length ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
+      this.failure =
+        e instanceof ApiError && e.issues.length
+          ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+          : (e as Error).message;
     } finally {
       if (this.ctrl === ctrl) this.loading = false;
     }
@@ -114,7 +121,9 @@ export class HourlyView extends StoreElement {
     const u = this.chart;
     if (!u || !this.series) return;
     const n = this.series.genMW.length;
-    const min = u.scales.x.min ?? 0, max = u.scales.x.max ?? n - 1, w = max - min;
+    const min = u.scales.x.min ?? 0,
+      max = u.scales.x.max ?? n - 1,
+      w = max - min;
     const start = Math.max(0, Math.min(n - 1 - w, min + dir * w));
     u.setScale('x', { min: start, max: start + w });
   }
@@ -141,18 +150,30 @@ export class HourlyView extends StoreElement {
         scales: { x: { time: false } },
         cursor: { drag: { x: true, y: false } },
         series: [
-          { label: 'uur', value: (_u, v) => (v == null ? '–' : `${hourLabel(v, year)} ${String(v % 24).padStart(2, '0')}:00`) },
+          {
+            label: 'uur',
+            value: (_u, v) => (v == null ? '–' : `${hourLabel(v, year)} ${String(v % 24).padStart(2, '0')}:00`),
+          },
           { label: 'Opwek', stroke: '#e0a100', width: 1, value: (_u, v) => withUnit(v, 'MW') },
           { label: 'Vraag', stroke: '#1976d2', width: 1, value: (_u, v) => withUnit(v, 'MW') },
           { label: 'Netto (opwek − vraag)', stroke: '#9e9e9e', width: 1, value: (_u, v) => withUnit(v, 'MW') },
           { label: 'Netto na opslag', stroke: '#2e7d32', width: 1.2, value: (_u, v) => withUnit(v, 'MW') },
-          { label: 'Capaciteit invoeding', stroke: '#d32f2f', width: 1.5, dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
-          { label: 'Capaciteit afname', stroke: '#7b1fa2', width: 1.5, dash: [6, 4], value: (_u, v) => withUnit(v, 'MW') },
+          {
+            label: 'Capaciteit invoeding',
+            stroke: '#d32f2f',
+            width: 1.5,
+            dash: [6, 4],
+            value: (_u, v) => withUnit(v, 'MW'),
+          },
+          {
+            label: 'Capaciteit afname',
+            stroke: '#7b1fa2',
+            width: 1.5,
+            dash: [6, 4],
+            value: (_u, v) => withUnit(v, 'MW'),
+          },
         ],
-        axes: [
-          { values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 },
-          mwAxis('MW'),
-        ],
+        axes: [{ values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 }, mwAxis('MW')],
       };
       const dur: Omit<uPlot.Options, 'width' | 'height'> = {
         scales: { x: { time: false } },
@@ -181,7 +202,10 @@ export class HourlyView extends StoreElement {
       <div class="toolbar">
         <h2 style="margin:0">Uurprofiel</h2>
         <label for="region">Regio</label>
-        <select id="region" @change=${(e: Event) => { store.setRegion((e.target as HTMLSelectElement).value); history.replaceState(null, '', `#/uurprofiel/${store.region}`); }}>
+        <select id="region" @change=${(e: Event) => {
+          store.setRegion((e.target as HTMLSelectElement).value);
+          history.replaceState(null, '', `#/uurprofiel/${store.region}`);
+        }}>
           ${store.regions.map((r) => html`<option value=${r.id} ?selected=${r.id === store.region}>${r.name}</option>`)}
         </select>
         <div class="zoom row" role="group" aria-label="Zoom">
@@ -194,27 +218,33 @@ export class HourlyView extends StoreElement {
         <span class="muted">${this.loading ? 'Laden…' : 'Sleep in de grafiek om in te zoomen; dubbelklik = heel jaar.'}</span>
       </div>
       ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
-      ${row
-        ? html`<div class="stats">
+      ${
+        row
+          ? html`<div class="stats">
             <span>Piek invoeding <b>${withUnit(row.peakFeedinMW, 'MW')}</b></span>
             <span>Piek afname <b>${withUnit(row.peakOfftakeMW, 'MW')}</b></span>
             <span>Congestie-uren invoeding <b>${num(row.congestionHoursFeedin)}</b> · afname <b>${num(row.congestionHoursOfftake)}</b></span>
             <span>Verzwaring <b>${withUnit(row.reinforceFeedinMW + row.reinforceOfftakeMW, 'MW')}</b></span>
             <span>Afgekapt <b>${withUnit(row.clipCurtailedTWh * 1000, 'GWh', 1)}</b></span>
           </div>`
-        : ''}
+          : ''
+      }
       <div class="card">
         <h3 style="margin-top:0">${store.regionName(store.region)}: uurwaarden (MW; positief = netto invoeding)</h3>
-        ${built && this.cached
-          ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
+        ${
+          built && this.cached
+            ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
               @plot-ready=${(e: CustomEvent<uPlot>) => (this.chart = e.detail)}></sh-uplot>`
-          : html`<div class="muted">Uurwaarden laden…</div>`}
+            : html`<div class="muted">Uurwaarden laden…</div>`
+        }
       </div>
       <div class="card">
         <h3 style="margin-top:0">Belastingduurkromme <span class="muted">netto belasting gesorteerd: grijs vóór, groen na opslag; rood/paars: capaciteit invoeding/afname</span></h3>
-        ${built && this.cached
-          ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${chartHeight(0.2, 140, 280)}></sh-uplot>`
-          : ''}
+        ${
+          built && this.cached
+            ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${chartHeight(0.2, 140, 280)}></sh-uplot>`
+            : ''
+        }
       </div>
     `;
   }

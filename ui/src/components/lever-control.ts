@@ -54,7 +54,9 @@ export class LeverControl extends LitElement {
   ];
 
   private emit(model: number | null) {
-    this.dispatchEvent(new CustomEvent('lever-change', { detail: { lever: this.lever, value: model }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('lever-change', { detail: { lever: this.lever, value: model }, bubbles: true, composed: true }),
+    );
   }
 
   private onRange(e: Event) {
@@ -76,7 +78,8 @@ export class LeverControl extends LitElement {
   override render() {
     const l = this.lever;
     const shown = this.value === null ? l.min : this.value * l.scale;
-    const max = Math.max(l.max, shown), min = Math.min(l.min, shown);
+    const max = Math.max(l.max, shown),
+      min = Math.min(l.min, shown);
     const desc = [l.help, this.inherited && !this.isSet ? this.inherited : ''].filter(Boolean).join(' ');
     return html`<div class="${this.isSet ? 'set' : ''} ${this.errors.length ? 'invalid' : ''}">
       <div class="top">

@@ -47,7 +47,12 @@ export class MapView extends StoreElement {
     });
     const columns: Column[] = [
       { key: 'name', label: 'RES-regio' },
-      ...MAP_KPIS.map((k) => ({ key: k.key, label: k.label, unit: k.key === 'tariff' ? '€/aansl./jaar' : k.unit, digits: k.digits })),
+      ...MAP_KPIS.map((k) => ({
+        key: k.key,
+        label: k.label,
+        unit: k.key === 'tariff' ? '€/aansl./jaar' : k.unit,
+        digits: k.digits,
+      })),
     ];
     return html`
       <div class="row" style="justify-content:space-between;margin-bottom:0.5rem">

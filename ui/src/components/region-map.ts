@@ -61,7 +61,8 @@ export class RegionMap extends LitElement {
     if (!this.geo) return html`<div class="empty">Kaart wordt geladen…</div>`;
     const map = projectMap(this.geo);
     const vals = [...this.values.values()].filter(Number.isFinite);
-    const lo = Math.min(0, ...vals), hi = Math.max(...vals, lo + 1e-9);
+    const lo = Math.min(0, ...vals),
+      hi = Math.max(...vals, lo + 1e-9);
     const t = (v: number) => (v - lo) / (hi - lo || 1);
     const fmt = (v: number) => num(v, this.digits);
     return html`
@@ -74,7 +75,12 @@ export class RegionMap extends LitElement {
           return svg`<path d=${r.d} fill=${fill} class=${r.id === this.selected ? 'selected' : ''} data-region=${r.id}
             tabindex="0" role="button" aria-label=${text}
             @click=${() => this.select(r.id)}
-            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(r.id); } }}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                this.select(r.id);
+              }
+            }}
           ><title>${text}</title></path>`;
         })}
       </svg>

@@ -6,7 +6,12 @@ import { LitElement, html, css, svg } from 'lit';
 import { num } from '../format.ts';
 
 export class ResGauge extends LitElement {
-  static properties = { value: { type: Number }, target: { type: Number }, triggered: { type: Boolean }, gap: { type: Number } };
+  static properties = {
+    value: { type: Number },
+    target: { type: Number },
+    triggered: { type: Boolean },
+    gap: { type: Number },
+  };
   declare value: number;
   declare target: number;
   declare triggered: boolean;
@@ -34,10 +39,12 @@ export class ResGauge extends LitElement {
     const angle = (v: number) => Math.PI * (1 - Math.min(v, full) / full);
     const pt = (a: number, r: number) => [100 + r * Math.cos(a), 100 - r * Math.sin(a)];
     const arc = (v0: number, v1: number, r: number) => {
-      const [x0, y0] = pt(angle(v0), r), [x1, y1] = pt(angle(v1), r);
+      const [x0, y0] = pt(angle(v0), r),
+        [x1, y1] = pt(angle(v1), r);
       return `M${x0},${y0} A${r},${r} 0 0 1 ${x1},${y1}`;
     };
-    const [tx0, ty0] = pt(angle(this.target), 62), [tx1, ty1] = pt(angle(this.target), 96);
+    const [tx0, ty0] = pt(angle(this.target), 62),
+      [tx1, ty1] = pt(angle(this.target), 96);
     const colour = this.triggered ? '#d32f2f' : '#2e7d32';
     return html`
       <svg viewBox="0 0 200 115" role="img" aria-label="RES-productie ${num(this.value, 1)} TWh van ${num(this.target, 0)} TWh doel">
@@ -48,9 +55,11 @@ export class ResGauge extends LitElement {
         <text x="100" y="106" text-anchor="middle" font-size="11" fill="#4a5668">TWh/jaar · doel ${num(this.target, 0)} TWh</text>`}
       </svg>
       <div class="status ${this.triggered ? 'warn' : 'ok'}" role="status">
-        ${this.triggered
-          ? html`Route 35 in werking: ${num(this.gap, 1)} TWh tekort`
-          : html`Doel ${num(this.target, 0)} TWh gehaald — Route 35 niet nodig`}
+        ${
+          this.triggered
+            ? html`Route 35 in werking: ${num(this.gap, 1)} TWh tekort`
+            : html`Doel ${num(this.target, 0)} TWh gehaald — Route 35 niet nodig`
+        }
       </div>
     `;
   }

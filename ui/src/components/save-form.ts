@@ -12,7 +12,12 @@ import { ApiError, saveScenario, type Issue } from '../api.ts';
 const AUTHOR_KEY = 'samenhang.author';
 
 export class SaveForm extends StoreElement {
-  static properties = { issues: { state: true }, message: { state: true }, author: { state: true }, note: { state: true } };
+  static properties = {
+    issues: { state: true },
+    message: { state: true },
+    author: { state: true },
+    note: { state: true },
+  };
   declare issues: Issue[];
   declare message: string;
   declare author: string;
@@ -39,7 +44,9 @@ export class SaveForm extends StoreElement {
   ];
 
   private errs(field: string) {
-    return this.issues.filter((i) => i.path === field).map((i) => html`<div class="error" role="alert">${i.message}</div>`);
+    return this.issues
+      .filter((i) => i.path === field)
+      .map((i) => html`<div class="error" role="alert">${i.message}</div>`);
   }
 
   private async save(asNew: boolean) {
@@ -50,7 +57,13 @@ export class SaveForm extends StoreElement {
     try {
       const id = asNew ? undefined : (store.savedId ?? undefined);
       const res = await saveScenario(
-        { name, author: this.author, note: this.note, scenario: store.scenario, ...(id && store.savedVersion ? { baseVersion: store.savedVersion } : {}) },
+        {
+          name,
+          author: this.author,
+          note: this.note,
+          scenario: store.scenario,
+          ...(id && store.savedVersion ? { baseVersion: store.savedVersion } : {}),
+        },
         id,
       );
       store.savedId = res.id;
@@ -59,7 +72,14 @@ export class SaveForm extends StoreElement {
       this.note = '';
       this.dispatchEvent(new CustomEvent('saved', { detail: res, bubbles: true, composed: true }));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) this.issues = [{ path: '', message: 'Iemand anders heeft intussen een nieuwere versie opgeslagen. Laad die eerst, of sla op als nieuw scenario.' }];
+      if (e instanceof ApiError && e.status === 409)
+        this.issues = [
+          {
+            path: '',
+            message:
+              'Iemand anders heeft intussen een nieuwere versie opgeslagen. Laad die eerst, of sla op als nieuw scenario.',
+          },
+        ];
       else if (e instanceof ApiError && e.issues.length) this.issues = e.issues;
       else this.issues = [{ path: '', message: (e as Error).message }];
     }
@@ -67,7 +87,10 @@ export class SaveForm extends StoreElement {
 
   override render() {
     const other = this.issues.filter((i) => !['name', 'author', 'note'].includes(i.path));
-    return html`<form @submit=${(e: Event) => { e.preventDefault(); void this.save(!store.savedId); }}>
+    return html`<form @submit=${(e: Event) => {
+      e.preventDefault();
+      void this.save(!store.savedId);
+    }}>
       <label for="save-name">Naam</label>
       <input id="save-name" type="text" .value=${store.scenario.name}
         @change=${(e: Event) => store.setScenario({ ...store.scenario, name: (e.target as HTMLInputElement).value })} />
@@ -80,9 +103,11 @@ export class SaveForm extends StoreElement {
       ${this.errs('note')}
       <div class="buttons">
         <button type="button" class="primary" id="save-new" @click=${() => void this.save(true)}>Opslaan als nieuw scenario</button>
-        ${store.savedId
-          ? html`<button type="button" id="save-version" @click=${() => void this.save(false)}>Nieuwe versie (nu v${store.savedVersion})</button>`
-          : ''}
+        ${
+          store.savedId
+            ? html`<button type="button" id="save-version" @click=${() => void this.save(false)}>Nieuwe versie (nu v${store.savedVersion})</button>`
+            : ''
+        }
       </div>
       ${other.map((i) => html`<div class="error" role="alert">${i.path ? html`<code>${i.path}</code>: ` : ''}${i.message}</div>`)}
       ${this.message ? html`<div class="ok" role="status">${this.message}</div>` : ''}

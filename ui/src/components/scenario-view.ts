@@ -43,14 +43,19 @@ export class ScenarioView extends StoreElement {
   }
 
   private renderLevers(levers: readonly Lever[]) {
-    const s = store.scenario, rid = this.regionId || undefined;
+    const s = store.scenario,
+      rid = this.regionId || undefined;
     return TABLES.map((t) => {
       const ls = levers.filter((l) => l.table === t.id);
       if (!ls.length) return '';
       return html`<fieldset data-table=${t.id}>
         <legend><i style="background:${t.colour}"></i>${t.label}</legend>
-        ${ls.map((l) => html`<sh-lever data-lever=${l.key} .lever=${l} .value=${leverValue(l, s, store.regions, rid)} ?isSet=${leverIsSet(l, s, rid)}
-          .errors=${issuesForLever(l, store.issues, rid)} inherited=${rid ? 'Nu: landelijke waarde of regiogegevens.' : ''}></sh-lever>`)}
+        ${ls.map(
+          (
+            l,
+          ) => html`<sh-lever data-lever=${l.key} .lever=${l} .value=${leverValue(l, s, store.regions, rid)} ?isSet=${leverIsSet(l, s, rid)}
+          .errors=${issuesForLever(l, store.issues, rid)} inherited=${rid ? 'Nu: landelijke waarde of regiogegevens.' : ''}></sh-lever>`,
+        )}
       </fieldset>`;
     });
   }
@@ -74,14 +79,18 @@ export class ScenarioView extends StoreElement {
         <button @click=${() => store.setScenario(emptyScenario('Basis (RES 1.0 indicatief)'), { id: null, version: null })}>Terug naar basis</button>
       </div>
       <p class="lead">
-        ${rid
-          ? html`Instellingen voor <strong>${store.regionName(rid)}</strong> gaan vóór de landelijke waarden. ↺ haalt de regio-instelling weg.`
-          : html`Landelijke keuzes per klimaattafel. De basis is de 2030-productie <span class="badge">RES 1.0 indicatief</span>
-            (geen officiële biedingen). Regio’s met eigen instellingen zijn gemarkeerd met • in de keuzelijst.`}
+        ${
+          rid
+            ? html`Instellingen voor <strong>${store.regionName(rid)}</strong> gaan vóór de landelijke waarden. ↺ haalt de regio-instelling weg.`
+            : html`Landelijke keuzes per klimaattafel. De basis is de 2030-productie <span class="badge">RES 1.0 indicatief</span>
+            (geen officiële biedingen). Regio’s met eigen instellingen zijn gemarkeerd met • in de keuzelijst.`
+        }
       </p>
-      ${stray.length
-        ? html`<div class="errorbox" role="alert">${stray.map((i) => html`<div><code>${i.path || 'scenario'}</code>: ${i.message}</div>`)}</div>`
-        : ''}
+      ${
+        stray.length
+          ? html`<div class="errorbox" role="alert">${stray.map((i) => html`<div><code>${i.path || 'scenario'}</code>: ${i.message}</div>`)}</div>`
+          : ''
+      }
       <div class="layout">
         <div class="groups" @lever-change=${this.change}>${this.renderLevers(levers)}</div>
         <aside><sh-kpi-panel></sh-kpi-panel></aside>

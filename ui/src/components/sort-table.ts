@@ -73,9 +73,11 @@ export class SortTable extends LitElement {
 
   private sorted() {
     if (!this.sortKey) return this.rows;
-    const k = this.sortKey, dir = this.sortDesc ? -1 : 1;
+    const k = this.sortKey,
+      dir = this.sortDesc ? -1 : 1;
     return [...this.rows].sort((a, b) => {
-      const x = a[k], y = b[k];
+      const x = a[k],
+        y = b[k];
       if (typeof x === 'number' && typeof y === 'number') return (x - y) * dir;
       return String(x ?? '').localeCompare(String(y ?? ''), 'nl') * dir;
     });
@@ -93,19 +95,24 @@ export class SortTable extends LitElement {
     if (this.limit > 0) rows = rows.slice(0, this.limit);
     return html`<div class="wrap"><table>
       ${this.caption || (this.limit && total > this.limit) ? html`<caption>${this.caption}${this.limit && total > this.limit ? ` (eerste ${num(this.limit)} van ${num(total)} rijen)` : ''}</caption>` : ''}
-      <thead><tr>${this.columns.map((c) => html`<th scope="col" class=${c.key === this.highlight ? 'hl' : ''}
+      <thead><tr>${this.columns.map(
+        (c) => html`<th scope="col" class=${c.key === this.highlight ? 'hl' : ''}
           aria-sort=${c.key === this.sortKey ? (this.sortDesc ? 'descending' : 'ascending') : 'none'}>
           <button class="sort" @click=${() => this.sortBy(c.key)}>${c.label}${c.key === this.sortKey ? (this.sortDesc ? ' ▼' : ' ▲') : ''}</button>
-          ${c.unit ? html`<span class="unit">${c.unit}</span>` : ''}</th>`)}</tr></thead>
+          ${c.unit ? html`<span class="unit">${c.unit}</span>` : ''}</th>`,
+      )}</tr></thead>
       <tbody>${rows.map((row) => {
         const id = String(row.id ?? '');
-        return html`<tr class=${id && id === this.selected ? 'selected' : ''} data-id=${id}>${this.columns.map((c, i) => {
-          const text = this.cell(c, row);
-          const content = i === 0 && this.selectable
-            ? html`<button class="pick" @click=${() => this.dispatchEvent(new CustomEvent('row-select', { detail: id, bubbles: true, composed: true }))}>${text}</button>`
-            : text;
-          return html`<td class=${c.key === this.highlight ? 'hl' : ''}>${content}</td>`;
-        })}</tr>`;
+        return html`<tr class=${id && id === this.selected ? 'selected' : ''} data-id=${id}>${this.columns.map(
+          (c, i) => {
+            const text = this.cell(c, row);
+            const content =
+              i === 0 && this.selectable
+                ? html`<button class="pick" @click=${() => this.dispatchEvent(new CustomEvent('row-select', { detail: id, bubbles: true, composed: true }))}>${text}</button>`
+                : text;
+            return html`<td class=${c.key === this.highlight ? 'hl' : ''}>${content}</td>`;
+          },
+        )}</tr>`;
       })}</tbody>
     </table></div>`;
   }

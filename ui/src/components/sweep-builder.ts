@@ -12,7 +12,14 @@ import { REGION_SWEEP_PARAMS, SWEEP_PATHS, pathLabel } from '../labels.ts';
 
 type Kind = 'values' | 'uniform' | 'triangular';
 /** `path` is the API path: `defaults.<p>`, `national.<p>` or `regions.<id>.<p>`. */
-interface AxisDraft { path: string; kind: Kind; values: string; lo: string; mode: string; hi: string }
+interface AxisDraft {
+  path: string;
+  kind: Kind;
+  values: string;
+  lo: string;
+  mode: string;
+  hi: string;
+}
 
 /** The region of a `regions.<id>.<p>` path, '' for all regions (`defaults.`) or national paths. */
 export function regionOf(path: string): string {
@@ -34,7 +41,10 @@ export function withRegion(path: string, id: string): string {
 
 /** Parses "0,2; 0,5; 1" (semicolons or spaces between Dutch or plain numbers). */
 export function parseList(text: string): number[] {
-  return text.split(/[;\s]+/).filter(Boolean).map(parseNum);
+  return text
+    .split(/[;\s]+/)
+    .filter(Boolean)
+    .map(parseNum);
 }
 
 export class SweepBuilder extends LitElement {
@@ -131,26 +141,32 @@ export class SweepBuilder extends LitElement {
             </select>
             <select id="${id}-region" aria-label="As ${i + 1}: gebied" ?disabled=${a.path.startsWith('national.')}
               @change=${(e: Event) => this.edit(i, { path: withRegion(a.path, (e.target as HTMLSelectElement).value) })}>
-              ${a.path.startsWith('national.')
-                ? html`<option value="" selected>Landelijk</option>`
-                : html`<option value="" ?selected=${regionOf(a.path) === ''}>Alle regio’s</option>
-                    ${this.sortedRegions().map((r) => html`<option value=${r.id} ?selected=${r.id === regionOf(a.path)}>${r.name}</option>`)}`}
+              ${
+                a.path.startsWith('national.')
+                  ? html`<option value="" selected>Landelijk</option>`
+                  : html`<option value="" ?selected=${regionOf(a.path) === ''}>Alle regio’s</option>
+                    ${this.sortedRegions().map((r) => html`<option value=${r.id} ?selected=${r.id === regionOf(a.path)}>${r.name}</option>`)}`
+              }
             </select>
             <select aria-label="As ${i + 1}: soort" @change=${(e: Event) => this.edit(i, { kind: (e.target as HTMLSelectElement).value as Kind })}>
               <option value="values" ?selected=${a.kind === 'values'}>Waarden (rooster)</option>
               <option value="uniform" ?selected=${a.kind === 'uniform'}>Uniform</option>
               <option value="triangular" ?selected=${a.kind === 'triangular'}>Driehoek</option>
             </select>
-            ${a.kind === 'values'
-              ? html`<input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
+            ${
+              a.kind === 'values'
+                ? html`<input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
                   @input=${(e: Event) => this.edit(i, { values: (e.target as HTMLInputElement).value })} />`
-              : html`<div class="range">
+                : html`<div class="range">
                   <input type="text" aria-label="As ${i + 1}: ondergrens" .value=${a.lo} @input=${(e: Event) => this.edit(i, { lo: (e.target as HTMLInputElement).value })} />
-                  ${a.kind === 'triangular'
-                    ? html`<input type="text" aria-label="As ${i + 1}: meest waarschijnlijk" .value=${a.mode} @input=${(e: Event) => this.edit(i, { mode: (e.target as HTMLInputElement).value })} />`
-                    : ''}
+                  ${
+                    a.kind === 'triangular'
+                      ? html`<input type="text" aria-label="As ${i + 1}: meest waarschijnlijk" .value=${a.mode} @input=${(e: Event) => this.edit(i, { mode: (e.target as HTMLInputElement).value })} />`
+                      : ''
+                  }
                   <input type="text" aria-label="As ${i + 1}: bovengrens" .value=${a.hi} @input=${(e: Event) => this.edit(i, { hi: (e.target as HTMLInputElement).value })} />
-                </div>`}
+                </div>`
+            }
             <button aria-label="As ${i + 1} verwijderen" @click=${() => (this.axes = this.axes.filter((_, j) => j !== i))}>✕</button>
             ${this.errorsFor(i).map((m) => html`<div class="error" role="alert">${m}</div>`)}
           </div>`;

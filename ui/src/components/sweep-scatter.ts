@@ -51,9 +51,13 @@ export class SweepScatter extends LitElement {
     if (!this.x || !rows.columns[this.x]) this.x = this.axisNames[0] ?? 'resNominalTWh';
     if (!rows.columns[this.y]) this.y = rows.names.find((n) => n !== this.x && n !== 'scenario') ?? this.x;
     if (!(changed.has('rows') || changed.has('x') || changed.has('y') || changed.has('pareto'))) return;
-    const xs = rows.columns[this.x], ys = rows.columns[this.y], sc = rows.columns.scenario;
+    const xs = rows.columns[this.x],
+      ys = rows.columns[this.y],
+      sc = rows.columns.scenario;
     const order = Array.from({ length: rows.length }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
-    const X = new Float64Array(order.length), Y: (number | null)[] = [], P: (number | null)[] = [];
+    const X = new Float64Array(order.length),
+      Y: (number | null)[] = [],
+      P: (number | null)[] = [];
     order.forEach((i, k) => {
       X[k] = xs[i];
       Y.push(Number.isNaN(ys[i]) ? null : ys[i]);
@@ -68,8 +72,21 @@ export class SweepScatter extends LitElement {
       legend: { show: true },
       series: [
         { label: columnLabel(this.x), value: (_u, v) => auto(v) },
-        { label: 'Scenario', stroke: '#5c7cab', fill: '#5c7cab', paths: none, points: { show: true, size: 6, stroke: '#5c7cab', fill: 'rgba(92,124,171,0.45)' }, value: (_u, v) => auto(v) },
-        { label: 'Pareto-front', stroke: '#d84315', paths: none, points: { show: true, size: 9, stroke: '#d84315', fill: '#ff7043' }, value: (_u, v) => auto(v) },
+        {
+          label: 'Scenario',
+          stroke: '#5c7cab',
+          fill: '#5c7cab',
+          paths: none,
+          points: { show: true, size: 6, stroke: '#5c7cab', fill: 'rgba(92,124,171,0.45)' },
+          value: (_u, v) => auto(v),
+        },
+        {
+          label: 'Pareto-front',
+          stroke: '#d84315',
+          paths: none,
+          points: { show: true, size: 9, stroke: '#d84315', fill: '#ff7043' },
+          value: (_u, v) => auto(v),
+        },
       ],
       axes: [
         { label: columnLabel(this.x), values: (_u, vals) => vals.map((v) => compact(v)) },

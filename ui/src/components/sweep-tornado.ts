@@ -106,7 +106,10 @@ export class SweepTornado extends LitElement {
     } catch (err) {
       if (abort.signal.aborted) return;
       this.bars = null;
-      this.message = err instanceof ApiError && err.issues.length ? err.issues.map((i) => i.message).join('; ') : `Gevoeligheid laden mislukt: ${(err as Error).message}`;
+      this.message =
+        err instanceof ApiError && err.issues.length
+          ? err.issues.map((i) => i.message).join('; ')
+          : `Gevoeligheid laden mislukt: ${(err as Error).message}`;
     } finally {
       if (!abort.signal.aborted) this.loading = false;
     }
@@ -117,10 +120,14 @@ export class SweepTornado extends LitElement {
   }
 
   private chart(bars: AxisSensitivity[], unit: string) {
-    const W = 560, pad = 70 + 5 * unit.length, rowH = 40, top = 4;
+    const W = 560,
+      pad = 70 + 5 * unit.length,
+      rowH = 40,
+      top = 4;
     const H = top + bars.length * rowH + 4;
     const ends = bars.flatMap((b) => [b.outputAtLow, b.outputAtHigh]);
-    let lo = Math.min(...ends), hi = Math.max(...ends);
+    let lo = Math.min(...ends),
+      hi = Math.max(...ends);
     if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
       lo -= Math.max(1, Math.abs(lo) * 0.01);
       hi += Math.max(1, Math.abs(hi) * 0.01);
@@ -130,9 +137,11 @@ export class SweepTornado extends LitElement {
     return svg`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
       ${bars.map((b, i) => {
         const y = top + i * rowH;
-        const a = x(Math.min(b.outputAtLow, b.outputAtHigh)), c = x(Math.max(b.outputAtLow, b.outputAtHigh));
+        const a = x(Math.min(b.outputAtLow, b.outputAtHigh)),
+          c = x(Math.max(b.outputAtLow, b.outputAtHigh));
         const colour = b.swing > 0 ? UP : b.swing < 0 ? DOWN : '#8a97ab';
-        const xLow = x(b.outputAtLow), xHigh = x(b.outputAtHigh);
+        const xLow = x(b.outputAtLow),
+          xHigh = x(b.outputAtHigh);
         const lowLeft = b.outputAtLow <= b.outputAtHigh;
         const detail = `${pathLabel(b.path)}: bij ${axisValue(b.lowValue)} gemiddeld ${outputValue(b.outputAtLow, unit)}, bij ${axisValue(b.highValue)} ${outputValue(b.outputAtHigh, unit)}`;
         return svg`<g data-bar=${b.path}>
@@ -141,10 +150,12 @@ export class SweepTornado extends LitElement {
           <rect class="bar" x=${a} y=${y + 17} width=${Math.max(2, c - a)} height="14" rx="2" fill=${colour} fill-opacity="0.8"><title>${detail}</title></rect>
           <circle cx=${xLow} cy=${y + 24} r="4" fill="#fff" stroke="#1d2633" stroke-width="1.2" />
           <circle cx=${xHigh} cy=${y + 24} r="4" fill="#1d2633" />
-          ${b.swing === 0
-            ? svg`<text x=${c + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(b.outputAtLow, unit)} (geen effect)</text>`
-            : svg`<text x=${(lowLeft ? xLow : xHigh) - 8} y=${y + 28} font-size="10" fill="#37474f" text-anchor="end">${outputValue(lowLeft ? b.outputAtLow : b.outputAtHigh, unit)}</text>
-                <text x=${(lowLeft ? xHigh : xLow) + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(lowLeft ? b.outputAtHigh : b.outputAtLow, unit)}</text>`}
+          ${
+            b.swing === 0
+              ? svg`<text x=${c + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(b.outputAtLow, unit)} (geen effect)</text>`
+              : svg`<text x=${(lowLeft ? xLow : xHigh) - 8} y=${y + 28} font-size="10" fill="#37474f" text-anchor="end">${outputValue(lowLeft ? b.outputAtLow : b.outputAtHigh, unit)}</text>
+                <text x=${(lowLeft ? xHigh : xLow) + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(lowLeft ? b.outputAtHigh : b.outputAtLow, unit)}</text>`
+          }
         </g>`;
       })}
     </svg>`;
@@ -167,13 +178,15 @@ export class SweepTornado extends LitElement {
       </div>
       <p class="muted explain" id="tornado-explain">Effect van elke as op ${label} (${unit}) in ${this.areaName()}: gemiddelde bij laagste vs hoogste waarde.</p>
       ${this.message ? html`<div class="muted" role="status">${this.message}</div>` : ''}
-      ${this.bars && this.bars.length
-        ? html`<div aria-busy=${this.loading ? 'true' : 'false'} style=${this.loading ? 'opacity:0.5' : ''}>${this.chart(this.bars, unit)}</div>
+      ${
+        this.bars?.length
+          ? html`<div aria-busy=${this.loading ? 'true' : 'false'} style=${this.loading ? 'opacity:0.5' : ''}>${this.chart(this.bars, unit)}</div>
             <div class="legend">
               <span>○ laagste waarde van de as</span><span>● hoogste waarde</span>
               <span><i style="background:${UP}"></i>uitkomst stijgt</span><span><i style="background:${DOWN}"></i>uitkomst daalt</span>
             </div>`
-        : ''}
+          : ''
+      }
     `;
   }
 }

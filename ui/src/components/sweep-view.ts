@@ -8,7 +8,17 @@ import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
-import { ApiError, cancelSweep, getPareto, getSweep, startSweep, sweepResultUrl, type Issue, type SweepAxisJson, type SweepStatus } from '../api.ts';
+import {
+  ApiError,
+  cancelSweep,
+  getPareto,
+  getSweep,
+  startSweep,
+  sweepResultUrl,
+  type Issue,
+  type SweepAxisJson,
+  type SweepStatus,
+} from '../api.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
 import { num, auto, euros } from '../format.ts';
 import { OUTPUT_LABELS, regionName } from '../labels.ts';
@@ -27,10 +37,26 @@ const STATUS_NL: Record<SweepStatus['status'], string> = {
   cancelled: 'geannuleerd',
   interrupted: 'onderbroken',
 };
-const TABLE_OUTPUTS = ['resNominalTWh', 'reinforceFeedinMW', 'reinforceOfftakeMW', 'gridCapexEUR', 'tariffEURPerConnection', 'fieldSolarHa', 'windHa', 'co2AvoidedT'];
+const TABLE_OUTPUTS = [
+  'resNominalTWh',
+  'reinforceFeedinMW',
+  'reinforceOfftakeMW',
+  'gridCapexEUR',
+  'tariffEURPerConnection',
+  'fieldSolarHa',
+  'windHa',
+  'co2AvoidedT',
+];
 
 /** The last sweep survives switching views (the view element is re-created on navigation). */
-const session: { id: string; status: SweepStatus | null; axes: string[]; rows: NationalRows | null; pareto: Set<number>; output: string } = {
+const session: {
+  id: string;
+  status: SweepStatus | null;
+  axes: string[];
+  rows: NationalRows | null;
+  pareto: Set<number>;
+  output: string;
+} = {
   id: '',
   status: null,
   axes: [],
@@ -166,7 +192,10 @@ export class SweepView extends StoreElement {
   private tableRows(rows: NationalRows) {
     const out: Array<Record<string, unknown>> = [];
     for (let i = 0; i < rows.length; i++) {
-      const r: Record<string, unknown> = { id: String(rows.columns.scenario?.[i] ?? i), pareto: session.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '' };
+      const r: Record<string, unknown> = {
+        id: String(rows.columns.scenario?.[i] ?? i),
+        pareto: session.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
+      };
       for (const n of ['scenario', ...session.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
       out.push(r);
     }
@@ -192,24 +221,29 @@ export class SweepView extends StoreElement {
         De resultaten zijn de landelijke rijen (NL) van elk doorgerekend scenario.</p>
       <sh-sweep-builder .issues=${this.issues} .regions=${store.regions} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
       ${this.failure ? html`<div class="errorbox" role="alert" style="margin-top:0.5rem">${this.failure}</div>` : ''}
-      ${st
-        ? html`<div class="card" style="margin-top:0.75rem" id="progress-card">
+      ${
+        st
+          ? html`<div class="card" style="margin-top:0.75rem" id="progress-card">
             <div class="row">
               <strong>Verkenning ${st.id}</strong>
               <span data-status=${st.status}>${STATUS_NL[st.status]}</span>
               <progress max=${st.progress.total || 1} value=${st.progress.done} aria-label="Voortgang"></progress>
               <span>${num(st.progress.done)} / ${num(st.progress.total)} scenario’s</span>
               <button ?disabled=${!active} @click=${this.cancel}>Annuleren</button>
-              ${st.status === 'done'
-                ? html`<a href=${sweepResultUrl(st.id, 'arrow')} download="verkenning-${st.id}.arrows">Download Arrow</a>
+              ${
+                st.status === 'done'
+                  ? html`<a href=${sweepResultUrl(st.id, 'arrow')} download="verkenning-${st.id}.arrows">Download Arrow</a>
                     <a href=${sweepResultUrl(st.id, 'csv')} download="verkenning-${st.id}.csv">Download CSV</a>`
-                : ''}
+                  : ''
+              }
             </div>
             ${st.error ? html`<div class="error">${st.error}</div>` : ''}
           </div>`
-        : ''}
-      ${rows
-        ? html`<div class="results">
+          : ''
+      }
+      ${
+        rows
+          ? html`<div class="results">
             <div class="card"><h3 style="margin-top:0">Spreiding (landelijk)</h3>
               <sh-sweep-scatter .rows=${rows} .pareto=${session.pareto} .axisNames=${session.axes}
                 @y-change=${(e: CustomEvent<string>) => {
@@ -226,7 +260,8 @@ export class SweepView extends StoreElement {
                 caption="Landelijke resultaten per scenario"></sh-sort-table>
             </div>
           </div>`
-        : ''}
+          : ''
+      }
     `;
   }
 }

@@ -16,7 +16,14 @@ import type { Column } from './sort-table.ts';
 import './bar-chart.ts';
 import './sort-table.ts';
 
-interface Contribution { id: string; label: string; colour: string; reinforceMW: number; capexEUR: number; tariff: number }
+interface Contribution {
+  id: string;
+  label: string;
+  colour: string;
+  reinforceMW: number;
+  capexEUR: number;
+  tariff: number;
+}
 
 export class TablesView extends StoreElement {
   static properties = { rows: { state: true }, loading: { state: true }, failure: { state: true } };
@@ -93,7 +100,8 @@ export class TablesView extends StoreElement {
       { key: 'capexEUR', label: 'Δ netinvestering', unit: '€', format: (v) => euros(v as number, true) },
       { key: 'tariff', label: 'Δ nettarief', unit: '€/aansluiting/jaar', format: (v) => num(v as number, 1, true) },
     ];
-    const full = this.full, base = this.base;
+    const full = this.full,
+      base = this.base;
     const sumParts = rows?.reduce((a, r) => a + r.reinforceMW, 0) ?? 0;
     const sumCapex = rows?.reduce((a, r) => a + r.capexEUR, 0) ?? 0;
     return html`
@@ -104,8 +112,9 @@ export class TablesView extends StoreElement {
         RES 1.0 indicatief). ${this.loading ? html`<span class="muted">Rekent…</span>` : ''}
       </p>
       ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
-      ${rows
-        ? html`<div class="layout">
+      ${
+        rows
+          ? html`<div class="layout">
             <div class="card"><h3 style="margin-top:0">Netverzwaring (MW)</h3>
               <sh-bar-chart id="mw" .categories=${cats} .colours=${colours} unit="MW" label="Bijdrage aan netverzwaring per tafel in MW"
                 .series=${[{ label: 'Δ netverzwaring', colour: '#1565c0', values: rows.map((r) => r.reinforceMW) }]}></sh-bar-chart></div>
@@ -115,17 +124,20 @@ export class TablesView extends StoreElement {
           </div>
           <div class="sum">
             <sh-sort-table .columns=${columns} .rows=${rows as unknown as Array<Record<string, unknown>>}></sh-sort-table>
-            ${full && base
-              ? html`<p class="muted">
+            ${
+              full && base
+                ? html`<p class="muted">
                   Hele scenario: ${num(reinforce(full), 0)} MW verzwaring, ${euros(full.gridCapexEUR)}; basis: ${num(reinforce(base), 0)} MW,
                   ${euros(base.gridCapexEUR)}. Som van de tafelbijdragen: ${num(sumParts, 0, true)} MW, ${euros(sumCapex, true)}.
                   Samenhang (verschil tussen geheel en som van de delen): ${num(reinforce(full) - reinforce(base) - sumParts, 0, true)} MW,
                   ${euros(full.gridCapexEUR - base.gridCapexEUR - sumCapex, true)}. Positief: tafels versterken elkaars netbelasting;
                   negatief: ze vangen elkaar op (bijv. zon overdag en laden overdag).
                 </p>`
-              : ''}
+                : ''
+            }
           </div>`
-        : html`<div class="muted">Berekenen…</div>`}
+          : html`<div class="muted">Berekenen…</div>`
+      }
     `;
   }
 }
