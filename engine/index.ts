@@ -30,7 +30,7 @@ export {
   NATIONAL_PARAM_NAMES,
   REGIONAL_PARAM_NAMES,
   type NationalParams,
-} from './model/parameters.ts';
+} from './scenario/parameters.ts';
 export {
   parseSweep,
   SweepSpecSchema,

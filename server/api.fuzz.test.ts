@@ -2,7 +2,7 @@
  * Fuzzing every API route through app.inject(): odd methods, paths, ids, query strings, content
  * types and bodies (huge numbers, deep nesting, prototype keys, unicode, NaN-like strings).
  * The server never answers 5xx, error bodies carry no stack traces or server paths, and the saved
- * library is unchanged by the run. `FUZZ_RUNS=N` sets the requests per property (engine/fuzz-support.ts).
+ * library is unchanged by the run. `FUZZ_RUNS=N` sets the requests per property (engine/testing/fuzz-support.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import {
   scenarioLike,
   sweepLike,
   writeFuzzReport,
-} from '../engine/fuzz-support.ts';
+} from '../engine/testing/fuzz-support.ts';
 import { contextOf, REPO_ROOT } from './app.ts';
 import type { App } from './context.ts';
 import { tempDir, tinyApp, TINY_SCENARIO } from './test-support.ts';

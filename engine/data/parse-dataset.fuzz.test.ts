@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
-import { badIssues, countInput, fuzzParameters, oddNumber, oddString, writeFuzzReport } from '../fuzz-support.ts';
+import {
+  badIssues,
+  countInput,
+  fuzzParameters,
+  oddNumber,
+  oddString,
+  writeFuzzReport,
+} from '../testing/fuzz-support.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { parseDataset } from './parse-dataset.ts';

@@ -20,7 +20,7 @@ import {
   type NationalResult,
   type RegionResult,
 } from './outputs.ts';
-import type { NationalParams } from './parameters.ts';
+import type { NationalParams } from '../scenario/parameters.ts';
 
 /** One region of a scenario, resolved for the finance pass; kernel inputs are built only when the hours run. */
 export interface RegionRun {

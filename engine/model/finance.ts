@@ -10,7 +10,7 @@ import {
 import type { ResolvedRegion } from '../scenario/resolve.ts';
 import type { HeatProfile } from './heat.ts';
 import { OUTPUT_INDEX as O } from './outputs.ts';
-import type { NationalParams } from './parameters.ts';
+import type { NationalParams } from '../scenario/parameters.ts';
 
 /** Equal annual payment that repays `capital` over `years` at `rate` (MODEL.md §3; C/L when r = 0). */
 export function annuity(capital: number, rate: number, years: number): number {

@@ -1,4 +1,4 @@
-import { HEAT_NATIONAL_PARAMS, type NationalParams } from './parameters.ts';
+import { HEAT_NATIONAL_PARAMS, type NationalParams } from '../scenario/parameters.ts';
 
 /**
  * Heat demand per home on one temperature profile (MODEL.md §2.2): hourly heat-pump electricity

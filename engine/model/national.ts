@@ -1,5 +1,5 @@
 import { OUTPUT_COUNT, OUTPUTS, OUTPUT_INDEX as O } from './outputs.ts';
-import type { NationalParams } from './parameters.ts';
+import type { NationalParams } from '../scenario/parameters.ts';
 
 const SUMMED = OUTPUTS.map((output, index) => ({ output, index }))
   .filter(({ output }) => output.scope === 'both' && output.name !== 'tariffEURPerConnection')

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/types.ts';
-import { NATIONAL_DEFAULTS, type NationalParams, type RegionalOverrides } from '../model/parameters.ts';
+import { NATIONAL_DEFAULTS, type NationalParams, type RegionalOverrides } from './parameters.ts';
 import type { Scenario } from './schema.ts';
 
 /** Regional parameters of one region after MODEL.md §1.3 layering and §1.5 re-splitting. */

@@ -7,7 +7,7 @@ import {
   type Bound,
   type NationalParamName,
   type RegionalOverrides,
-} from '../model/parameters.ts';
+} from './parameters.ts';
 
 const BOUND_CHECKS: Record<Bound, { test: (x: number) => boolean; message: string }> = {
   nonNegative: { test: (x) => x >= 0, message: 'must not be negative' },

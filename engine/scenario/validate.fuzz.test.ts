@@ -10,7 +10,7 @@ import {
   scenarioLike,
   writeFuzzReport,
   expectValueOrLocatedIssues,
-} from '../fuzz-support.ts';
+} from '../testing/fuzz-support.ts';
 import { parseScenario } from './validate.ts';
 
 const tiny = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));

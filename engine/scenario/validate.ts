@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 import type { Dataset } from '../data/types.ts';
 import { dottedPath, ValidationError, type Issue } from '../errors.ts';
-import {
-  NATIONAL_DEFAULTS,
-  SHARE_SUM_TOLERANCE,
-  STRATEGY_SHARE_PARAMS,
-  type RegionalOverrides,
-} from '../model/parameters.ts';
+import { NATIONAL_DEFAULTS, SHARE_SUM_TOLERANCE, STRATEGY_SHARE_PARAMS, type RegionalOverrides } from './parameters.ts';
 import { resolveRegion } from './resolve.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 

@@ -10,7 +10,7 @@ import {
   sweepLike,
   writeFuzzReport,
   expectValueOrLocatedIssues,
-} from '../fuzz-support.ts';
+} from '../testing/fuzz-support.ts';
 import { parseSweep } from './spec.ts';
 
 const tiny = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));

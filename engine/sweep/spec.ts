@@ -10,7 +10,7 @@ import {
   type Bound,
   type NationalParamName,
   type RegionalParamName,
-} from '../model/parameters.ts';
+} from '../scenario/parameters.ts';
 import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
 import { checkScenarioAgainstDataset, parseScenario, zodIssues } from '../scenario/validate.ts';
 import { createRandom, triangularFromUniform } from './random.ts';

@@ -3,7 +3,7 @@
  * so the built UI works behind the server and behind the Vite dev proxy alike.
  */
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
-import type { RegionalOverrides, NationalParamName } from '../../engine/model/parameters.ts';
+import type { RegionalOverrides, NationalParamName } from '../../engine/scenario/parameters.ts';
 
 /** A scenario as the API takes it (MODEL.md §1.3). */
 export interface ScenarioJson {

@@ -3,7 +3,7 @@
  * axes and tables. Identifiers stay English (MODEL.md names); users read these labels.
  */
 import type { OutputName } from '../../engine/model/outputs.ts';
-import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from '../../engine/model/parameters.ts';
+import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from '../../engine/scenario/parameters.ts';
 import { LEVERS, REGION_LEVERS } from './levers.ts';
 
 export const OUTPUT_LABELS: Record<OutputName, [label: string, unit: string]> = {

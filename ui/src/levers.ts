@@ -5,7 +5,7 @@
  * people reason with, not "60.000 per regio"; two translate a national TWh or roof share into
  * `resScale` and per-region roof/field TWh. All translation lives in scenario-edit.ts.
  */
-import type { NationalParamName, RegionalParamName } from '../../engine/model/parameters.ts';
+import type { NationalParamName, RegionalParamName } from '../../engine/scenario/parameters.ts';
 import type { TableId } from './tables.ts';
 
 export type LeverKind =

@@ -2,7 +2,7 @@
  * Reading and writing levers on a scenario. Scenarios are treated as immutable values: every
  * edit returns a new object, so the store can compare by identity and abort stale requests.
  */
-import { NATIONAL_DEFAULTS, type RegionalParamName } from '../../engine/model/parameters.ts';
+import { NATIONAL_DEFAULTS, type RegionalParamName } from '../../engine/scenario/parameters.ts';
 import type { Issue, RegionInfo, ScenarioJson } from './api.ts';
 import type { Lever } from './levers.ts';
 import { TABLES, type TableId } from './tables.ts';

@@ -3,7 +3,7 @@
  * each. The Scenario view groups its levers by these, and "Tafels in samenhang" resets one
  * table's parameters at a time (leave-one-out) to show that table's share in the grid bill.
  */
-import type { NationalParamName, RegionalParamName } from '../../engine/model/parameters.ts';
+import type { NationalParamName, RegionalParamName } from '../../engine/scenario/parameters.ts';
 
 export type TableId = 'elektriciteit' | 'gebouwd' | 'mobiliteit' | 'industrie' | 'financiering';
 

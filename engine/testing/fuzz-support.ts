@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ValidationError } from './errors.ts';
-import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from './model/parameters.ts';
+import { ValidationError } from '../errors.ts';
+import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from '../scenario/parameters.ts';
 
 const envRuns = Number(process.env.FUZZ_RUNS);
 /** Inputs per property: `FUZZ_RUNS` when set, else the quick default of the test. */
