@@ -67,6 +67,26 @@ describe('parseDataset', () => {
     expect(dataset.regions[0].existingSolarRoofTWh).toBe(0.0001);
   });
 
+  it('reads housingNeedHomes and arableLandHa, empty or absent as null (not 0)', () => {
+    const header = `${HEADER},housingNeedHomes,arableLandHa`;
+    const dataset = load(`${header}\n${ROW_A},600,0\n${ROW_B},,\n`);
+    expect(dataset.regions[0].housingNeedHomes).toBe(600);
+    expect(dataset.regions[0].arableLandHa).toBe(0);
+    expect(dataset.regions[1].housingNeedHomes).toBeNull();
+    expect(dataset.regions[1].arableLandHa).toBeNull();
+    const without = load(`${HEADER}\n${ROW_A}\n`);
+    expect(without.regions[0].housingNeedHomes).toBeNull();
+    expect(without.regions[0].arableLandHa).toBeNull();
+  });
+
+  it('rejects negative or non-numeric housingNeedHomes and arableLandHa cells', () => {
+    const header = `${HEADER},housingNeedHomes,arableLandHa`;
+    expect(issuesOf(`${header}\n${ROW_A},-1,x\n`)).toEqual([
+      "regions.csv:2:18: column 'housingNeedHomes': must not be negative, got -1",
+      'regions.csv:2:19: column \'arableLandHa\': not a finite number: "x"',
+    ]);
+  });
+
   it('uses evDumb and evSmart columns when present', () => {
     const text = ['hour,sol,wnd,tmp,bas,evDumb', '0,0.5,0.2,1,1,3', '1,0.5,0.2,1,1,1'].join('\n');
     const dataset = load(`${HEADER}\n${ROW_B}\n`, text);

@@ -27,9 +27,16 @@ export const REQUIRED_REGION_COLUMNS = [
 ] as const;
 /** Optional numeric columns, 0 when absent (MODEL.md §1.1). */
 const OPTIONAL_REGION_COLUMNS = ['solarSmallRoofTWh', 'existingSolarRoofTWh'] as const;
-const NUMERIC_REGION_COLUMNS = [...REQUIRED_NUMERIC_COLUMNS, ...OPTIONAL_REGION_COLUMNS] as const;
-/** The three cells that may be empty, meaning "use the default rule" (MODEL.md §1.4). */
-const MAY_BE_EMPTY = new Set(['connections', 'gridFeedinMW', 'gridOfftakeMW']);
+/** Optional v2 columns whose cells may be empty; absent or empty is "no value" (null), not 0 (MODEL.md §1.1). */
+const OPTIONAL_NULLABLE_COLUMNS = ['housingNeedHomes', 'arableLandHa'] as const;
+const NUMERIC_REGION_COLUMNS = [
+  ...REQUIRED_NUMERIC_COLUMNS,
+  ...OPTIONAL_REGION_COLUMNS,
+  ...OPTIONAL_NULLABLE_COLUMNS,
+] as const;
+/** Cells that may be empty: the three meaning "use the default rule" (MODEL.md §1.4) and the optional v2 values. */
+const MAY_BE_EMPTY = new Set<string>(['connections', 'gridFeedinMW', 'gridOfftakeMW', ...OPTIONAL_NULLABLE_COLUMNS]);
+const NULL_WHEN_ABSENT = new Set<string>(OPTIONAL_NULLABLE_COLUMNS);
 
 /** The texts of a dataset's two files and the labels used for them in error messages. */
 export interface DatasetSource {
@@ -196,7 +203,8 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     const numbers: Record<string, number> = {};
     for (const name of NUMERIC_REGION_COLUMNS) {
       if (!columnIndex.has(name)) {
-        numbers[name] = 0; // optional column absent: 0 (MODEL.md §1.1)
+        // Optional column absent: 0, or "no value" for the v2 columns with their own default (MODEL.md §1.1).
+        numbers[name] = NULL_WHEN_ABSENT.has(name) ? Number.NaN : 0;
         continue;
       }
       const cell = cellAt(name);
@@ -261,6 +269,8 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
         existingSolarRoofTWh: numbers.existingSolarRoofTWh,
         gridFeedinMW: numbers.gridFeedinMW,
         gridOfftakeMW: numbers.gridOfftakeMW,
+        housingNeedHomes: nullIfNaN(numbers.housingNeedHomes),
+        arableLandHa: nullIfNaN(numbers.arableLandHa),
         derived: {
           connections: Number.isNaN(numbers.connections),
           gridFeedinMW: Number.isNaN(numbers.gridFeedinMW),
@@ -271,6 +281,10 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     });
   });
   return parsed;
+}
+
+function nullIfNaN(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
 }
 
 function checkProfileReferences(

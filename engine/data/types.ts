@@ -15,6 +15,10 @@ export interface RegionData {
   existingSolarRoofTWh: number;
   gridFeedinMW: number;
   gridOfftakeMW: number;
+  /** Homes to be built by 2030 (v2, optional); null: `homes × housingGrowthShare` of the scenario (MODEL.md §13). */
+  housingNeedHomes: number | null;
+  /** Agricultural land, ha (v2, optional); null when the cell is empty or the column absent. */
+  arableLandHa: number | null;
   /** True where the cell was empty and the MODEL.md §1.4 rule filled it in. */
   derived: { connections: boolean; gridFeedinMW: boolean; gridOfftakeMW: boolean };
   solarProfile: string;
