@@ -1,18 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { captureIo } from './io.ts';
+import { main } from './main.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/samenhang.js');
 const TINY = join(ROOT, 'engine/testdata/tiny');
 const scratch = mkdtempSync(join(tmpdir(), 'samenhang-cli-'));
 
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the CLI in-process, as `samenhang ARGS` would. */
+async function cli(args: string[]) {
+  const io = captureIo();
+  const status = await main(args, io);
+  return { status, stdout: io.out, stderr: io.err };
 }
 
 function writeJson(name: string, value: unknown): string {
@@ -22,16 +24,10 @@ function writeJson(name: string, value: unknown): string {
 }
 
 describe('samenhang evaluate', () => {
-  it('prints the MODEL.md §6 JSON of the worked example', () => {
-    const out = execFileSync(
-      process.execPath,
-      [BIN, 'evaluate', join(TINY, 'scenario.json'), '--dataset', join(TINY, 'dataset'), '--json'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    );
-    const actual = JSON.parse(out);
+  it('prints the MODEL.md §6 JSON of the worked example', async () => {
+    const result = await cli(['evaluate', join(TINY, 'scenario.json'), '--dataset', join(TINY, 'dataset'), '--json']);
+    expect(result.status).toBe(0);
+    const actual = JSON.parse(result.stdout);
     const expected = JSON.parse(readFileSync(join(TINY, 'expected.json'), 'utf8'));
     expect(actual.regions.map((r: { id: string }) => r.id)).toEqual(['T1', 'T2', 'T3', 'T4']);
     expect(actual.national.route35Triggered).toBe(true);
@@ -43,8 +39,8 @@ describe('samenhang evaluate', () => {
     }
   });
 
-  it('prints a readable summary without --json, on the bundled dataset by default', () => {
-    const result = cli(['evaluate', join(ROOT, 'scenarios/res-1-0-indicatief.json')]);
+  it('prints a readable summary without --json, on the bundled dataset by default', async () => {
+    const result = await cli(['evaluate', join(ROOT, 'scenarios/res-1-0-indicatief.json')]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Scenario "RES 1.0 indicatief" on dataset nl-res30');
     expect(result.stdout).toContain('Route 35');
@@ -72,8 +68,8 @@ describe('samenhang evaluate', () => {
     ['an unknown option', [writeJson('ok2.json', {}), '--jsn'], /error: Unknown option '--jsn'/],
   ];
   for (const [label, args, pattern] of invalid) {
-    it(`exits 2 with one clean line per problem for ${label}`, () => {
-      const result = cli(['evaluate', ...args]);
+    it(`exits 2 with one clean line per problem for ${label}`, async () => {
+      const result = await cli(['evaluate', ...args]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(pattern);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -81,7 +77,7 @@ describe('samenhang evaluate', () => {
     });
   }
 
-  it('names file, line and column for a broken dataset', () => {
+  it('names file, line and column for a broken dataset', async () => {
     const dir = mkdtempSync(join(scratch, 'ds-'));
     const regions = readFileSync(join(TINY, 'dataset/regions.csv'), 'utf8').replace(
       'T2,Tiny two,Test,3000',
@@ -89,7 +85,7 @@ describe('samenhang evaluate', () => {
     );
     writeFileSync(join(dir, 'regions.csv'), regions);
     writeFileSync(join(dir, 'profiles.csv'), readFileSync(join(TINY, 'dataset/profiles.csv')));
-    const result = cli(['evaluate', join(TINY, 'scenario.json'), '--dataset', dir]);
+    const result = await cli(['evaluate', join(TINY, 'scenario.json'), '--dataset', dir]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/regions\.csv:3:4: column 'homes': not a finite number: "many"/);
   });
@@ -106,10 +102,11 @@ describe('samenhang sweep', () => {
     seed: 3,
   });
 
-  it('writes identical Arrow tables with 1 and 2 workers and prints a summary', () => {
-    const tables = [1, 2].map((workers) => {
+  it('writes identical Arrow tables with 1 and 2 workers and prints a summary', async () => {
+    const tables: Buffer[] = [];
+    for (const workers of [1, 2]) {
       const out = join(scratch, `w${workers}.arrow`);
-      const result = cli([
+      const result = await cli([
         'sweep',
         spec,
         '--dataset',
@@ -121,17 +118,17 @@ describe('samenhang sweep', () => {
       ]);
       expect(result.status).toBe(0);
       expect(result.stderr).toMatch(/sweep done: 8 scenarios, 40 rows, .* scenarios\/s/);
-      return readFileSync(out);
-    });
+      tables.push(readFileSync(out));
+    }
     expect(tables[0].equals(tables[1])).toBe(true);
     const table = tableFromIPC(tables[0]);
     expect(table.numRows).toBe(40);
     expect(table.getChild('region')!.get(4)).toBe('NL');
   });
 
-  it('writes CSV with --format csv', () => {
+  it('writes CSV with --format csv', async () => {
     const out = join(scratch, 'table.csv');
-    const result = cli([
+    const result = await cli([
       'sweep',
       spec,
       '--dataset',
@@ -149,17 +146,17 @@ describe('samenhang sweep', () => {
     );
   });
 
-  it('rejects a bad sweep with exit 2 and writes nothing', () => {
+  it('rejects a bad sweep with exit 2 and writes nothing', async () => {
     const bad = writeJson('bad-sweep.json', { base: {}, axes: [{ path: 'regions.T9.storageMW', values: [1] }] });
     const out = join(scratch, 'bad.arrow');
-    const result = cli(['sweep', bad, '--dataset', join(TINY, 'dataset'), '--out', out]);
+    const result = await cli(['sweep', bad, '--dataset', join(TINY, 'dataset'), '--out', out]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: axes\.0\.path: unknown region id 'T9'/m);
     expect(readdirSync(scratch)).not.toContain('bad.arrow');
   });
 
-  it('refuses a sweep above --max-scenarios', () => {
-    const result = cli([
+  it('refuses a sweep above --max-scenarios', async () => {
+    const result = await cli([
       'sweep',
       spec,
       '--dataset',
@@ -173,10 +170,56 @@ describe('samenhang sweep', () => {
     expect(result.stderr).toMatch(/^error: axes: the sweep has 8 scenarios, more than the maximum of 5$/m);
   });
 
-  it('requires --out and a valid --workers', () => {
-    expect(cli(['sweep', spec]).stderr).toMatch(/--out: is required/);
-    expect(cli(['sweep', spec, '--out', join(scratch, 'x.arrow'), '--workers', 'two']).stderr).toMatch(
+  it('requires --out and a valid --workers', async () => {
+    expect((await cli(['sweep', spec])).stderr).toMatch(/--out: is required/);
+    expect((await cli(['sweep', spec, '--out', join(scratch, 'x.arrow'), '--workers', 'two'])).stderr).toMatch(
       /--workers: must be a whole number/,
     );
+  });
+
+  const outCases: Array<[string, string[], RegExp]> = [
+    ['x.parquet', [], /^error: --out: cannot write '\.parquet' files; use a name ending in \.arrow or \.csv$/m],
+    ['x.json', [], /^error: --out: cannot write '\.json' files/],
+    ['x.arrow', ['--format', 'csv'], /^error: --format: 'csv' does not match the extension of --out 'x\.arrow'$/m],
+    ['x.csv', ['--format', 'parquet'], /^error: --format: must be 'arrow' or 'csv', got 'parquet'$/m],
+  ];
+  for (const [name, extra, pattern] of outCases) {
+    it(`rejects --out ${name} ${extra.join(' ')} with exit 2, one line, and no file`, async () => {
+      const dir = mkdtempSync(join(scratch, 'out-'));
+      const result = await cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--out', join(dir, name), ...extra]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  }
+
+  it('writes Arrow to an --out without an extension', async () => {
+    const out = join(scratch, 'table-without-extension');
+    const result = await cli(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--workers', '0', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(tableFromIPC(readFileSync(out)).numRows).toBe(40);
+  });
+
+  it('a cancelled sweep exits 130 and leaves no file behind', async () => {
+    const dir = mkdtempSync(join(scratch, 'cancel-'));
+    const cancel = new AbortController();
+    cancel.abort();
+    const io = captureIo({ signal: cancel.signal });
+    const status = await main(['sweep', spec, '--dataset', join(TINY, 'dataset'), '--out', join(dir, 'c.arrow')], io);
+    expect(status).toBe(130);
+    expect(io.err).toBe('cancelled: no output file was written\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('samenhang help', () => {
+  it('prints the usage on stdout and exits 0; an unknown command exits 2 with one line', async () => {
+    const help = await cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:\n {2}samenhang evaluate SCENARIO\.json/);
+    const unknown = await cli(['evalute']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe("error: unknown command 'evalute' (run 'samenhang help' for usage)\n");
   });
 });

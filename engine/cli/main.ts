@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatIssue, ValidationError } from '../errors.ts';
 import { runEvaluateCommand } from './evaluate-command.ts';
+import { type CliIo, processIo } from './io.ts';
 
 const USAGE = `Usage:
   samenhang evaluate SCENARIO.json [--dataset DIR] [--json]
@@ -20,10 +21,10 @@ function parseCommandLine(args: string[], options: NonNullable<ParseArgsConfig['
   }
 }
 
-async function dispatch(argv: string[], write: (text: string) => void): Promise<void> {
+async function dispatch(argv: string[], io: CliIo): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return;
   }
   if (command === 'evaluate') {
@@ -32,7 +33,7 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
       json: { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one SCENARIO.json');
-    write(
+    io.stdout(
       runEvaluateCommand({
         scenarioFile: positionals[0],
         datasetDir: values.dataset as string | undefined,
@@ -52,7 +53,7 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
       'max-scenarios': { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('sweep takes exactly one SWEEP.json');
-    await runSweepCommand({
+    await runSweepCommand(io, {
       sweepFile: positionals[0],
       datasetDir: values.dataset as string | undefined,
       workers: values.workers as string | undefined,
@@ -66,26 +67,29 @@ async function dispatch(argv: string[], write: (text: string) => void): Promise<
   throw new UsageError(`unknown command '${command}'`);
 }
 
-/** Runs the CLI; returns the exit status (0 ok, 1 internal error, 2 invalid input or usage, 130 cancelled). */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the CLI with the arguments after the program name; returns the exit status (0 ok, 1 internal
+ * error, 2 invalid input or usage, 130 cancelled). It never exits the process, so tests call it in-process.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    await dispatch(argv, (text) => process.stdout.write(text));
+    await dispatch(argv, io);
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) {
-      for (const issue of error.issues) process.stderr.write(`error: ${formatIssue(issue)}\n`);
+      for (const issue of error.issues) io.stderr(`error: ${formatIssue(issue)}\n`);
       return 2;
     }
     if ((error as Error)?.name === 'AbortError') {
-      process.stderr.write('cancelled: no output file was written\n');
+      io.stderr('cancelled: no output file was written\n');
       return 130;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message} (run 'samenhang help' for usage)\n`);
+      io.stderr(`error: ${error.message} (run 'samenhang help' for usage)\n`);
       return 2;
     }
-    process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n`);
-    if (process.env.SAMENHANG_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    io.stderr(`internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.SAMENHANG_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 1;
   }
 }

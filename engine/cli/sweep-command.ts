@@ -1,7 +1,9 @@
+import { basename, extname } from 'node:path';
 import { loadDataset } from '../data/load-dataset.ts';
 import { ValidationError } from '../errors.ts';
 import { SweepRunner } from '../sweep/runner.ts';
 import { parseSweep } from '../sweep/spec.ts';
+import type { CliIo } from './io.ts';
 import { readJsonFile } from './read-json.ts';
 
 /** Raw options of `samenhang sweep` as given on the command line. */
@@ -32,36 +34,65 @@ function progressBar(done: number, total: number): string {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} scenarios`;
 }
 
+const FORMATS = ['arrow', 'csv'] as const;
+
+/**
+ * The table format from --format and the extension of --out. An extension we cannot write (.parquet,
+ * .json, …) or one that contradicts --format is an error: writing Arrow into `x.parquet` would only
+ * fail later, in whatever reads the file.
+ */
+function outputFormat(out: string, formatOption: string | undefined): 'arrow' | 'csv' {
+  const extension = extname(out).toLowerCase();
+  const fromExtension = FORMATS.find((format) => extension === `.${format}`);
+  if (extension !== '' && fromExtension === undefined) {
+    throw new ValidationError([
+      { where: '--out', message: `cannot write '${extension}' files; use a name ending in .arrow or .csv` },
+    ]);
+  }
+  if (formatOption === undefined) return fromExtension ?? 'arrow';
+  const format = FORMATS.find((name) => name === formatOption);
+  if (format === undefined)
+    throw new ValidationError([{ where: '--format', message: `must be 'arrow' or 'csv', got '${formatOption}'` }]);
+  if (fromExtension !== undefined && fromExtension !== format) {
+    throw new ValidationError([
+      { where: '--format', message: `'${format}' does not match the extension of --out '${basename(out)}'` },
+    ]);
+  }
+  return format;
+}
+
 /** `samenhang sweep`: validates, runs on worker threads, writes the table and prints a summary. */
-export async function runSweepCommand(options: SweepCommandOptions): Promise<void> {
+export async function runSweepCommand(io: CliIo, options: SweepCommandOptions): Promise<void> {
   if (!options.out) throw new ValidationError([{ where: '--out', message: 'is required (the output file)' }]);
-  const format = options.format ?? (options.out.endsWith('.csv') ? 'csv' : 'arrow');
-  if (format !== 'arrow' && format !== 'csv')
-    throw new ValidationError([{ where: '--format', message: `must be 'arrow' or 'csv', got '${format}'` }]);
+  const format = outputFormat(options.out, options.format);
   const workers = positiveInteger(options.workers, '--workers', true);
   const chunkSize = positiveInteger(options.chunk, '--chunk', false);
   const dataset = loadDataset(options.datasetDir);
   const maxScenarios = positiveInteger(options.maxScenarios, '--max-scenarios', false);
   const plan = parseSweep(readJsonFile(options.sweepFile), dataset, { maxScenarios });
   const runner = new SweepRunner({ workers });
-  const showProgress = process.stderr.isTTY === true;
+  const showProgress = io.stderrIsTTY;
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
+  // Ctrl-C cancels the sweep (exit 130, no output file) instead of killing the process mid-write.
+  if (io.signal) io.signal.addEventListener('abort', onSignal, { once: true });
+  else process.once('SIGINT', onSignal);
+  if (io.signal?.aborted) abort.abort();
   try {
     const summary = await runner.run(dataset, plan, {
       outFile: options.out,
       format,
       chunkSize,
       signal: abort.signal,
-      onProgress: showProgress ? (done, total) => process.stderr.write(progressBar(done, total)) : undefined,
+      onProgress: showProgress ? (done, total) => io.stderr(progressBar(done, total)) : undefined,
     });
-    if (showProgress) process.stderr.write('\n');
-    process.stderr.write(
+    if (showProgress) io.stderr('\n');
+    io.stderr(
       `sweep done: ${summary.scenarios} scenarios, ${summary.rows} rows, ${summary.seconds.toFixed(2)} s, ` +
         `${summary.scenariosPerSecond.toFixed(0)} scenarios/s, ${summary.hourlyRuns} hourly runs, ${runner.threads} worker(s) → ${summary.outFile}\n`,
     );
   } finally {
+    io.signal?.removeEventListener('abort', onSignal);
     process.off('SIGINT', onSignal);
     await runner.close();
   }

@@ -2,11 +2,12 @@
  * Dataset robustness: odd numbers, odd files and odd rows are each one clear error naming file, line
  * and column (through parseDataset and through the command line); a BOM and CRLF line ends are fine.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { captureIo } from '../cli/io.ts';
+import { main } from '../cli/main.ts';
 import { ValidationError } from '../errors.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { parseScenario, zodIssues } from '../scenario/validate.ts';
@@ -207,21 +208,22 @@ describe('the command line with a broken dataset', () => {
     writeFileSync(join(dir, 'profiles.csv'), profilesCsv);
     return dir;
   }
-  const cli = (dir: string) =>
-    spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin/samenhang.js'), 'evaluate', join(TINY, 'scenario.json'), '--dataset', dir, '--json'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+  /** `samenhang ARGS`, run in-process. */
+  async function run(args: string[]) {
+    const io = captureIo();
+    const status = await main(args, io);
+    return { status, stdout: io.out, stderr: io.err };
+  }
+  const cli = (dir: string) => run(['evaluate', join(TINY, 'scenario.json'), '--dataset', dir, '--json']);
 
-  it('exits 2 with one line per problem, each naming file, line and column, and no stack trace', () => {
+  it('exits 2 with one line per problem, each naming file, line and column, and no stack trace', async () => {
     let text = setCell(REGIONS, 3, 4, 'NaN');
     text = setCell(text, 4, 6, '1e308');
     text = setCell(text, 5, 9, '-5');
     const lines = text.split('\n');
     lines.splice(5, 0, lines[1]); // T1 again after the last region
     const dir = datasetDir(`\ufeff${lines.join('\n').replace(/\n/g, '\r\n')}`, setCell(PROFILES, 8, 3, 'Infinity'));
-    const result = cli(dir);
+    const result = await cli(dir);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     const errors = result.stderr.trimEnd().split('\n');
@@ -245,22 +247,18 @@ describe('the command line with a broken dataset', () => {
     expect(result.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
   });
 
-  it('accepts a BOM and CRLF line ends', () => {
+  it('accepts a BOM and CRLF line ends', async () => {
     const dir = datasetDir(`\ufeff${REGIONS.replace(/\n/g, '\r\n')}`, `\ufeff${PROFILES.replace(/\n/g, '\r\n')}`);
-    const result = cli(dir);
+    const result = await cli(dir);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).regions).toHaveLength(4);
   });
 
-  it('a scenario whose results overflow exits 2 with one line instead of printing NaN', () => {
+  it('a scenario whose results overflow exits 2 with one line instead of printing NaN', async () => {
     const file = join(scratch, 'huge.json');
     writeFileSync(file, JSON.stringify({ defaults: { resScale: 1e308 } }));
-    const result = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin/samenhang.js'), 'evaluate', file, '--dataset', join(TINY, 'dataset')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const result = await run(['evaluate', file, '--dataset', join(TINY, 'dataset')]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
@@ -268,10 +266,10 @@ describe('the command line with a broken dataset', () => {
     );
   });
 
-  it('a ragged row and a wrong profile length are one line each', () => {
+  it('a ragged row and a wrong profile length are one line each', async () => {
     const lines = PROFILES.split('\n');
     lines[3] = lines[3].replace(/,[^,]*$/, '');
-    const result = cli(datasetDir(REGIONS.replace(/\nT3,/, '\nT3,x,'), lines.join('\n')));
+    const result = await cli(datasetDir(REGIONS.replace(/\nT3,/, '\nT3,x,'), lines.join('\n')));
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/profiles\.csv:4: row has 7 cells but the header has 8$/),

@@ -4,187 +4,62 @@
 // within 1e-6 relative (1e-6 absolute near zero), the output key set of MODEL.md, and exit status 2
 // with a located message and no stack trace for every validation rule of MODEL.md §1.6.
 
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GeneratedCase, csvText, generateCase } from './random-dataset.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
-  NATIONAL_OUTPUT_KEYS,
-  REGION_OUTPUT_KEYS,
-  type ReferenceResult,
-  parseCsv,
-  referenceEvaluate,
-} from './reference-model.ts';
+  type CliOutput,
+  type CliRun,
+  compareOutputs,
+  evaluateArgs,
+  type InvalidCase,
+  invalidProblems,
+  keyProblems,
+  maxRelativeDifference,
+  runCli,
+} from './agreement.ts';
+import { csvText, type GeneratedCase, generateCase } from './random-dataset.ts';
+import { parseCsv, referenceEvaluate } from './reference-model.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const TINY = join(REPO, 'engine', 'testdata', 'tiny');
 const ROOT = mkdtempSync(join(tmpdir(), 'samenhang-cli-agreement-'));
 const SEEDS = Array.from({ length: 25 }, (_, i) => i + 1);
-const CONCURRENCY = 4;
 // the generated files stay for inspection when SAMENHANG_KEEP_CASES is set
 afterAll(() => {
   if (!process.env.SAMENHANG_KEEP_CASES) rmSync(ROOT, { recursive: true, force: true });
 });
 
-interface CliRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile('node', ['bin/samenhang.js', ...args], { cwd: REPO, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const status = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-async function pool<T, R>(items: T[], fn: (t: T) => Promise<R>, n = CONCURRENCY): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
-
-const evaluateArgs = (scenarioPath: string, datasetDir: string) => [
-  'evaluate',
-  scenarioPath,
-  '--dataset',
-  datasetDir,
-  '--json',
-];
-
-// ---------------------------------------------------------------------------------------------
-// comparison
-
-/** 1e-6 relative, or 1e-6 absolute near zero. */
-export function agrees(a: number, b: number): boolean {
-  const d = Math.abs(a - b);
-  return d <= Math.max(1e-6 * Math.max(Math.abs(a), Math.abs(b)), 1e-6);
-}
-
-const maxRel: Record<string, number> = {};
-function noteRel(key: string, a: number, b: number) {
-  const m = Math.max(Math.abs(a), Math.abs(b));
-  const rel = m === 0 ? 0 : Math.abs(a - b) / m;
-  maxRel[key] = Math.max(maxRel[key] ?? 0, rel);
-}
-
-/** Every disagreement between the CLI output and the reference, as readable lines. */
-export function compareOutputs(
-  ref: ReferenceResult,
-  cli: { regions: Array<Record<string, unknown>>; national: Record<string, unknown> },
-): string[] {
-  const diffs: string[] = [];
-  const refIds = ref.regions.map((r) => r.id);
-  const cliIds = cli.regions.map((r) => r.id);
-  if (JSON.stringify(refIds) !== JSON.stringify(cliIds))
-    diffs.push(`region ids: reference ${refIds.join(',')}, CLI ${cliIds.join(',')}`);
-  for (const rr of ref.regions) {
-    const cr = cli.regions.find((x) => x.id === rr.id);
-    if (!cr) continue;
-    for (const k of REGION_OUTPUT_KEYS) {
-      const a = rr[k] as number;
-      const b = cr[k];
-      if (typeof b !== 'number') {
-        diffs.push(`${rr.id}.${k}: reference ${a}, CLI ${JSON.stringify(b)}`);
-        continue;
-      }
-      noteRel(k, a, b);
-      if (!agrees(a, b)) diffs.push(`${rr.id}.${k}: reference ${a}, CLI ${b}`);
-    }
-  }
-  for (const k of NATIONAL_OUTPUT_KEYS) {
-    const a = ref.national[k];
-    const b = cli.national[k];
-    if (typeof a === 'boolean') {
-      if (a !== b) diffs.push(`national.${k}: reference ${a}, CLI ${JSON.stringify(b)}`);
-      continue;
-    }
-    if (typeof b !== 'number') {
-      diffs.push(`national.${k}: reference ${a}, CLI ${JSON.stringify(b)}`);
-      continue;
-    }
-    noteRel(`national.${k}`, a, b);
-    if (!agrees(a, b)) diffs.push(`national.${k}: reference ${a}, CLI ${b}`);
-  }
-  return diffs;
-}
-
-function keyProblems(cli: { regions: Array<Record<string, unknown>>; national: Record<string, unknown> }): string[] {
-  const problems: string[] = [];
-  const regionKeys = ['id', ...REGION_OUTPUT_KEYS].sort().join(',');
-  for (const r of cli.regions) {
-    const ks = Object.keys(r).sort().join(',');
-    if (ks !== regionKeys) problems.push(`region ${String(r.id)} keys: ${ks}`);
-  }
-  const nk = Object.keys(cli.national).sort().join(',');
-  if (nk !== [...NATIONAL_OUTPUT_KEYS].sort().join(',')) problems.push(`national keys: ${nk}`);
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------
 // random datasets
-
-interface SeedResult {
-  c: GeneratedCase;
-  cli: CliRun;
-  ref?: ReferenceResult;
-  refError?: string;
-}
 
 // Every feature of the generator is on, the exact ties and near-ties included: the engine decides
 // them as exact arithmetic does (see the regression block at the end).
 const AGREEING = { targetTie: true, nearTies: true, generationEqualsToday: true };
 
 describe('CLI agrees with the reference model on random datasets', () => {
-  const results = new Map<number, SeedResult>();
-
-  beforeAll(async () => {
-    const cases = SEEDS.map((seed) => generateCase(seed, join(ROOT, 'random'), AGREEING));
-    const pending = pool(cases, (c) => runCli(evaluateArgs(c.scenarioPath, c.datasetDir)));
-    // the reference runs here while the CLI processes run
-    const refs = cases.map((c) => {
-      try {
-        return { ref: referenceEvaluate(c.datasetDir, c.scenario) };
-      } catch (e) {
-        return { refError: String(e) };
-      }
-    });
-    const runs = await pending;
-    cases.forEach((c, i) => {
-      results.set(c.seed, { c, cli: runs[i], ...refs[i] });
-    });
-  }, 120_000);
+  const cases = new Map<number, GeneratedCase>();
 
   afterAll(() => {
     const features = new Map<string, number>();
-    for (const r of results.values())
-      for (const f of new Set(r.c.features.map((x) => x.replace(/ \(.*/, ''))))
+    for (const c of cases.values())
+      for (const f of new Set(c.features.map((x) => x.replace(/ \(.*/, ''))))
         features.set(f, (features.get(f) ?? 0) + 1);
-    const summary = { seeds: SEEDS.length, maxRelativeDifference: maxRel, features: Object.fromEntries(features) };
+    const summary = { seeds: SEEDS.length, maxRelativeDifference, features: Object.fromEntries(features) };
     writeFileSync(join(tmpdir(), 'samenhang-cli-agreement-summary.json'), JSON.stringify(summary, null, 1));
   });
 
-  it.each(SEEDS)('seed %i: exit 0, the output keys of MODEL.md, every output within 1e-6', (seed) => {
-    const r = results.get(seed)!;
-    const where = `seed ${seed} (${r.c.features.join('; ')}), files in ${r.c.dir}`;
-    expect(r.refError, where).toBeUndefined();
-    expect(r.cli.status, `${where}\n${r.cli.stderr}`).toBe(0);
-    const cli = JSON.parse(r.cli.stdout);
+  it.each(SEEDS)('seed %i: exit 0, the output keys of MODEL.md, every output within 1e-6', async (seed) => {
+    const c = generateCase(seed, join(ROOT, 'random'), AGREEING);
+    cases.set(seed, c);
+    const where = `seed ${seed} (${c.features.join('; ')}), files in ${c.dir}`;
+    const reference = referenceEvaluate(c.datasetDir, c.scenario);
+    const run = await runCli(evaluateArgs(c.scenarioPath, c.datasetDir));
+    expect(run.status, `${where}\n${run.stderr}`).toBe(0);
+    const cli: CliOutput = JSON.parse(run.stdout);
     expect(keyProblems(cli), where).toEqual([]);
-    expect(compareOutputs(r.ref!, cli), where).toEqual([]);
+    expect(compareOutputs(reference, cli), where).toEqual([]);
   });
 });
 
@@ -298,16 +173,6 @@ describe('CLI agrees with the worked example and with the reference on edge scen
 // ---------------------------------------------------------------------------------------------
 // validation: exit 2, one located line per problem on stderr, no stack trace
 
-interface InvalidCase {
-  name: string;
-  scenario?: string; // JSON text
-  dataset?: (dir: string) => void; // edits a copy of the tiny dataset
-  /** stderr must contain one of these (a dotted JSON path, or a line / column of a file) */
-  place: string[];
-  /** stderr must also name this file (or one of these files) */
-  file?: string | string[];
-}
-
 function editCsv(dir: string, file: string, edit: (rows: string[][]) => void) {
   const rows = parseCsv(readFileSync(join(dir, file), 'utf8')).map((r) => r.fields);
   edit(rows);
@@ -320,16 +185,23 @@ const profilesCsv = (edit: (rows: string[][], col: (name: string) => number) => 
 const line = (n: number) => [`:${n}:`, `:${n} `, `:${n})`, `line ${n}`, `row ${n}`];
 
 const TINY_SCENARIO = readFileSync(join(TINY, 'scenario.json'), 'utf8');
-function scenarioWith(edit: (sc: Record<string, any>) => void): string {
-  const sc = JSON.parse(TINY_SCENARIO);
+/** A scenario's JSON as the edits below see it (any key may be set, to valid or invalid values). */
+interface ScenarioJson {
+  national: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+  regions: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+function scenarioWith(edit: (sc: ScenarioJson) => void): string {
+  const sc: ScenarioJson = JSON.parse(TINY_SCENARIO);
   edit(sc);
   return JSON.stringify(sc);
 }
 const set = (path: string, value: unknown) =>
   scenarioWith((sc) => {
     const parts = path.split('.');
-    let o = sc;
-    for (const p of parts.slice(0, -1)) o = o[p] ??= {};
+    let o: Record<string, unknown> = sc;
+    for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
     o[parts[parts.length - 1]] = value;
   });
 const rule = (path: string, value: unknown, place: string[] = [path]): InvalidCase => ({
@@ -431,7 +303,11 @@ const SCENARIO_CASES: InvalidCase[] = [
   // malformed input
   { name: 'scenario is not JSON', scenario: '{"national": {"copA": 3,}', place: ['scenario-'] },
   rule('regions.T1.storageMW', '5'),
-  { name: 'national is an array', scenario: scenarioWith((sc) => (sc.national = [])), place: ['national'] },
+  {
+    name: 'national is an array',
+    scenario: scenarioWith((sc) => Object.assign(sc, { national: [] })),
+    place: ['national'],
+  },
 ];
 
 const DATASET_CASES: InvalidCase[] = [
@@ -714,37 +590,16 @@ async function runInvalid(k: InvalidCase, i: number): Promise<{ run: CliRun; sce
   return { run: await runCli(evaluateArgs(scenarioPath, datasetDir)), scenarioPath };
 }
 
-export function invalidProblems(k: InvalidCase, run: CliRun): string[] {
-  const problems: string[] = [];
-  if (run.status !== 2) problems.push(`exit status ${run.status} (expected 2)`);
-  const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length === 0) problems.push('nothing on stderr');
-  if (/^\s+at /m.test(run.stderr)) problems.push('stack trace on stderr');
-  const files = k.file === undefined ? [] : Array.isArray(k.file) ? k.file : [k.file];
-  if (files.length && !files.some((f) => run.stderr.includes(f)))
-    problems.push(`stderr does not name ${files.join(' or ')}`);
-  if (!k.place.some((p) => run.stderr.includes(p))) problems.push(`stderr names none of ${k.place.join(' | ')}`);
-  return problems;
-}
-
 describe('invalid scenarios and datasets exit with status 2 and a located message', () => {
   const all = [...SCENARIO_CASES, ...DATASET_CASES];
-  const runs = new Map<string, CliRun>();
-
-  beforeAll(async () => {
-    // the scenario-not-JSON case names the scenario file: fill in its name
-    const results = await pool(all, (k) => runInvalid(k, all.indexOf(k)));
-    all.forEach((k, i) => {
-      if (k.place[0] === 'scenario-') k.place = [basename(results[i].scenarioPath)];
-      runs.set(k.name, results[i].run);
-    });
-  }, 120_000);
 
   afterAll(() => rmSync(join(ROOT, 'invalid'), { recursive: true, force: true }));
 
-  it.each(all.map((k) => [k.name, k] as const))('%s', (_name, k) => {
-    const run = runs.get(k.name)!;
-    expect(invalidProblems(k, run), `stderr:\n${run.stderr}`).toEqual([]);
+  it.each(all.map((k, i) => [k.name, k, i] as const))('%s', async (_name, k, i) => {
+    const { run, scenarioPath } = await runInvalid(k, i);
+    // the scenario-not-JSON case names the scenario file: fill in its name
+    const expected = k.place[0] === 'scenario-' ? { ...k, place: [basename(scenarioPath)] } : k;
+    expect(invalidProblems(expected, run), `stderr:\n${run.stderr}`).toEqual([]);
   });
 });
 
