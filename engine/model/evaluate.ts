@@ -8,6 +8,7 @@ import {
 } from '../kernel/region-hours.ts';
 import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { hourlyView } from '../scenario/hourly-params.ts';
 import { computeHomeEconomics, computeRegionOutputs, type HomeEconomics, type RegionCapacities } from './finance.ts';
 import { HeatProfileCache, type HeatProfile } from './heat.ts';
 import { LoadShapeCache } from './load-shapes.ts';
@@ -40,14 +41,20 @@ export interface ScenarioRun {
 const sharedHeatCache = new HeatProfileCache();
 const sharedShapeCache = new LoadShapeCache();
 
-/** Builds the kernel's inputs for region `r` of a resolved scenario (MODEL.md §2.1–2.3). */
+/**
+ * Builds the kernel's inputs for region `r` of a resolved scenario (MODEL.md §2.1–2.3). Scenario
+ * values are read only through `hourlyView`, so everything used here is in HOURLY_PARAMS, the list
+ * sweeps use to tell physical axes from finance-only ones.
+ */
 export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
-  const { dataset, national } = run;
-  const { resolved, heat, capacities } = run.regions[r];
+  const { dataset } = run;
+  const national = hourlyView(run.national);
+  const resolved = hourlyView(run.regions[r].resolved);
+  const heat = run.regions[r].heat; // a function of HEAT_NATIONAL_PARAMS, all hourly
   const shapes = run.shapeCache;
   const prepared = dataset.prepared[r];
   const homes = dataset.regions[r].homes;
-  const fieldMW = capacities.fieldMW;
+  const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
   const evMWh = (resolved.evCount * national.evKWhPerYear) / 1000;
   return {
     hours: dataset.hours,
@@ -61,7 +68,7 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
       capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
-    windMW: capacities.windMW,
+    windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
     homesThousands: homes / 1000,
     evMWh,
     industryMW: resolved.industryAddMW,

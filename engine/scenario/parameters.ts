@@ -102,16 +102,6 @@ export const HEAT_NATIONAL_PARAMS = [
   'copMax',
 ] as const satisfies readonly NationalParamName[];
 
-/**
- * National parameters the hourly kernel depends on. All others act only in the
- * finance pass (MODEL.md §3–4), so sweeping them needs no new hourly run.
- */
-export const PHYSICAL_NATIONAL_PARAMS: readonly NationalParamName[] = [
-  ...HEAT_NATIONAL_PARAMS,
-  'evKWhPerYear',
-  'storageRoundTrip',
-];
-
 /** Regional parameters (MODEL.md §1.3) and their bounds; `solarShare` alone may be null. */
 export const REGIONAL_BOUNDS = {
   solarRoofTWh: 'nonNegative',

@@ -143,6 +143,32 @@ function describeRunner(label: string, workers: number): void {
 describeRunner('in-thread', 0);
 describeRunner('pool', 2);
 
+describe('hourly runs', () => {
+  it('counts the heat-network and insulation-only shares as finance-only (warmte-mix: 12 runs for 24 scenarios)', async () => {
+    const bundled = loadDataset();
+    const spec = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/sweeps/warmte-mix.json'), 'utf8'));
+    const warmteMix = parseSweep(spec, bundled);
+    expect(warmteMix.scenarioCount).toBe(24);
+    const runner = new SweepRunner({ workers: 0 });
+    const summary = await runner.run(bundled, warmteMix, { outFile: join(scratch, 'warmte-mix.arrow') });
+    expect(summary.hourlyRuns).toBe(12);
+  });
+
+  it('keeps each sweep’s cache when two finance-only sweeps share the pool', async () => {
+    const financeOnly = (path: string) =>
+      parseSweep({ base: {}, axes: [{ path, uniform: [0.01, 0.05] }], samples: 200, seed: 3 }, dataset);
+    const runner = new SweepRunner({ workers: 2 });
+    const [a, b] = await Promise.all([
+      runner.run(dataset, financeOnly('national.waccGrid'), { outFile: join(scratch, 'fa.arrow'), chunkSize: 1 }),
+      runner.run(dataset, financeOnly('national.consumerRate'), { outFile: join(scratch, 'fb.arrow'), chunkSize: 1 }),
+    ]);
+    await runner.close();
+    // One hourly run per sweep and thread at most, however the two sweeps' tasks interleave.
+    expect(a.hourlyRuns).toBeLessThanOrEqual(2);
+    expect(b.hourlyRuns).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('SweepRunner determinism', () => {
   it('writes identical files for 1 and 2 workers and any chunk and batch size', async () => {
     const files: Buffer[] = [];

@@ -55,11 +55,14 @@ describe('parseSweep', () => {
           { path: 'national.waccGrid', values: [0.02] },
           { path: 'national.copA', values: [3] },
           { path: 'regions.T2.gridFeedinMW', values: [1] },
+          { path: 'defaults.shareHeatNet', values: [0.1] },
+          { path: 'regions.T1.shareInsulationOnly', values: [0.1] },
+          { path: 'defaults.resScale', values: [2] },
         ],
       },
       dataset,
     );
-    expect(plan.axes.map((a) => a.physical)).toEqual([false, true, true]);
+    expect(plan.axes.map((a) => a.physical)).toEqual([false, true, true, false, false, true]);
   });
 
   const cases: Array<[string, unknown, string]> = [

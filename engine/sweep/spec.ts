@@ -4,13 +4,13 @@ import { ValidationError, type Issue } from '../errors.ts';
 import {
   NATIONAL_BOUNDS,
   NATIONAL_PARAM_NAMES,
-  PHYSICAL_NATIONAL_PARAMS,
   REGIONAL_BOUNDS,
   REGIONAL_PARAM_NAMES,
   type Bound,
   type NationalParamName,
   type RegionalParamName,
 } from '../scenario/parameters.ts';
+import { isHourlyNationalParam, isHourlyRegionalParam } from '../scenario/hourly-params.ts';
 import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
 import { checkScenarioAgainstDataset, parseScenario, zodIssues } from '../scenario/validate.ts';
 import { createRandom, triangularFromUniform } from './random.ts';
@@ -174,7 +174,8 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
         if (!nullable) issues.push({ where: at, message: 'null is allowed only for solarShare' });
       } else if (!BOUND_TEST[bound](value)) issues.push({ where: at, message: `${BOUND_TEXT[bound]}, got ${value}` });
     };
-    const physical = target.layer !== 'national' || PHYSICAL_NATIONAL_PARAMS.includes(target.param);
+    const physical =
+      target.layer === 'national' ? isHourlyNationalParam(target.param) : isHourlyRegionalParam(target.param);
     if ('values' in axisInput) {
       axisInput.values.forEach((value, v) => {
         checkValue(value, `${where}.values.${v}`);

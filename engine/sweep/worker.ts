@@ -6,14 +6,29 @@ import { createSweepContext, evaluateSweepRange, type SweepContext } from './eva
 import type { SweepChunkResult, SweepChunkTask } from './protocol.ts';
 import { datasetFromShared } from './shared-dataset.ts';
 
-let current: { runId: string; context: SweepContext } | undefined;
+/**
+ * Contexts by sweep run, so that sweeps running at the same time (the server runs several on one
+ * pool) keep their own hourly-run caches instead of evicting each other's at every task.
+ */
+const contexts = new Map<string, SweepContext>();
+/** Contexts kept per thread; the least recently used goes first (a finished sweep's tasks never return). */
+const MAX_CONTEXTS = 8;
+
+function contextFor(task: SweepChunkTask): SweepContext {
+  let context = contexts.get(task.runId);
+  if (context) {
+    contexts.delete(task.runId); // re-inserted below: Map order is recency order
+  } else {
+    context = createSweepContext(datasetFromShared(task.dataset), task.plan);
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+  }
+  contexts.set(task.runId, context);
+  return context;
+}
 
 /** Evaluates one chunk of scenarios into the shared columns. */
 export default function runSweepChunk(task: SweepChunkTask): SweepChunkResult {
-  if (current?.runId !== task.runId) {
-    current = { runId: task.runId, context: createSweepContext(datasetFromShared(task.dataset), task.plan) };
-  }
-  const context = current.context;
+  const context = contextFor(task);
   const runsBefore = context.hourlyRuns;
   const faults = task.faults;
   if (

@@ -1,0 +1,64 @@
+import { HEAT_NATIONAL_PARAMS, type NationalParamName, type RegionalParamName } from './parameters.ts';
+import type { ResolvedRegion } from './resolve.ts';
+
+/**
+ * The parameters the hourly kernel reads (MODEL.md §2): national names and resolved regional
+ * names. This is the one list of what is "physical": the kernel-input builder sees scenario values
+ * only through `hourlyView` (so it cannot read a parameter missing here), and a sweep axis needs
+ * new hourly runs exactly when its parameter feeds one of these. Everything else acts only in the
+ * finance pass, so sweeping it reuses the hourly run. The heat profile depends on the national
+ * heat parameters alone (HEAT_NATIONAL_PARAMS), which are all listed.
+ */
+export const HOURLY_PARAMS = [
+  ...HEAT_NATIONAL_PARAMS,
+  'evKWhPerYear',
+  'storageRoundTrip',
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'solarSmallRoofTWh',
+  'fieldSolarClip',
+  'storageMW',
+  'storageMWh',
+  'shareAllElectric',
+  'shareHybrid',
+  'evCount',
+  'evSmartShare',
+  'industryAddMW',
+  'gridFeedinMW',
+  'gridOfftakeMW',
+] as const satisfies readonly (NationalParamName | keyof ResolvedRegion)[];
+
+export type HourlyParamName = (typeof HOURLY_PARAMS)[number];
+
+/** The part of `values` the kernel may read: only the listed hourly parameters. */
+export type HourlyView<T> = Pick<T, Extract<HourlyParamName, keyof T>>;
+
+const HOURLY_SET: ReadonlySet<string> = new Set(HOURLY_PARAMS);
+
+/**
+ * Scenario parameters that are not model inputs themselves but re-split or scale resolved ones
+ * (MODEL.md §1.5): an axis over them is physical when one of the parameters it feeds is.
+ */
+const REGIONAL_FEEDS: Partial<Record<RegionalParamName, readonly (keyof ResolvedRegion)[]>> = {
+  resScale: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
+  solarShare: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
+};
+
+/** Copies the hourly parameters out of resolved national or regional values (one object per hourly run). */
+export function hourlyView<T extends object>(values: T): HourlyView<T> {
+  const view: Record<string, unknown> = {};
+  for (const name of HOURLY_PARAMS) if (name in values) view[name] = (values as Record<string, unknown>)[name];
+  return view as HourlyView<T>;
+}
+
+/** True when changing this national parameter changes the hourly run. */
+export function isHourlyNationalParam(name: NationalParamName): boolean {
+  return HOURLY_SET.has(name);
+}
+
+/** True when changing this regional scenario parameter changes the hourly run. */
+export function isHourlyRegionalParam(name: RegionalParamName): boolean {
+  const fed = REGIONAL_FEEDS[name] ?? [name];
+  return fed.some((resolvedName) => HOURLY_SET.has(resolvedName));
+}
