@@ -9,6 +9,8 @@ export default defineConfig({
       'ui/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
+    // Tests that start the compiled CLI or server need dist/ up to date with the sources.
+    globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

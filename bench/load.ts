@@ -106,7 +106,8 @@ async function closedLoop(options: {
 function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'server/main.ts'), '--port', '0', '--host', HOST, '--data-dir', dataDir],
+    // the compiled server, as `npm start` runs it (`npm run bench` builds dist/ first)
+    [join(ROOT, 'dist/server/main.js'), '--port', '0', '--host', HOST, '--data-dir', dataDir],
     {
       cwd: ROOT,
       env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },

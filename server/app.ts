@@ -13,7 +13,7 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { DEFAULT_MAX_SCENARIOS } from '../engine/index.ts';
+import { DEFAULT_MAX_SCENARIOS, PACKAGE_ROOT } from '../engine/index.ts';
 import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { App, AppContext } from './context.ts';
 import { DatasetCatalog } from './datasets.ts';
@@ -26,7 +26,8 @@ import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerSweepRoutes } from './routes/sweeps.ts';
 import { SweepJobs } from './sweeps.ts';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '..');
+/** The repository (package) root, the same from server/ and from the compiled dist/server/. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 export interface AppOptions {
   /** SQLite database and sweep results; default `$SAMENHANG_DATA_DIR` or `./var`. */

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from './app.ts';
 import { tempDir } from './test-support.ts';
 
-const MAIN = join(REPO_ROOT, 'server', 'main.ts');
+// The compiled server (dist/, built by the test run's global setup), as `npm start` runs it.
+const MAIN = join(REPO_ROOT, 'dist', 'server', 'main.js');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -16,7 +17,7 @@ afterEach(() => {
 
 /** Starts `server/main.ts` and resolves with its base URL once it prints where it listens. */
 function startServer(args: string[]): Promise<{ child: ChildProcess; base: string; stdout: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,17 +38,13 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; base: strin
 
 function runMain(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', MAIN, ...args],
-      { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 },
-      (error, _stdout, stderr) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    execFile(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8' }, (error, _stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
   });
 }
 
-describe('server/main.ts', () => {
+describe('the compiled server (dist/server/main.js)', () => {
   it('exits 2 with one line for bad options and unusable data directories', async () => {
     const dir = tempDir();
     const file = join(dir, 'a-file');

@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatIssue, ValidationError } from '../errors.ts';
-import { runEvaluateCommand } from './evaluate-command.ts';
 import { type CliIo, processIo } from './io.ts';
 
 const USAGE = `Usage:
@@ -28,6 +27,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
     return;
   }
   if (command === 'evaluate') {
+    // Commands load the engine only when run, so `samenhang --help` starts at once.
+    const { runEvaluateCommand } = await import('./evaluate-command.ts');
     const { values, positionals } = parseCommandLine(rest, {
       dataset: { type: 'string' },
       json: { type: 'boolean', default: false },

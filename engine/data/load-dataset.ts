@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { parseDataset } from './parse-dataset.ts';
 import type { Dataset } from './types.ts';
 
 /** Folder of the bundled 30-region dataset (weather year 2023). */
-export const BUNDLED_DATASET_DIR = resolve(import.meta.dirname, '../../scenarios/data/nl-res30');
+export const BUNDLED_DATASET_DIR = join(PACKAGE_ROOT, 'scenarios/data/nl-res30');
 
 function readText(path: string): string {
   try {
