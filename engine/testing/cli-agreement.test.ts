@@ -17,10 +17,11 @@ import {
   invalidProblems,
   keyProblems,
   maxRelativeDifference,
+  referenceFor,
   runCli,
 } from './agreement.ts';
 import { csvText, type GeneratedCase, generateCase } from './random-dataset.ts';
-import { parseCsv, referenceEvaluate } from './reference-model.ts';
+import { parseCsv } from './reference-model.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const TINY = join(REPO, 'engine', 'testdata', 'tiny');
@@ -54,7 +55,7 @@ describe('CLI agrees with the reference model on random datasets', () => {
     const c = generateCase(seed, join(ROOT, 'random'), AGREEING);
     cases.set(seed, c);
     const where = `seed ${seed} (${c.features.join('; ')}), files in ${c.dir}`;
-    const reference = referenceEvaluate(c.datasetDir, c.scenario);
+    const reference = referenceFor(c.datasetDir, c.scenario);
     const run = await runCli(evaluateArgs(c.scenarioPath, c.datasetDir));
     expect(run.status, `${where}\n${run.stderr}`).toBe(0);
     const cli: CliOutput = JSON.parse(run.stdout);
@@ -74,7 +75,7 @@ describe('CLI agrees with the worked example and with the reference on edge scen
     expect(run.status, run.stderr).toBe(0);
     const cli = JSON.parse(run.stdout);
     expect(keyProblems(cli)).toEqual([]);
-    expect(compareOutputs(referenceEvaluate(tinyDataset, scenarioForReference), cli)).toEqual([]);
+    expect(compareOutputs(referenceFor(tinyDataset, scenarioForReference), cli)).toEqual([]);
   };
 
   it('the tiny worked example (expected.json)', async () => {
@@ -122,7 +123,7 @@ describe('CLI agrees with the worked example and with the reference on edge scen
     expect(run.status, run.stderr).toBe(0);
     const cli = JSON.parse(run.stdout);
     expect(keyProblems(cli)).toEqual([]);
-    expect(compareOutputs(referenceEvaluate(dir, sc), cli)).toEqual([]);
+    expect(compareOutputs(referenceFor(dir, sc), cli)).toEqual([]);
   });
 
   it('strategy shares summing to 1 + 5e-10 are accepted', async () => {
@@ -629,7 +630,7 @@ async function disagreementsForSeeds(seeds: number[]): Promise<string[]> {
   for (const seed of seeds) {
     const c = generateCase(seed, join(ROOT, 'bugs'));
     const run = await runCli(evaluateArgs(c.scenarioPath, c.datasetDir));
-    for (const d of compareOutputs(referenceEvaluate(c.datasetDir, c.scenario), JSON.parse(run.stdout)))
+    for (const d of compareOutputs(referenceFor(c.datasetDir, c.scenario), JSON.parse(run.stdout)))
       out.push(`seed ${seed}: ${d}`);
   }
   return out;
@@ -653,7 +654,7 @@ describe('ties and near-ties decided as in exact arithmetic (regressions)', () =
     writeFileSync(join(dir, 's.json'), '{}');
     const cli = JSON.parse((await runCli(evaluateArgs(join(dir, 's.json'), dir))).stdout);
     expect(cli.regions[0].congestionHoursFeedin).toBe(1); // P[12] = 100 MW > 99.9999999 MW
-    expect(compareOutputs(referenceEvaluate(dir, {}), cli)).toEqual([]);
+    expect(compareOutputs(referenceFor(dir, {}), cli)).toEqual([]);
     expect(await disagreementsForSeeds([6, 9, 48])).toEqual([]);
   });
 
@@ -675,6 +676,6 @@ describe('ties and near-ties decided as in exact arithmetic (regressions)', () =
     writeFileSync(join(dir, 's.json'), JSON.stringify(sc));
     const cli = JSON.parse((await runCli(evaluateArgs(join(dir, 's.json'), dir))).stdout);
     expect(cli.regions[0].reinforceFeedinMW).toBe(0);
-    expect(compareOutputs(referenceEvaluate(dir, sc), cli)).toEqual([]);
+    expect(compareOutputs(referenceFor(dir, sc), cli)).toEqual([]);
   });
 });

@@ -134,3 +134,33 @@ export class Q {
     return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
   }
 }
+
+/** sign(α + β·√u) for rationals α, β and u ≥ 0, exactly. */
+function signAlphaBetaRoot(alpha: Q, beta: Q, u: Q): number {
+  const sa = alpha.cmp(Q.ZERO);
+  const sb = u.isZero() ? 0 : beta.cmp(Q.ZERO);
+  if (sb === 0) return sa;
+  if (sa === 0 || sa === sb) return sb;
+  // opposite signs: the larger magnitude wins; compare α² with β²·u
+  const c = alpha.mul(alpha).cmp(beta.mul(beta).mul(u));
+  return c === 0 ? 0 : c > 0 ? sa : sb;
+}
+
+/** sign(α + β·√u + γ·√v) for rationals α, β, γ and u, v ≥ 0, exactly (for sums with square roots,
+ *  such as the LV diversity margins z·√(σ²/n) of MODEL.md §9). */
+export function signWithRoots(alpha: Q, beta: Q, u: Q, gamma: Q, v: Q): number {
+  if (u.lt(Q.ZERO) || v.lt(Q.ZERO)) throw new Error('signWithRoots: negative radicand');
+  // L = α + β√u against R = −γ√v
+  const sL = signAlphaBetaRoot(alpha, beta, u);
+  const sR = v.isZero() ? 0 : -gamma.cmp(Q.ZERO);
+  if (sR === 0) return sL;
+  if (sL !== sR) return sL === 0 ? -sR : sL;
+  // same sign s: L − R has the sign of s × (L² − R²); L² − R² = α² + β²u − γ²v + 2αβ√u
+  const two = new Q(2n);
+  const d = signAlphaBetaRoot(
+    alpha.mul(alpha).add(beta.mul(beta).mul(u)).sub(gamma.mul(gamma).mul(v)),
+    two.mul(alpha).mul(beta),
+    u,
+  );
+  return sL * d;
+}

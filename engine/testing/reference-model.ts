@@ -1,18 +1,31 @@
-// Second, independent implementation of MODEL.md v1 §1–4 (the reference model), written from
+// Second, independent implementation of MODEL.md v2 (the reference model), written from
 // /work/shared/MODEL.md alone, without reading the engine. It is a plain, literal transcription:
 // clarity over speed. It is the oracle of engine/testing/cli-agreement.test.ts.
 //
 // Floating point everywhere, except for the comparisons the model makes with a hard edge where
-// rounding could decide the outcome:
+// rounding could decide the outcome (reference-exact.ts):
 //   - `P[h] > gridFeedinMW` and `P[h] < −gridOfftakeMW` (congestion counts, storage branches): when
 //     the float difference is within 1e-9 relative, P[h] and the limit are recomputed in exact
-//     rational arithmetic (exact.ts) from the decimal texts of the dataset and the scenario.
+//     rational arithmetic from the decimal texts of the dataset and the scenario.
 //     An hour exactly on the limit is not congested (strict inequalities in §2.3 / §2.4).
 //   - `route35Triggered = Σ resNominalTWh < targetTWh`: decided in exact arithmetic.
+//   - §9.4 `p_k > cap` (an LV class overloaded): within 1e-9 relative, decided exactly with the
+//     square roots of the diversity margins kept symbolic (with the empty scenario and
+//     lvSpareShare 0 today's load sits exactly on today's capacity).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Q } from './exact.ts';
+import { type Dataset, loadDataset, type ProfileSet, type RegionData, runProfiles, sum } from './reference-dataset.ts';
+import {
+  ExactRegion,
+  REGIONAL_DEFAULTS,
+  resNominalExact,
+  resolveRegionalExact,
+  type Scenario,
+} from './reference-exact.ts';
+
+export { parseCsv, REGION_COLUMNS, V2_COLUMNS, loadDataset, datasetYears } from './reference-dataset.ts';
+export type { Scenario } from './reference-exact.ts';
+export { REGIONAL_DEFAULTS };
 
 // ---------------------------------------------------------------------------------------------
 // Parameter names and defaults (MODEL.md §1.3)
@@ -33,7 +46,7 @@ export const NATIONAL_DEFAULTS: Record<string, number> = {
   evKWhPerYear: 2500,
   storageRoundTrip: 0.88,
   costFeedinEURPerMW: 614000,
-  costOfftakeEURPerMW: 2056000,
+  costOfftakeEURPerMW: 940000,
   costConnSolarEURPerMW: 70000,
   costConnWindEURPerMW: 100000,
   costStorageEURPerMW: 214000,
@@ -62,32 +75,30 @@ export const NATIONAL_DEFAULTS: Record<string, number> = {
   turbineMW: 4.2,
   haPerTurbine: 0.5,
   targetTWh: 35,
+  // v2 §9
+  lvHomesPerGroup: 150,
+  lvZ: 1.65,
+  lvSigmaHomeKW: 1.5,
+  lvSigmaAllElectricKW: 1.5,
+  lvSigmaHybridKW: 1.0,
+  lvSigmaEvKW: 3.0,
+  lvSpareShare: 0.25,
+  costLvEURPerMW: 1116000,
+  costHomeConnUpgradeEUR: 227,
+  // v2 §11–13
+  waccState: 0.02,
+  equityShare: 0.3,
+  uitvoeringWarmteEURPerHome: 2150,
+  uitvoeringRESEURPerTWh: 50000000,
+  homesPerHa: 30,
+  housingGrowthShare: 0.11,
 };
 
-/** Regional parameters; `null` in this table means "from the region data" (or, for solarShare, null). */
-export const REGIONAL_DEFAULTS: Record<string, number | null> = {
-  solarRoofTWh: null,
-  solarFieldTWh: null,
-  windTWh: null,
-  solarSmallRoofTWh: null,
-  resScale: 1,
-  solarShare: null,
-  fieldSolarClip: 1,
-  storageMW: 0,
-  storageMWh: 0,
-  shareAllElectric: 0,
-  shareHybrid: 0,
-  shareHeatNet: 0,
-  shareInsulationOnly: 0,
-  evCount: 0,
-  evSmartShare: 0,
-  industryAddMW: 0,
-  gridFeedinMW: null,
-  gridOfftakeMW: null,
-};
+/** The national block that makes a v2 run give the v1 results (MODEL.md header). */
+export const V1_COMPATIBILITY_OVERLAY = { costOfftakeEURPerMW: 2056000, costLvEURPerMW: 0, costHomeConnUpgradeEUR: 0 };
 
-/** Every output of §2.4 and §3, in the order of MODEL.md / the worked example. */
-export const REGION_OUTPUT_KEYS = [
+/** Every v1 output of §2.4 and §3, in the order of MODEL.md / the worked example. */
+export const V1_REGION_OUTPUT_KEYS = [
   'peakFeedinMW',
   'peakOfftakeMW',
   'reinforceFeedinMW',
@@ -123,6 +134,37 @@ export const REGION_OUTPUT_KEYS = [
   'windHa',
 ] as const;
 
+/** v2 outputs per region (§6), by the section that defines them. */
+export const LV_REGION_OUTPUT_KEYS = [
+  'lvCapacityKWPerHome',
+  'lvPeakKWPerHome',
+  'lvTransitionHomesShare',
+  'lvOverloadedHomesShare',
+  'lvReinforceMW',
+  'lvCapexEUR',
+] as const;
+export const FINANCE_REGION_OUTPUT_KEYS = [
+  'financeTariffEURPerConnection',
+  'financeEquityTariffEURPerConnection',
+  'financeEquityStateEUR',
+  'financeSubsidyStateEURPerYear',
+] as const;
+export const UITVOERING_REGION_OUTPUT_KEYS = ['uitvoeringWarmteEUR', 'uitvoeringRESEUR'] as const;
+export const LAND_REGION_OUTPUT_KEYS = [
+  'housingNeedHomes',
+  'housingHa',
+  'landClaimHa',
+  'landClaimShareOfArable',
+] as const;
+
+export const REGION_OUTPUT_KEYS = [
+  ...V1_REGION_OUTPUT_KEYS,
+  ...LV_REGION_OUTPUT_KEYS,
+  ...FINANCE_REGION_OUTPUT_KEYS,
+  ...UITVOERING_REGION_OUTPUT_KEYS,
+  ...LAND_REGION_OUTPUT_KEYS,
+];
+
 /** §4: not summed are congestion hours and the per-home / per-connection outputs. */
 const NOT_SUMMED = new Set<string>([
   'congestionHoursFeedin',
@@ -133,309 +175,59 @@ const NOT_SUMMED = new Set<string>([
   'deltaWoonlastenHY_EUR',
   'deltaWoonlastenAE_EUR',
   'deltaWoonlastenHN_EUR',
+  'lvCapacityKWPerHome',
+  'lvPeakKWPerHome',
+  'lvTransitionHomesShare',
+  'lvOverloadedHomesShare',
+  'financeTariffEURPerConnection',
+  'financeEquityTariffEURPerConnection',
+  'landClaimShareOfArable',
 ]);
+export const V1_NATIONAL_OUTPUT_KEYS = [
+  ...V1_REGION_OUTPUT_KEYS.filter((k) => !NOT_SUMMED.has(k)),
+  'tariffEURPerConnection',
+  'route35Triggered',
+  'targetGapTWh',
+];
 export const NATIONAL_SUMMED_KEYS = REGION_OUTPUT_KEYS.filter((k) => !NOT_SUMMED.has(k));
+/** v2 national outputs that are not plain sums (§4). */
+export const V2_NATIONAL_SPECIAL_KEYS = [
+  'lvOverloadedHomesShare',
+  'financeTariffEURPerConnection',
+  'financeEquityTariffEURPerConnection',
+  'financeSubsidyEBShare',
+  'landClaimShareOfArable',
+] as const;
 export const NATIONAL_OUTPUT_KEYS = [
   ...NATIONAL_SUMMED_KEYS,
   'tariffEURPerConnection',
   'route35Triggered',
   'targetGapTWh',
+  ...V2_NATIONAL_SPECIAL_KEYS,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180: comma separated, optional double-quoted fields with "" as an escaped quote,
-// quoted fields may hold commas and line breaks; records end in CRLF or LF)
-
-export interface CsvRecord {
-  line: number; // 1-based line on which the record starts
-  fields: string[];
-}
-
-export function parseCsv(text: string): CsvRecord[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false; // anything seen in the current record
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      inQuotes = true;
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === '\r' && text[i + 1] === '\n') {
-      i++;
-      continue;
-    }
-    if (ch === '\n') {
-      if (fieldStarted || field !== '' || fields.length > 0) endRecord();
-      line++;
-      recordLine = line;
-      i++;
-      continue;
-    }
-    field += ch;
-    fieldStarted = true;
-    i++;
-  }
-  if (inQuotes) throw new Error(`unterminated quoted field starting on line ${recordLine}`);
-  if (fieldStarted || field !== '' || fields.length > 0) endRecord();
-  return records;
-}
-
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function numberCell(text: string, where: string): number {
-  const t = text.trim();
-  if (!NUMBER_TEXT.test(t)) throw new Error(`${where}: not a number: ${JSON.stringify(text)}`);
-  return Number(t);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dataset (MODEL.md §1.1, §1.2, §1.4, §6)
-
-/** Columns regions.csv must have (§6); the generator writes them too. */
-export const REGION_COLUMNS = [
-  'id',
-  'name',
-  'provinces',
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-  'solarProfile',
-  'windProfile',
-  'tempProfile',
-  'baseProfile',
-];
-const NUMERIC_REGION_COLUMNS = [
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'solarSmallRoofTWh',
-  'existingSolarRoofTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-];
-const MAY_BE_EMPTY = new Set(['connections', 'gridFeedinMW', 'gridOfftakeMW']);
-
-export interface Profile {
-  values: number[];
-  texts: string[]; // decimal texts, for exact arithmetic
-}
-
-export interface RegionData {
-  id: string;
-  name: string;
-  provinces: string[];
-  /** numeric cells after the §1.4 default rules (float) */
-  num: Record<string, number>;
-  /** decimal texts of the numeric cells as in the file ('' when empty) */
-  text: Record<string, string>;
-  solarProfile: string;
-  windProfile: string;
-  tempProfile: string;
-  baseProfile: string;
-}
-
-export interface Dataset {
-  H: number;
-  regions: RegionData[];
-  profiles: Map<string, Profile>;
-  evDumb: Profile;
-  evSmart: Profile;
-}
-
-function defaultEvShapes(H: number): { evDumb: Profile; evSmart: Profile } {
-  const dumb: string[] = [];
-  const smart: string[] = [];
-  for (let h = 0; h < H; h++) {
-    const d = h % 24;
-    dumb.push(d >= 17 && d <= 22 ? '1' : '0.1');
-    smart.push((d >= 0 && d <= 5) || (d >= 11 && d <= 14) ? '1' : '0.1');
-  }
-  return {
-    evDumb: { texts: dumb, values: dumb.map(Number) },
-    evSmart: { texts: smart, values: smart.map(Number) },
-  };
-}
-
-function sum(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
-}
-
-export function loadDataset(dir: string): Dataset {
-  // profiles.csv
-  const pRecords = parseCsv(readFileSync(join(dir, 'profiles.csv'), 'utf8'));
-  const pHeader = pRecords[0].fields;
-  const hourCol = pHeader.indexOf('hour');
-  if (hourCol < 0) throw new Error('profiles.csv: no hour column');
-  const profiles = new Map<string, Profile>();
-  for (const name of pHeader) if (name !== 'hour') profiles.set(name, { values: [], texts: [] });
-  const pRows = pRecords.slice(1);
-  pRows.forEach((rec, h) => {
-    if (rec.fields.length !== pHeader.length) throw new Error(`profiles.csv line ${rec.line}: ragged row`);
-    if (numberCell(rec.fields[hourCol], `profiles.csv line ${rec.line}`) !== h)
-      throw new Error(`profiles.csv line ${rec.line}: hour out of order`);
-    pHeader.forEach((name, c) => {
-      if (c === hourCol) return;
-      const p = profiles.get(name)!;
-      const text = rec.fields[c].trim();
-      p.values.push(numberCell(text, `profiles.csv line ${rec.line} column ${name}`));
-      p.texts.push(text);
-    });
-  });
-  const H = pRows.length;
-  const defaults = defaultEvShapes(H);
-  const evDumb = profiles.get('evDumb') ?? defaults.evDumb;
-  const evSmart = profiles.get('evSmart') ?? defaults.evSmart;
-
-  // regions.csv
-  const rRecords = parseCsv(readFileSync(join(dir, 'regions.csv'), 'utf8'));
-  const rHeader = rRecords[0].fields;
-  for (const col of REGION_COLUMNS) if (!rHeader.includes(col)) throw new Error(`regions.csv: missing column ${col}`);
-  const regions: RegionData[] = [];
-  for (const rec of rRecords.slice(1)) {
-    if (rec.fields.length !== rHeader.length) throw new Error(`regions.csv line ${rec.line}: ragged row`);
-    const cell = (col: string): string | undefined => {
-      const c = rHeader.indexOf(col);
-      return c < 0 ? undefined : rec.fields[c];
-    };
-    const num: Record<string, number> = {};
-    const text: Record<string, string> = {};
-    for (const col of NUMERIC_REGION_COLUMNS) {
-      const raw = cell(col);
-      if (raw === undefined) {
-        // optional column absent: 0
-        num[col] = 0;
-        text[col] = '0';
-        continue;
-      }
-      const t = raw.trim();
-      text[col] = t;
-      if (t === '' && MAY_BE_EMPTY.has(col)) {
-        num[col] = NaN; // default rule below
-        continue;
-      }
-      num[col] = numberCell(t, `regions.csv line ${rec.line} column ${col}`);
-    }
-    const r: RegionData = {
-      id: cell('id')!,
-      name: cell('name')!,
-      provinces: cell('provinces')!.split(';'),
-      num,
-      text,
-      solarProfile: cell('solarProfile')!,
-      windProfile: cell('windProfile')!,
-      tempProfile: cell('tempProfile')!,
-      baseProfile: cell('baseProfile')!,
-    };
-    for (const p of [r.solarProfile, r.windProfile, r.tempProfile, r.baseProfile])
-      if (!profiles.has(p))
-        throw new Error(`regions.csv line ${rec.line}: profile ${p} is not a column of profiles.csv`);
-    if (regions.some((x) => x.id === r.id)) throw new Error(`regions.csv line ${rec.line}: duplicate id ${r.id}`);
-
-    // §1.4 default grid capacity rule, per empty cell
-    const solarCF = profiles.get(r.solarProfile)!.values;
-    const windCF = profiles.get(r.windProfile)!.values;
-    const baseShape = profiles.get(r.baseProfile)!.values;
-    const baseShapeSum = sum(baseShape);
-    const base = baseShape.map((s) => (num.baseDemandTWh * 1e6 * s) / baseShapeSum);
-    if (Number.isNaN(num.gridOfftakeMW)) num.gridOfftakeMW = 1.3 * Math.max(...base);
-    if (Number.isNaN(num.gridFeedinMW)) {
-      const FLHs = sum(solarCF);
-      const FLHw = sum(windCF);
-      const solarToday = num.existingSolarRoofTWh + num.existingSolarFieldTWh + num.solarSmallRoofTWh;
-      let maxNet = -Infinity;
-      for (let h = 0; h < H; h++) {
-        const today =
-          (solarToday === 0 ? 0 : (solarToday * 1e6 * solarCF[h]) / FLHs) +
-          (num.existingWindTWh === 0 ? 0 : (num.existingWindTWh * 1e6 * windCF[h]) / FLHw);
-        maxNet = Math.max(maxNet, today - base[h]);
-      }
-      num.gridFeedinMW = Math.max(0.6 * num.gridOfftakeMW, maxNet);
-    }
-    if (Number.isNaN(num.connections)) num.connections = num.homes * 1.1;
-    regions.push(r);
-  }
-  return { H, regions, profiles, evDumb, evSmart };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scenario (MODEL.md §1.3, §1.5)
 
-export interface Scenario {
-  name?: string;
-  national?: Record<string, number>;
-  defaults?: Record<string, number | null>;
-  regions?: Record<string, Record<string, number | null>>;
-}
+interface National extends Record<string, number> {}
 
-export type RegionalParams = Record<string, number> & { solarShare: number };
-
-function resolveNational(sc: Scenario): Record<string, number> {
-  return { ...NATIONAL_DEFAULTS, ...(sc.national ?? {}) };
+function resolveNational(sc: Scenario): { nat: National; weatherYear: number | null } {
+  const nat: National = { ...NATIONAL_DEFAULTS };
+  let weatherYear: number | null = null;
+  for (const [k, v] of Object.entries(sc.national ?? {})) {
+    if (k === 'weatherYear') weatherYear = v;
+    else if (v !== null) nat[k] = v;
+  }
+  return { nat, weatherYear };
 }
 
 /** Layering in order: region data → defaults → regions[id] → resScale → solarShare. */
-function resolveRegional(r: RegionData, sc: Scenario): Record<string, number | null> {
-  const p: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(REGIONAL_DEFAULTS)) p[k] = v;
-  p.solarRoofTWh = r.num.solarRoofTWh;
-  p.solarFieldTWh = r.num.solarFieldTWh;
-  p.windTWh = r.num.windTWh;
-  p.solarSmallRoofTWh = r.num.solarSmallRoofTWh;
-  p.gridFeedinMW = r.num.gridFeedinMW;
-  p.gridOfftakeMW = r.num.gridOfftakeMW;
+function resolveRegional(r: RegionData, sc: Scenario): Record<string, number> {
+  const p: Record<string, number | null> = { ...REGIONAL_DEFAULTS };
+  for (const k of ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh', 'gridFeedinMW', 'gridOfftakeMW'])
+    p[k] = r.num[k];
+  // a region-data LV capacity is `cap` as it stands (§8); NaN: the §9.2 default rule
+  p.lvCapacityKWPerHome = r.num.lvCapacityKWPerHome;
   for (const layer of [sc.defaults ?? {}, sc.regions?.[r.id] ?? {}])
     for (const [k, v] of Object.entries(layer)) p[k] = v;
   const s = p.resScale as number;
@@ -443,211 +235,15 @@ function resolveRegional(r: RegionData, sc: Scenario): Record<string, number | n
   p.solarFieldTWh = (p.solarFieldTWh as number) * s;
   p.windTWh = (p.windTWh as number) * s;
   if (p.solarShare !== null) {
-    const T = (p.solarRoofTWh as number) + (p.solarFieldTWh as number) + (p.windTWh as number);
-    const roofField = (p.solarRoofTWh as number) + (p.solarFieldTWh as number);
-    const roofFrac = roofField === 0 ? 0.4 : (p.solarRoofTWh as number) / roofField;
-    const solar = (p.solarShare as number) * T;
+    const T = p.solarRoofTWh + p.solarFieldTWh + p.windTWh;
+    const roofField = p.solarRoofTWh + p.solarFieldTWh;
+    const roofFrac = roofField === 0 ? 0.4 : p.solarRoofTWh / roofField;
+    const solar = p.solarShare * T;
     p.solarRoofTWh = roofFrac * solar;
-    p.solarFieldTWh = solar - (p.solarRoofTWh as number);
+    p.solarFieldTWh = solar - p.solarRoofTWh;
     p.windTWh = T - solar;
   }
-  return p;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Exact side: P[h], gridFeedinMW, gridOfftakeMW and the RES TWh in rational arithmetic
-
-function textOrNumber(v: number | string): Q {
-  return Q.of(v);
-}
-
-function qsum(xs: Q[]): Q {
-  let s = Q.ZERO;
-  for (const x of xs) s = s.add(x);
-  return s;
-}
-
-function resolveRegionalExact(r: RegionData, sc: Scenario): Record<string, Q | null> {
-  const p: Record<string, Q | null> = {};
-  for (const [k, v] of Object.entries(REGIONAL_DEFAULTS)) p[k] = v === null ? null : Q.of(v);
-  for (const k of ['solarRoofTWh', 'solarFieldTWh', 'windTWh', 'solarSmallRoofTWh']) p[k] = textOrNumber(r.text[k]);
-  p.gridFeedinMW = null; // filled lazily by the caller from the data when not overridden
-  p.gridOfftakeMW = null;
-  for (const layer of [sc.defaults ?? {}, sc.regions?.[r.id] ?? {}])
-    for (const [k, v] of Object.entries(layer)) p[k] = v === null ? null : Q.of(v);
-  const s = p.resScale!;
-  p.solarRoofTWh = p.solarRoofTWh!.mul(s);
-  p.solarFieldTWh = p.solarFieldTWh!.mul(s);
-  p.windTWh = p.windTWh!.mul(s);
-  if (p.solarShare !== null) {
-    const T = p.solarRoofTWh.add(p.solarFieldTWh).add(p.windTWh);
-    const roofField = p.solarRoofTWh.add(p.solarFieldTWh);
-    const roofFrac = roofField.isZero() ? Q.of('0.4') : p.solarRoofTWh.div(roofField);
-    const solar = p.solarShare.mul(T);
-    p.solarRoofTWh = roofFrac.mul(solar);
-    p.solarFieldTWh = solar.sub(p.solarRoofTWh);
-    p.windTWh = T.sub(solar);
-  }
-  return p;
-}
-
-/** Everything needed to compute P[h] exactly for one region, built on first use. */
-class ExactRegion {
-  private readonly p: Record<string, Q | null>;
-  private readonly nat: Record<string, Q>;
-  private readonly solarCF: Q[];
-  private readonly windCF: Q[];
-  private readonly tempC: Q[];
-  private readonly baseShape: Q[];
-  private readonly evDumb: Q[];
-  private readonly evSmart: Q[];
-  private readonly H: number;
-  private readonly FLHs: Q;
-  private readonly FLHw: Q;
-  private readonly baseShapeSum: Q;
-  private readonly shSum: Q;
-  private readonly evDumbSum: Q;
-  private readonly evSmartSum: Q;
-  private readonly r: RegionData;
-  private readonly sc: Scenario;
-  private F: Q | undefined;
-  private O: Q | undefined;
-  private Odata: Q | undefined;
-
-  constructor(ds: Dataset, r: RegionData, sc: Scenario) {
-    this.r = r;
-    this.sc = sc;
-    this.H = ds.H;
-    this.p = resolveRegionalExact(r, sc);
-    this.nat = {};
-    for (const [k, v] of Object.entries(resolveNational(sc))) this.nat[k] = Q.of(v);
-    const q = (prof: Profile) => prof.texts.map((t) => Q.of(t));
-    this.solarCF = q(ds.profiles.get(r.solarProfile)!);
-    this.windCF = q(ds.profiles.get(r.windProfile)!);
-    this.tempC = q(ds.profiles.get(r.tempProfile)!);
-    this.baseShape = q(ds.profiles.get(r.baseProfile)!);
-    this.evDumb = q(ds.evDumb);
-    this.evSmart = q(ds.evSmart);
-    this.FLHs = qsum(this.solarCF);
-    this.FLHw = qsum(this.windCF);
-    this.baseShapeSum = qsum(this.baseShape);
-    this.shSum = qsum(this.tempC.map((t) => Q.max(Q.ZERO, this.nat.heatBaseTempC.sub(t))));
-    this.evDumbSum = qsum(this.evDumb);
-    this.evSmartSum = qsum(this.evSmart);
-  }
-
-  private perFLH(twh: Q, flh: Q): Q {
-    return twh.isZero() ? Q.ZERO : twh.mul(Q.of(1e6)).div(flh);
-  }
-
-  private base(h: number): Q {
-    return Q.of(this.r.text.baseDemandTWh).mul(Q.of(1e6)).mul(this.baseShape[h]).div(this.baseShapeSum);
-  }
-
-  private offtakeData(): Q {
-    if (this.Odata) return this.Odata;
-    const t = this.r.text.gridOfftakeMW;
-    if (t !== '') this.Odata = Q.of(t);
-    else {
-      let m: Q | undefined;
-      for (let h = 0; h < this.H; h++) {
-        const b = this.base(h);
-        if (!m || b.gt(m)) m = b;
-      }
-      this.Odata = Q.of('1.3').mul(m!);
-    }
-    return this.Odata;
-  }
-
-  offtake(): Q {
-    if (this.O) return this.O;
-    const o = this.sc.regions?.[this.r.id]?.gridOfftakeMW ?? this.sc.defaults?.gridOfftakeMW;
-    this.O = o !== undefined && o !== null ? Q.of(o) : this.offtakeData();
-    return this.O;
-  }
-
-  feedin(): Q {
-    if (this.F) return this.F;
-    const f = this.sc.regions?.[this.r.id]?.gridFeedinMW ?? this.sc.defaults?.gridFeedinMW;
-    if (f !== undefined && f !== null) this.F = Q.of(f);
-    else if (this.r.text.gridFeedinMW !== '') this.F = Q.of(this.r.text.gridFeedinMW);
-    else {
-      const t = this.r.text;
-      const solarToday = Q.of(t.existingSolarRoofTWh).add(Q.of(t.existingSolarFieldTWh)).add(Q.of(t.solarSmallRoofTWh));
-      const ps = this.perFLH(solarToday, this.FLHs);
-      const pw = this.perFLH(Q.of(t.existingWindTWh), this.FLHw);
-      let m: Q | undefined;
-      for (let h = 0; h < this.H; h++) {
-        const net = ps.mul(this.solarCF[h]).add(pw.mul(this.windCF[h])).sub(this.base(h));
-        if (!m || net.gt(m)) m = net;
-      }
-      this.F = Q.max(Q.of('0.6').mul(this.offtakeData()), m!);
-    }
-    return this.F;
-  }
-
-  private readonly cache = new Map<number, Q>();
-
-  /** P[h] = gen[h] − load[h], exactly (MODEL.md §2.1, §2.2). */
-  P(h: number): Q {
-    let v = this.cache.get(h);
-    if (!v) {
-      v = this.computeP(h);
-      this.cache.set(h, v);
-    }
-    return v;
-  }
-
-  private computeP(h: number): Q {
-    const p = this.p as Record<string, Q>;
-    const n = this.nat;
-    const Proof = this.perFLH(p.solarRoofTWh, this.FLHs);
-    const Pfield = this.perFLH(p.solarFieldTWh, this.FLHs);
-    const Pwind = this.perFLH(p.windTWh, this.FLHw);
-    const Psmall = this.perFLH(p.solarSmallRoofTWh, this.FLHs);
-    const fieldRaw = Pfield.mul(this.solarCF[h]);
-    const field = Q.min(fieldRaw, p.fieldSolarClip.mul(Pfield));
-    const gen = Proof.mul(this.solarCF[h]).add(field).add(Pwind.mul(this.windCF[h])).add(Psmall.mul(this.solarCF[h]));
-
-    const homes = Q.of(this.r.text.homes);
-    const Qkwh = n.heatPerHomeGJ.mul(Q.of(1e9)).div(Q.of(3.6e6));
-    const HQ = Q.of(this.H);
-    const sh = Q.max(Q.ZERO, n.heatBaseTempC.sub(this.tempC[h]));
-    const heatShape = this.shSum.isZero()
-      ? Q.ONE.div(HQ)
-      : Q.ONE.sub(n.dhwShare).mul(sh).div(this.shSum).add(n.dhwShare.div(HQ));
-    const COP = Q.min(n.copMax, Q.max(n.copMin, n.copA.add(n.copB.mul(this.tempC[h]))));
-    const nAE = p.shareAllElectric.mul(homes);
-    const nHY = p.shareHybrid.mul(homes);
-    const Qins = Qkwh.mul(Q.ONE.sub(n.insulationSaving));
-    const Qae = Qkwh.mul(Q.ONE.sub(n.deepInsulationSaving));
-    const aeMW = nAE.mul(Qae).mul(heatShape).div(COP).div(Q.of(1000));
-    const q = Qins.mul(heatShape);
-    const hp = Q.min(q, n.hybridThermalKW);
-    const hyMW = nHY.mul(hp).div(COP).div(Q.of(1000));
-    const sigma = p.evSmartShare;
-    const evMW = p.evCount
-      .mul(n.evKWhPerYear)
-      .div(Q.of(1000))
-      .mul(
-        Q.ONE.sub(sigma)
-          .mul(this.evDumb[h].div(this.evDumbSum))
-          .add(sigma.mul(this.evSmart[h].div(this.evSmartSum))),
-      );
-    const load = this.base(h).add(aeMW).add(hyMW).add(evMW).add(p.industryAddMW);
-    return gen.sub(load);
-  }
-}
-
-/** Σ resNominalTWh over the regions, exactly (used by the generator to put targetTWh on it). */
-export function referenceResNominalExact(datasetDir: string, scenario: object): Q {
-  const ds = loadDataset(datasetDir);
-  let s = Q.ZERO;
-  for (const r of ds.regions) {
-    const p = resolveRegionalExact(r, scenario as Scenario) as Record<string, Q>;
-    s = s.add(p.solarRoofTWh).add(p.solarFieldTWh).add(p.windTWh);
-  }
-  return s;
+  return p as Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,372 +257,654 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
+const perFLH = (twh: number, flh: number) => (twh === 0 ? 0 : (twh * 1e6) / flh);
+
 export interface RegionDiagnostics {
   id: string;
   exactFeedinDecisions: number; // hours where P[h] vs gridFeedinMW needed exact arithmetic
   exactOfftakeDecisions: number;
   exactFeedinTies: number; // hours exactly on the feed-in limit
   exactOfftakeTies: number;
+  exactLvDecisions: number; // LV classes whose p_k vs cap needed exact arithmetic
+  exactLvTies: number;
 }
 
+export type OutputValue = number | string | null;
 export interface ReferenceResult {
-  regions: Array<Record<string, number | string>>;
-  national: Record<string, number | boolean>;
+  regions: Array<Record<string, OutputValue>>;
+  national: Record<string, number | boolean | null>;
 }
 
+/** Every output of MODEL.md v2 for a dataset folder and a scenario object. */
 export function referenceEvaluate(datasetDir: string, scenario: object): ReferenceResult {
   return referenceEvaluateDetailed(datasetDir, scenario).result;
 }
 
+/** Profiles of one region in the run year and the reference year (§10). */
+interface RegionProfiles {
+  H: number;
+  solarCF: number[];
+  windCF: number[];
+  tempC: number[];
+  baseShape: number[];
+  hhShape: number[];
+  evDumb: number[];
+  evSmart: number[];
+  isReference: boolean;
+  ref: { H: number; solarCF: number[]; windCF: number[]; tempC: number[]; hhShape: number[] };
+}
+
+function regionProfiles(ds: Dataset, run: ProfileSet, r: RegionData): RegionProfiles {
+  const get = (set: ProfileSet, name: string) => set.profiles.get(name)!.values;
+  const ref = ds.reference;
+  return {
+    H: run.H,
+    solarCF: get(run, r.solarProfile),
+    windCF: get(run, r.windProfile),
+    tempC: get(run, r.tempProfile),
+    baseShape: get(run, r.baseProfile),
+    hhShape: get(run, r.householdProfile),
+    evDumb: run.evDumb.values,
+    evSmart: run.evSmart.values,
+    isReference: run === ref,
+    ref: {
+      H: ref.H,
+      solarCF: get(ref, r.solarProfile),
+      windCF: get(ref, r.windProfile),
+      tempC: get(ref, r.tempProfile),
+      hhShape: get(ref, r.householdProfile),
+    },
+  };
+}
+
+/** Context of one region's evaluation. */
+interface RegionRun {
+  ds: Dataset;
+  run: ProfileSet;
+  r: RegionData;
+  sc: Scenario;
+  nat: National;
+  p: Record<string, number>;
+  pr: RegionProfiles;
+  diag: RegionDiagnostics;
+  exact: () => ExactRegion;
+}
+
+// ---- §2.1 Generation
+
+interface Generation {
+  FLHs: number;
+  FLHw: number;
+  Pfield: number;
+  Pwind: number;
+  Psmall: number;
+  fieldRaw: number[];
+  field: number[];
+  small: number[];
+  gen: number[];
+}
+
+function generation(x: RegionRun): Generation {
+  const { p, pr } = x;
+  const FLHs = sum(pr.ref.solarCF);
+  const FLHw = sum(pr.ref.windCF);
+  const Proof = perFLH(p.solarRoofTWh, FLHs);
+  const Pfield = perFLH(p.solarFieldTWh, FLHs);
+  const Pwind = perFLH(p.windTWh, FLHw);
+  const Psmall = perFLH(p.solarSmallRoofTWh, FLHs);
+  const g: Generation = { FLHs, FLHw, Pfield, Pwind, Psmall, fieldRaw: [], field: [], small: [], gen: [] };
+  for (let h = 0; h < pr.H; h++) {
+    const roof = Proof * pr.solarCF[h];
+    g.fieldRaw[h] = Pfield * pr.solarCF[h];
+    g.field[h] = Math.min(g.fieldRaw[h], p.fieldSolarClip * Pfield);
+    const wind = Pwind * pr.windCF[h];
+    g.small[h] = Psmall * pr.solarCF[h];
+    g.gen[h] = roof + g.field[h] + wind + g.small[h];
+  }
+  return g;
+}
+
+// ---- §2.2 Demand
+
+interface Demand {
+  heatShape: number[];
+  heatScale: number;
+  COP: number[];
+  Qgas: number;
+  Qins: number;
+  Qae: number;
+  nAE: number;
+  nHY: number;
+  nHN: number;
+  nINS: number;
+  hp: number[];
+  aeMW: number[];
+  hyMW: number[];
+  evMW: number[];
+  load: number[];
+  hybridGasHeatPerHomeKWh: number;
+}
+
+function heatShapeOf(nat: National, tempC: number[], refTempC: number[]): number[] {
+  const H = tempC.length;
+  let shRef = 0;
+  for (const t of refTempC) shRef += Math.max(0, nat.heatBaseTempC - t);
+  const heatShape: number[] = [];
+  for (let h = 0; h < H; h++) {
+    const sh = Math.max(0, nat.heatBaseTempC - tempC[h]);
+    heatShape[h] = shRef === 0 ? 1 / H : ((1 - nat.dhwShare) * sh) / shRef + nat.dhwShare / H;
+  }
+  return heatShape;
+}
+
+function demand(x: RegionRun): Demand {
+  const { nat, p, pr, r } = x;
+  const H = pr.H;
+  const baseShapeSum = sum(pr.baseShape);
+  const Qkwh = (nat.heatPerHomeGJ * 1e9) / 3.6e6;
+  const heatShape = heatShapeOf(nat, pr.tempC, pr.ref.tempC);
+  // §10: heatScale = Σ heatShape over the run year, 1 in the reference year
+  const heatScale = pr.isReference ? 1 : sum(heatShape);
+  const homes = r.num.homes;
+  const d: Demand = {
+    heatShape,
+    heatScale,
+    COP: [],
+    Qgas: Qkwh,
+    Qins: Qkwh * (1 - nat.insulationSaving),
+    Qae: Qkwh * (1 - nat.deepInsulationSaving),
+    nAE: p.shareAllElectric * homes,
+    nHY: p.shareHybrid * homes,
+    nHN: p.shareHeatNet * homes,
+    nINS: p.shareInsulationOnly * homes,
+    hp: [],
+    aeMW: [],
+    hyMW: [],
+    evMW: [],
+    load: [],
+    hybridGasHeatPerHomeKWh: 0,
+  };
+  const evDumbSum = sum(pr.evDumb);
+  const evSmartSum = sum(pr.evSmart);
+  const sigma = p.evSmartShare;
+  for (let h = 0; h < H; h++) {
+    d.COP[h] = clamp(nat.copA + nat.copB * pr.tempC[h], nat.copMin, nat.copMax);
+    const base = (r.num.baseDemandTWh * 1e6 * pr.baseShape[h]) / baseShapeSum;
+    d.aeMW[h] = (d.nAE * d.Qae * heatShape[h]) / d.COP[h] / 1000;
+    const q = d.Qins * heatShape[h];
+    d.hp[h] = Math.min(q, nat.hybridThermalKW);
+    d.hyMW[h] = (d.nHY * d.hp[h]) / d.COP[h] / 1000;
+    d.hybridGasHeatPerHomeKWh += q - d.hp[h];
+    d.evMW[h] =
+      ((p.evCount * nat.evKWhPerYear) / 1000) *
+      ((1 - sigma) * (pr.evDumb[h] / evDumbSum) + sigma * (pr.evSmart[h] / evSmartSum));
+    d.load[h] = base + d.aeMW[h] + d.hyMW[h] + d.evMW[h] + p.industryAddMW;
+  }
+  return d;
+}
+
+// ---- §2.3 Storage and §2.4 grid outcomes
+
+interface Grid {
+  peakFeedinMW: number;
+  peakOfftakeMW: number;
+  reinforceFeedinMW: number;
+  reinforceOfftakeMW: number;
+  congestionHoursFeedin: number;
+  congestionHoursOfftake: number;
+  storageThroughputMWh: number;
+}
+
+function grid(x: RegionRun, g: Generation, d: Demand): Grid {
+  const { nat, p, diag } = x;
+  const H = x.pr.H;
+  const F = p.gridFeedinMW;
+  const O = p.gridOfftakeMW;
+  const E = p.storageMWh;
+  const Pb = p.storageMW;
+  const etaC = Math.sqrt(nat.storageRoundTrip);
+  const etaD = etaC;
+  const P: number[] = [];
+  for (let h = 0; h < H; h++) P[h] = g.gen[h] - d.load[h];
+
+  // Below this distance from a limit, the float P[h] is not trusted and exact arithmetic decides.
+  const tolerance = (h: number, limit: number) =>
+    1e-9 * Math.max(1, Math.abs(P[h]), Math.abs(g.gen[h]), Math.abs(d.load[h]), Math.abs(limit));
+  // sign(P[h] − limit)
+  const compare = (h: number, limit: number, exactLimit: () => Q, kind: 'feedin' | 'offtake'): number => {
+    const diff = P[h] - limit;
+    if (Math.abs(diff) > tolerance(h, limit)) return Math.sign(diff);
+    const c = x.exact().P(h).cmp(exactLimit());
+    if (kind === 'feedin') {
+      diag.exactFeedinDecisions++;
+      if (c === 0) diag.exactFeedinTies++;
+    } else {
+      diag.exactOfftakeDecisions++;
+      if (c === 0) diag.exactOfftakeTies++;
+    }
+    return c;
+  };
+  const aboveFeedin: boolean[] = [];
+  const belowOfftake: boolean[] = [];
+  for (let h = 0; h < H; h++) {
+    aboveFeedin[h] = compare(h, F, () => x.exact().feedin(), 'feedin') > 0;
+    belowOfftake[h] = compare(h, -O, () => x.exact().offtake().neg(), 'offtake') < 0;
+  }
+
+  const Pafter: number[] = [];
+  // What P'[h] is exactly, where that is known: 'P' (the battery did nothing), 'F' (the battery
+  // brought it exactly to gridFeedinMW), '-O' (exactly to −gridOfftakeMW), or '' (other).
+  const exactAfter: Array<'P' | 'F' | '-O' | ''> = [];
+  let soc = 0.5 * E;
+  let storageThroughputMWh = 0;
+  for (let h = 0; h < H; h++) {
+    exactAfter[h] = '';
+    if (aboveFeedin[h]) {
+      const c = Math.min(P[h] - F, Pb, (E - soc) / etaC);
+      soc += c * etaC;
+      Pafter[h] = P[h] - c;
+      storageThroughputMWh += c;
+      if (c === P[h] - F) exactAfter[h] = 'F';
+      else if (c === 0) exactAfter[h] = 'P';
+    } else if (belowOfftake[h]) {
+      const dd = Math.min(-O - P[h], Pb, soc * etaD);
+      soc -= dd / etaD;
+      Pafter[h] = P[h] + dd;
+      if (dd === -O - P[h]) exactAfter[h] = '-O';
+      else if (dd === 0) exactAfter[h] = 'P';
+    } else if (soc < 0.5 * E) {
+      const c = Math.min(Pb, (0.5 * E - soc) / etaC, P[h] + O);
+      soc += c * etaC;
+      Pafter[h] = P[h] - c;
+      storageThroughputMWh += c;
+      if (c === P[h] + O) exactAfter[h] = '-O';
+      else if (c === 0) exactAfter[h] = 'P';
+    } else if (soc > 0.5 * E) {
+      const dd = Math.min(Pb, (soc - 0.5 * E) * etaD, F - P[h]);
+      soc -= dd / etaD;
+      Pafter[h] = P[h] + dd;
+      if (dd === F - P[h]) exactAfter[h] = 'F';
+      else if (dd === 0) exactAfter[h] = 'P';
+    } else {
+      Pafter[h] = P[h];
+      exactAfter[h] = 'P';
+    }
+    soc = clamp(soc, 0, E);
+  }
+
+  let maxP = -Infinity;
+  let maxNegP = -Infinity;
+  for (let h = 0; h < H; h++) {
+    maxP = Math.max(maxP, Pafter[h]);
+    maxNegP = Math.max(maxNegP, -Pafter[h]);
+  }
+  // reinforce = max(0, peak − limit) = max(0, max_h (P'[h] − limit)); a P'[h] that is exactly on
+  // the limit must give exactly 0 (a float residue of 1e-11 MW would cost ~1e-5 EUR).
+  const overLimit = (h: number, side: 'feedin' | 'offtake'): number => {
+    const limit = side === 'feedin' ? F : O;
+    const diff = side === 'feedin' ? Pafter[h] - F : -Pafter[h] - O;
+    if (Math.abs(diff) > tolerance(h, limit)) return diff;
+    const tag = exactAfter[h];
+    if ((side === 'feedin' && tag === 'F') || (side === 'offtake' && tag === '-O')) return 0;
+    if (tag === 'P')
+      return side === 'feedin'
+        ? x.exact().P(h).sub(x.exact().feedin()).toNumber()
+        : x.exact().P(h).neg().sub(x.exact().offtake()).toNumber();
+    return diff;
+  };
+  let reinforceFeedinMW = 0;
+  let reinforceOfftakeMW = 0;
+  let congestionHoursFeedin = 0;
+  let congestionHoursOfftake = 0;
+  for (let h = 0; h < H; h++) {
+    reinforceFeedinMW = Math.max(reinforceFeedinMW, overLimit(h, 'feedin'));
+    reinforceOfftakeMW = Math.max(reinforceOfftakeMW, overLimit(h, 'offtake'));
+    if (aboveFeedin[h]) congestionHoursFeedin++;
+    if (belowOfftake[h]) congestionHoursOfftake++;
+  }
+  return {
+    peakFeedinMW: Math.max(0, maxP),
+    peakOfftakeMW: Math.max(0, maxNegP),
+    reinforceFeedinMW,
+    reinforceOfftakeMW,
+    congestionHoursFeedin,
+    congestionHoursOfftake,
+    storageThroughputMWh,
+  };
+}
+
+// ---- §9 LV layer
+
+interface Lv {
+  lvCapacityKWPerHome: number;
+  lvPeakKWPerHome: number;
+  lvTransitionHomesShare: number;
+  lvOverloadedHomesShare: number;
+  lvReinforceMW: number;
+  lvCapexEUR: number;
+}
+
+/** §9.1 hh[h] in kW per home over one household shape. */
+function householdPerHome(r: RegionData, hhShape: number[]): number[] {
+  const total = sum(hhShape);
+  return hhShape.map((s) => (r.num.householdDemandTWh * 1e9 * s) / total / r.num.homes);
+}
+
+/** §9.2 today's LV capacity over the reference profiles and the region-data small roofs. */
+function defaultLvCapacity(x: RegionRun, FLHs: number): number {
+  const { nat, r, pr } = x;
+  const hhRef = householdPerHome(r, pr.ref.hhShape);
+  const PsmallData = perFLH(r.num.solarSmallRoofTWh, FLHs);
+  let maxHh = -Infinity;
+  let maxFeed = -Infinity;
+  for (let h = 0; h < pr.ref.H; h++) {
+    const pvRef = (PsmallData * 1000 * pr.ref.solarCF[h]) / r.num.homes;
+    maxHh = Math.max(maxHh, hhRef[h]);
+    maxFeed = Math.max(maxFeed, pvRef - hhRef[h]);
+  }
+  return (
+    Math.max(maxHh + (nat.lvZ * nat.lvSigmaHomeKW) / Math.sqrt(nat.lvHomesPerGroup), maxFeed) / (1 - nat.lvSpareShare)
+  );
+}
+
+/** §9.3 the classes of homes: share of the region's homes and heat-pump shares, transition first. */
+function lvClasses(p: Record<string, number>): Array<{ share: number; aAE: number; aHY: number; transition: boolean }> {
+  const s = p.shareAllElectric + p.shareHybrid;
+  if (s === 0) return [{ share: 1, aAE: 0, aHY: 0, transition: true }];
+  const f = s + (1 - p.wijkClustering) * (1 - s);
+  const classes = [{ share: f, aAE: p.shareAllElectric / f, aHY: p.shareHybrid / f, transition: true }];
+  if (f < 1) classes.push({ share: 1 - f, aAE: 0, aHY: 0, transition: false });
+  return classes;
+}
+
+function lvLayer(x: RegionRun, g: Generation, d: Demand): Lv {
+  const { nat, p, pr, r, diag } = x;
+  const homes = r.num.homes;
+  const cap = Number.isNaN(p.lvCapacityKWPerHome) ? defaultLvCapacity(x, g.FLHs) : p.lvCapacityKWPerHome;
+  const hh = householdPerHome(r, pr.hhShape);
+  const e = p.evCount / homes;
+  const classes = lvClasses(p);
+  let overloaded = 0;
+  let reinforceMW = 0;
+  let transitionPeak = 0;
+  for (const k of classes) {
+    let maxX = -Infinity;
+    let maxNegX = -Infinity;
+    for (let h = 0; h < pr.H; h++) {
+      const ae1 = (d.Qae * d.heatShape[h]) / d.COP[h];
+      const hy1 = d.hp[h] / d.COP[h];
+      const ev1 = (d.evMW[h] * 1000) / homes;
+      const pv1 = (g.Psmall * 1000 * pr.solarCF[h]) / homes;
+      const xk = hh[h] + k.aAE * ae1 + k.aHY * hy1 + ev1 - pv1;
+      maxX = Math.max(maxX, xk);
+      maxNegX = Math.max(maxNegX, -xk);
+    }
+    const variance =
+      nat.lvSigmaHomeKW ** 2 +
+      k.aAE * nat.lvSigmaAllElectricKW ** 2 +
+      k.aHY * nat.lvSigmaHybridKW ** 2 +
+      e * nat.lvSigmaEvKW ** 2;
+    const m = nat.lvZ * Math.sqrt(variance / nat.lvHomesPerGroup);
+    const peak = Math.max(maxX + m, maxNegX);
+    if (k.transition) transitionPeak = peak;
+    let sign = Math.sign(peak - cap);
+    if (Math.abs(peak - cap) <= 1e-9 * Math.max(1, Math.abs(cap), Math.abs(peak))) {
+      sign = x.exact().lvPeakVersusCap(k.transition);
+      diag.exactLvDecisions++;
+      if (sign === 0) diag.exactLvTies++;
+    }
+    if (sign > 0) {
+      overloaded += k.share;
+      reinforceMW += (k.share * homes * Math.max(0, peak - cap)) / 1000;
+    }
+  }
+  return {
+    lvCapacityKWPerHome: cap,
+    lvPeakKWPerHome: transitionPeak,
+    lvTransitionHomesShare: classes[0].share,
+    lvOverloadedHomesShare: overloaded,
+    lvReinforceMW: reinforceMW,
+    lvCapexEUR: reinforceMW * nat.costLvEURPerMW + d.nAE * nat.costHomeConnUpgradeEUR,
+  };
+}
+
+// ---- §3 Costs, energy tax, homes, CO2, land; §11 financing; §12 uitvoering; §13 land
+
+function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputValue> {
+  const { nat, p, pr, r } = x;
+  const g = generation(x);
+  const d = demand(x);
+  const gr = grid(x, g, d);
+  const lv = lvLayer(x, g, d);
+  const H = pr.H;
+  const homes = r.num.homes;
+
+  let delivered = 0;
+  let smallSum = 0;
+  let clipped = 0;
+  for (let h = 0; h < H; h++) {
+    delivered += g.gen[h] - g.small[h];
+    smallSum += g.small[h];
+    clipped += g.fieldRaw[h] - g.field[h];
+  }
+  const resNominalTWh = p.solarRoofTWh + p.solarFieldTWh + p.windTWh;
+
+  // §3 costs
+  const PfieldExisting = perFLH(r.num.existingSolarFieldTWh, g.FLHs);
+  const PwindExisting = perFLH(r.num.existingWindTWh, g.FLHw);
+  const connSolarMW = p.fieldSolarClip * Math.max(0, g.Pfield - PfieldExisting);
+  const connWindMW = Math.max(0, g.Pwind - PwindExisting);
+  const gridCapexEUR =
+    gr.reinforceFeedinMW * nat.costFeedinEURPerMW +
+    gr.reinforceOfftakeMW * nat.costOfftakeEURPerMW +
+    connSolarMW * nat.costConnSolarEURPerMW +
+    connWindMW * nat.costConnWindEURPerMW +
+    lv.lvCapexEUR;
+  const storageCapexEUR = p.storageMW * nat.costStorageEURPerMW + p.storageMWh * nat.costStorageEURPerMWh;
+  const gridAnnuityEUR =
+    annuity(gridCapexEUR, nat.waccGrid, nat.gridLifeYears) +
+    annuity(storageCapexEUR, nat.waccGrid, nat.storageLifeYears);
+
+  // energy tax reinvestment
+  const ebBudgetEUR = (nat.ebReinvestShare * nat.ebRevenueEURPerYear * homes) / totalHomes;
+  const ebToGridEUR = Math.min(ebBudgetEUR, gridAnnuityEUR);
+  const ebToHeatEUR = ebBudgetEUR - ebToGridEUR;
+  const connections = r.num.connections;
+
+  // homes (§3 with §10's heatScale)
+  const gasDivisor = nat.boilerEfficiency * nat.gasKWhPerM3;
+  const m3 = {
+    GAS: (d.Qgas * d.heatScale) / gasDivisor,
+    INS: (d.Qins * d.heatScale) / gasDivisor,
+    HY: d.hybridGasHeatPerHomeKWh / gasDivisor,
+    AE: 0,
+    HN: 0,
+  };
+  let kWhHY = 0;
+  let kWhAE = 0;
+  for (let h = 0; h < H; h++) {
+    kWhHY += d.hp[h] / d.COP[h];
+    kWhAE += (d.Qae * d.heatShape[h]) / d.COP[h];
+  }
+  const kWh = { GAS: 0, INS: 0, HY: kWhHY, AE: kWhAE, HN: 0 };
+  const capex = {
+    GAS: 0,
+    INS: nat.capexInsulationEUR,
+    HY: nat.capexInsulationEUR + nat.capexHybridEUR,
+    AE: nat.capexAllElectricEUR,
+    HN: nat.capexInsulationEUR + nat.capexHeatNetEUR,
+  };
+  const { nAE, nHY, nHN, nINS } = d;
+  const switching = nAE + nHY + nHN + nINS;
+  const subsidy = switching > 0 ? ebToHeatEUR / switching : 0;
+  const gasPrice = nat.gasPriceEURPerM3 + nat.ebGasEURPerM3 + nat.odeGasEURPerM3;
+  const elecPrice = nat.elecPriceEURPerKWh + nat.ebElecEURPerKWh + nat.odeElecEURPerKWh;
+  const ann = (c: number) => annuity(c, nat.consumerRate, nat.homeMeasureLifeYears);
+  const billGAS = m3.GAS * gasPrice + kWh.GAS * elecPrice + ann(capex.GAS);
+  const billINS = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.INS) - subsidy;
+  const billHY = m3.HY * gasPrice + kWh.HY * elecPrice + ann(capex.HY) - subsidy;
+  const billAE = m3.AE * gasPrice + kWh.AE * elecPrice + ann(capex.AE) - subsidy;
+  // heat-network homes pay the INS energy cost
+  const billHN = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.HN) - subsidy;
+  const ebRevenueChangeEUR =
+    nINS * ((m3.INS - m3.GAS) * nat.ebGasEURPerM3 + kWh.INS * nat.ebElecEURPerKWh) +
+    nHY * ((m3.HY - m3.GAS) * nat.ebGasEURPerM3 + kWh.HY * nat.ebElecEURPerKWh) +
+    nAE * ((m3.AE - m3.GAS) * nat.ebGasEURPerM3 + kWh.AE * nat.ebElecEURPerKWh) +
+    nHN * (-m3.GAS * nat.ebGasEURPerM3);
+  let heatElecMWh = 0;
+  for (let h = 0; h < H; h++) heatElecMWh += d.aeMW[h] + d.hyMW[h];
+  const heatElecTWh = heatElecMWh / 1e6;
+  const gasAvoidedM3 =
+    nINS * (m3.GAS - m3.INS) + nHY * (m3.GAS - m3.HY) + nAE * (m3.GAS - m3.AE) + nHN * (m3.GAS - m3.HN);
+  const QinsGJ = (d.Qins * 3.6e6) / 1e9;
+  const co2AvoidedT =
+    gasAvoidedM3 * nat.co2GasTPerM3 -
+    heatElecTWh * 1e6 * nat.co2ElecTPerMWh -
+    nHN * QinsGJ * d.heatScale * nat.co2HeatNetTPerGJ;
+  const homesCapexEUR = nINS * capex.INS + nHY * capex.HY + nAE * capex.AE + nHN * capex.HN;
+
+  // land (§3)
+  const fieldSolarHa = g.Pfield / nat.fieldSolarMWpPerHa;
+  const windTurbines = g.Pwind / nat.turbineMW;
+  const windHa = windTurbines * nat.haPerTurbine;
+
+  // §11 financing routes
+  const rE = (1 - nat.equityShare) * nat.waccGrid + nat.equityShare * nat.waccState;
+  const equityAnnuity =
+    annuity(gridCapexEUR, rE, nat.gridLifeYears) + annuity(storageCapexEUR, rE, nat.storageLifeYears);
+
+  // §12 uitvoeringskosten (region-data existing production)
+  const existingTWh = r.num.existingSolarRoofTWh + r.num.existingSolarFieldTWh + r.num.existingWindTWh;
+
+  // §13 land against housing
+  const housingNeedHomes = Number.isNaN(r.num.housingNeedHomes)
+    ? homes * nat.housingGrowthShare
+    : r.num.housingNeedHomes;
+  const housingHa = housingNeedHomes / nat.homesPerHa;
+  const landClaimHa = fieldSolarHa + windHa + housingHa;
+  const arable = r.num.arableLandHa;
+
+  return {
+    id: r.id,
+    ...gr,
+    resNominalTWh,
+    resDeliveredTWh: delivered / 1e6,
+    smallRoofSolarTWh: smallSum / 1e6,
+    clipCurtailedTWh: clipped / 1e6,
+    connSolarMW,
+    connWindMW,
+    gridCapexEUR,
+    storageCapexEUR,
+    gridAnnuityEUR,
+    ebBudgetEUR,
+    ebToGridEUR,
+    ebToHeatEUR,
+    tariffEURPerConnection: (gridAnnuityEUR - ebToGridEUR) / connections,
+    subsidyPerSwitchingHomeEUR: subsidy,
+    deltaWoonlastenINS_EUR: billINS - billGAS,
+    deltaWoonlastenHY_EUR: billHY - billGAS,
+    deltaWoonlastenAE_EUR: billAE - billGAS,
+    deltaWoonlastenHN_EUR: billHN - billGAS,
+    ebRevenueChangeEUR,
+    heatElecTWh,
+    gasAvoidedM3,
+    co2AvoidedT,
+    homesCapexEUR,
+    fieldSolarHa,
+    windTurbines,
+    windHa,
+    ...lv,
+    financeTariffEURPerConnection: gridAnnuityEUR / connections,
+    financeEquityTariffEURPerConnection: equityAnnuity / connections,
+    financeEquityStateEUR: nat.equityShare * (gridCapexEUR + storageCapexEUR),
+    financeSubsidyStateEURPerYear: gridAnnuityEUR,
+    uitvoeringWarmteEUR: switching * nat.uitvoeringWarmteEURPerHome,
+    uitvoeringRESEUR: Math.max(0, resNominalTWh - existingTWh) * nat.uitvoeringRESEURPerTWh,
+    housingNeedHomes,
+    housingHa,
+    landClaimHa,
+    landClaimShareOfArable: Number.isNaN(arable) || arable === 0 ? null : landClaimHa / arable,
+    // kept apart for the national block
+    _equityAnnuity: equityAnnuity,
+  };
+}
+
+// ---- §4 National
+
+function nationalOutputs(
+  ds: Dataset,
+  sc: Scenario,
+  nat: National,
+  out: Array<Record<string, OutputValue>>,
+): Record<string, number | boolean | null> {
+  const col = (k: string) => out.map((o) => o[k] as number);
+  const national: Record<string, number | boolean | null> = {};
+  for (const k of NATIONAL_SUMMED_KEYS) national[k] = sum(col(k));
+  const connections = sum(ds.regions.map((r) => r.num.connections));
+  const homes = ds.regions.map((r) => r.num.homes);
+  const netAnnuity = sum(out.map((o) => (o.gridAnnuityEUR as number) - (o.ebToGridEUR as number)));
+  national.tariffEURPerConnection = netAnnuity / connections;
+  const resQ = resNominalExact(ds, sc);
+  const targetQ = Q.of(nat.targetTWh);
+  national.route35Triggered = resQ.lt(targetQ);
+  national.targetGapTWh = resQ.lt(targetQ) ? Math.max(0, nat.targetTWh - (national.resNominalTWh as number)) : 0;
+  national.lvOverloadedHomesShare =
+    sum(out.map((o, i) => (o.lvOverloadedHomesShare as number) * homes[i])) / sum(homes);
+  national.financeTariffEURPerConnection = sum(col('gridAnnuityEUR')) / connections;
+  national.financeEquityTariffEURPerConnection = sum(col('_equityAnnuity')) / connections;
+  national.financeSubsidyEBShare =
+    nat.ebRevenueEURPerYear === 0 ? null : sum(col('gridAnnuityEUR')) / nat.ebRevenueEURPerYear;
+  const arable = ds.regions.map((r) => r.num.arableLandHa);
+  national.landClaimShareOfArable = arable.every((a) => a > 0) ? sum(col('landClaimHa')) / sum(arable) : null;
+  return national;
+}
+
+/** The outputs and, per region, how often exact arithmetic had to decide. */
 export function referenceEvaluateDetailed(
   datasetDir: string,
   scenarioIn: object,
 ): { result: ReferenceResult; diagnostics: RegionDiagnostics[] } {
   const sc = scenarioIn as Scenario;
   const ds = loadDataset(datasetDir);
-  const nat = resolveNational(sc);
-  const H = ds.H;
+  const { nat, weatherYear } = resolveNational(sc);
+  const run = runProfiles(ds, weatherYear);
   const totalHomes = sum(ds.regions.map((r) => r.num.homes));
-  const out: Array<Record<string, number | string>> = [];
+  const out: Array<Record<string, OutputValue>> = [];
   const diagnostics: RegionDiagnostics[] = [];
-  const exactRes: Q[] = [];
-
   for (const r of ds.regions) {
-    const p = resolveRegional(r, sc) as Record<string, number>;
     let exact: ExactRegion | undefined;
-    const ex = () => (exact ??= new ExactRegion(ds, r, sc));
-    const pq = resolveRegionalExact(r, sc) as Record<string, Q>;
-    exactRes.push(pq.solarRoofTWh.add(pq.solarFieldTWh).add(pq.windTWh));
     const diag: RegionDiagnostics = {
       id: r.id,
       exactFeedinDecisions: 0,
       exactOfftakeDecisions: 0,
       exactFeedinTies: 0,
       exactOfftakeTies: 0,
+      exactLvDecisions: 0,
+      exactLvTies: 0,
     };
-
-    const solarCF = ds.profiles.get(r.solarProfile)!.values;
-    const windCF = ds.profiles.get(r.windProfile)!.values;
-    const tempC = ds.profiles.get(r.tempProfile)!.values;
-    const baseShape = ds.profiles.get(r.baseProfile)!.values;
-    const kappa = p.fieldSolarClip;
-
-    // §2.1 Generation
-    const FLHs = sum(solarCF);
-    const FLHw = sum(windCF);
-    const perFLH = (twh: number, flh: number) => (twh === 0 ? 0 : (twh * 1e6) / flh);
-    const Proof = perFLH(p.solarRoofTWh, FLHs);
-    const Pfield = perFLH(p.solarFieldTWh, FLHs);
-    const Pwind = perFLH(p.windTWh, FLHw);
-    const Psmall = perFLH(p.solarSmallRoofTWh, FLHs);
-    const roof: number[] = [];
-    const fieldRaw: number[] = [];
-    const field: number[] = [];
-    const wind: number[] = [];
-    const small: number[] = [];
-    const gen: number[] = [];
-    for (let h = 0; h < H; h++) {
-      roof[h] = Proof * solarCF[h];
-      fieldRaw[h] = Pfield * solarCF[h];
-      field[h] = Math.min(fieldRaw[h], kappa * Pfield);
-      wind[h] = Pwind * windCF[h];
-      small[h] = Psmall * solarCF[h];
-      gen[h] = roof[h] + field[h] + wind[h] + small[h];
-    }
-
-    // §2.2 Demand
-    const baseShapeSum = sum(baseShape);
-    const base: number[] = [];
-    for (let h = 0; h < H; h++) base[h] = (r.num.baseDemandTWh * 1e6 * baseShape[h]) / baseShapeSum;
-    const Qkwh = (nat.heatPerHomeGJ * 1e9) / 3.6e6;
-    const sh: number[] = [];
-    for (let h = 0; h < H; h++) sh[h] = Math.max(0, nat.heatBaseTempC - tempC[h]);
-    const shSum = sum(sh);
-    const heatShape: number[] = [];
-    const COP: number[] = [];
-    for (let h = 0; h < H; h++) {
-      heatShape[h] = shSum === 0 ? 1 / H : ((1 - nat.dhwShare) * sh[h]) / shSum + nat.dhwShare / H;
-      COP[h] = clamp(nat.copA + nat.copB * tempC[h], nat.copMin, nat.copMax);
-    }
-    const homes = r.num.homes;
-    const nAE = p.shareAllElectric * homes;
-    const nHY = p.shareHybrid * homes;
-    const nHN = p.shareHeatNet * homes;
-    const nINS = p.shareInsulationOnly * homes;
-    const nGAS = homes - nAE - nHY - nHN - nINS;
-    void nGAS;
-    const Qgas = Qkwh;
-    const Qins = Qkwh * (1 - nat.insulationSaving);
-    const Qae = Qkwh * (1 - nat.deepInsulationSaving);
-    const evDumbSum = sum(ds.evDumb.values);
-    const evSmartSum = sum(ds.evSmart.values);
-    const sigma = p.evSmartShare;
-    const aeMW: number[] = [];
-    const q: number[] = [];
-    const hp: number[] = [];
-    const hyMW: number[] = [];
-    const evMW: number[] = [];
-    const load: number[] = [];
-    let hybridGasHeatPerHomeKWh = 0;
-    for (let h = 0; h < H; h++) {
-      aeMW[h] = (nAE * Qae * heatShape[h]) / COP[h] / 1000;
-      q[h] = Qins * heatShape[h];
-      hp[h] = Math.min(q[h], nat.hybridThermalKW);
-      hyMW[h] = (nHY * hp[h]) / COP[h] / 1000;
-      hybridGasHeatPerHomeKWh += q[h] - hp[h];
-      evMW[h] =
-        ((p.evCount * nat.evKWhPerYear) / 1000) *
-        ((1 - sigma) * (ds.evDumb.values[h] / evDumbSum) + sigma * (ds.evSmart.values[h] / evSmartSum));
-      load[h] = base[h] + aeMW[h] + hyMW[h] + evMW[h] + p.industryAddMW;
-    }
-
-    // §2.3 Storage
-    const F = p.gridFeedinMW;
-    const O = p.gridOfftakeMW;
-    const E = p.storageMWh;
-    const Pb = p.storageMW;
-    const etaC = Math.sqrt(nat.storageRoundTrip);
-    const etaD = etaC;
-    const P: number[] = [];
-    for (let h = 0; h < H; h++) P[h] = gen[h] - load[h];
-
-    // Below this distance from a limit, the float P[h] is not trusted and exact arithmetic decides.
-    const tolerance = (h: number, limit: number) =>
-      1e-9 * Math.max(1, Math.abs(P[h]), Math.abs(gen[h]), Math.abs(load[h]), Math.abs(limit));
-    // sign(P[h] − limit)
-    const compare = (h: number, limit: number, exactLimit: () => Q, kind: 'feedin' | 'offtake'): number => {
-      const diff = P[h] - limit;
-      if (Math.abs(diff) > tolerance(h, limit)) return Math.sign(diff);
-      const c = ex().P(h).cmp(exactLimit());
-      if (kind === 'feedin') {
-        diag.exactFeedinDecisions++;
-        if (c === 0) diag.exactFeedinTies++;
-      } else {
-        diag.exactOfftakeDecisions++;
-        if (c === 0) diag.exactOfftakeTies++;
-      }
-      return c;
+    const x: RegionRun = {
+      ds,
+      run,
+      r,
+      sc,
+      nat,
+      p: resolveRegional(r, sc),
+      pr: regionProfiles(ds, run, r),
+      diag,
+      exact: () => (exact ??= new ExactRegion(ds, run, r, sc, nat)),
     };
-    const aboveFeedin: boolean[] = [];
-    const belowOfftake: boolean[] = [];
-    for (let h = 0; h < H; h++) {
-      aboveFeedin[h] = compare(h, F, () => ex().feedin(), 'feedin') > 0;
-      belowOfftake[h] = compare(h, -O, () => ex().offtake().neg(), 'offtake') < 0;
-    }
-
-    const Pafter: number[] = [];
-    // What P'[h] is exactly, where that is known: 'P' (the battery did nothing), 'F' (the battery
-    // brought it exactly to gridFeedinMW), '-O' (exactly to −gridOfftakeMW), or '' (other).
-    const exactAfter: Array<'P' | 'F' | '-O' | ''> = [];
-    let soc = 0.5 * E;
-    let storageThroughputMWh = 0;
-    for (let h = 0; h < H; h++) {
-      exactAfter[h] = '';
-      if (aboveFeedin[h]) {
-        const c = Math.min(P[h] - F, Pb, (E - soc) / etaC);
-        soc += c * etaC;
-        Pafter[h] = P[h] - c;
-        storageThroughputMWh += c;
-        if (c === P[h] - F) exactAfter[h] = 'F';
-        else if (c === 0) exactAfter[h] = 'P';
-      } else if (belowOfftake[h]) {
-        const d = Math.min(-O - P[h], Pb, soc * etaD);
-        soc -= d / etaD;
-        Pafter[h] = P[h] + d;
-        if (d === -O - P[h]) exactAfter[h] = '-O';
-        else if (d === 0) exactAfter[h] = 'P';
-      } else if (soc < 0.5 * E) {
-        const c = Math.min(Pb, (0.5 * E - soc) / etaC, P[h] + O);
-        soc += c * etaC;
-        Pafter[h] = P[h] - c;
-        storageThroughputMWh += c;
-        if (c === P[h] + O) exactAfter[h] = '-O';
-        else if (c === 0) exactAfter[h] = 'P';
-      } else if (soc > 0.5 * E) {
-        const d = Math.min(Pb, (soc - 0.5 * E) * etaD, F - P[h]);
-        soc -= d / etaD;
-        Pafter[h] = P[h] + d;
-        if (d === F - P[h]) exactAfter[h] = 'F';
-        else if (d === 0) exactAfter[h] = 'P';
-      } else {
-        Pafter[h] = P[h];
-        exactAfter[h] = 'P';
-      }
-      soc = clamp(soc, 0, E);
-    }
-
-    // §2.4 Grid outcomes
-    let maxP = -Infinity;
-    let maxNegP = -Infinity;
-    for (let h = 0; h < H; h++) {
-      maxP = Math.max(maxP, Pafter[h]);
-      maxNegP = Math.max(maxNegP, -Pafter[h]);
-    }
-    const peakFeedinMW = Math.max(0, maxP);
-    const peakOfftakeMW = Math.max(0, maxNegP);
-    // reinforce = max(0, peak − limit) = max(0, max_h (P'[h] − limit)); a P'[h] that is exactly on
-    // the limit must give exactly 0 (a float residue of 1e-11 MW would cost ~1e-5 EUR).
-    const overLimit = (h: number, side: 'feedin' | 'offtake'): number => {
-      const limit = side === 'feedin' ? F : O;
-      const diff = side === 'feedin' ? Pafter[h] - F : -Pafter[h] - O;
-      if (Math.abs(diff) > tolerance(h, limit)) return diff;
-      const tag = exactAfter[h];
-      if ((side === 'feedin' && tag === 'F') || (side === 'offtake' && tag === '-O')) return 0;
-      if (tag === 'P')
-        return side === 'feedin'
-          ? ex().P(h).sub(ex().feedin()).toNumber()
-          : ex().P(h).neg().sub(ex().offtake()).toNumber();
-      return diff;
-    };
-    let reinforceFeedinMW = 0;
-    let reinforceOfftakeMW = 0;
-    for (let h = 0; h < H; h++) {
-      reinforceFeedinMW = Math.max(reinforceFeedinMW, overLimit(h, 'feedin'));
-      reinforceOfftakeMW = Math.max(reinforceOfftakeMW, overLimit(h, 'offtake'));
-    }
-    let congestionHoursFeedin = 0;
-    let congestionHoursOfftake = 0;
-    for (let h = 0; h < H; h++) {
-      if (aboveFeedin[h]) congestionHoursFeedin++;
-      if (belowOfftake[h]) congestionHoursOfftake++;
-    }
-    const resNominalTWh = p.solarRoofTWh + p.solarFieldTWh + p.windTWh;
-    let delivered = 0;
-    let smallSum = 0;
-    let clipped = 0;
-    for (let h = 0; h < H; h++) {
-      delivered += gen[h] - small[h];
-      smallSum += small[h];
-      clipped += fieldRaw[h] - field[h];
-    }
-    const resDeliveredTWh = delivered / 1e6;
-    const smallRoofSolarTWh = smallSum / 1e6;
-    const clipCurtailedTWh = clipped / 1e6;
-
-    // §3 Costs
-    const PfieldExisting = perFLH(r.num.existingSolarFieldTWh, FLHs);
-    const PwindExisting = perFLH(r.num.existingWindTWh, FLHw);
-    const connSolarMW = kappa * Math.max(0, Pfield - PfieldExisting);
-    const connWindMW = Math.max(0, Pwind - PwindExisting);
-    const gridCapexEUR =
-      reinforceFeedinMW * nat.costFeedinEURPerMW +
-      reinforceOfftakeMW * nat.costOfftakeEURPerMW +
-      connSolarMW * nat.costConnSolarEURPerMW +
-      connWindMW * nat.costConnWindEURPerMW;
-    const storageCapexEUR = p.storageMW * nat.costStorageEURPerMW + p.storageMWh * nat.costStorageEURPerMWh;
-    const gridAnnuityEUR =
-      annuity(gridCapexEUR, nat.waccGrid, nat.gridLifeYears) +
-      annuity(storageCapexEUR, nat.waccGrid, nat.storageLifeYears);
-
-    // Energy tax reinvestment
-    const ebBudgetEUR = (nat.ebReinvestShare * nat.ebRevenueEURPerYear * homes) / totalHomes;
-    const ebToGridEUR = Math.min(ebBudgetEUR, gridAnnuityEUR);
-    const ebToHeatEUR = ebBudgetEUR - ebToGridEUR;
-    const tariffEURPerConnection = (gridAnnuityEUR - ebToGridEUR) / r.num.connections;
-
-    // Homes
-    const gasDivisor = nat.boilerEfficiency * nat.gasKWhPerM3;
-    const m3 = {
-      GAS: Qgas / gasDivisor,
-      INS: Qins / gasDivisor,
-      HY: hybridGasHeatPerHomeKWh / gasDivisor,
-      AE: 0,
-      HN: 0,
-    };
-    let kWhHY = 0;
-    let kWhAE = 0;
-    for (let h = 0; h < H; h++) {
-      kWhHY += hp[h] / COP[h];
-      kWhAE += (Qae * heatShape[h]) / COP[h];
-    }
-    const kWh = { GAS: 0, INS: 0, HY: kWhHY, AE: kWhAE, HN: 0 };
-    const capex = {
-      GAS: 0,
-      INS: nat.capexInsulationEUR,
-      HY: nat.capexInsulationEUR + nat.capexHybridEUR,
-      AE: nat.capexAllElectricEUR,
-      HN: nat.capexInsulationEUR + nat.capexHeatNetEUR,
-    };
-    const switching = nAE + nHY + nHN + nINS;
-    const subsidyPerSwitchingHomeEUR = switching > 0 ? ebToHeatEUR / switching : 0;
-    const gasPrice = nat.gasPriceEURPerM3 + nat.ebGasEURPerM3 + nat.odeGasEURPerM3;
-    const elecPrice = nat.elecPriceEURPerKWh + nat.ebElecEURPerKWh + nat.odeElecEURPerKWh;
-    const ann = (c: number) => annuity(c, nat.consumerRate, nat.homeMeasureLifeYears);
-    const billGAS = m3.GAS * gasPrice + kWh.GAS * elecPrice + ann(capex.GAS);
-    const billINS = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.INS) - subsidyPerSwitchingHomeEUR;
-    const billHY = m3.HY * gasPrice + kWh.HY * elecPrice + ann(capex.HY) - subsidyPerSwitchingHomeEUR;
-    const billAE = m3.AE * gasPrice + kWh.AE * elecPrice + ann(capex.AE) - subsidyPerSwitchingHomeEUR;
-    // heat-network homes pay the INS energy cost
-    const billHN = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.HN) - subsidyPerSwitchingHomeEUR;
-
-    const ebRevenueChangeEUR =
-      nINS * ((m3.INS - m3.GAS) * nat.ebGasEURPerM3 + kWh.INS * nat.ebElecEURPerKWh) +
-      nHY * ((m3.HY - m3.GAS) * nat.ebGasEURPerM3 + kWh.HY * nat.ebElecEURPerKWh) +
-      nAE * ((m3.AE - m3.GAS) * nat.ebGasEURPerM3 + kWh.AE * nat.ebElecEURPerKWh) +
-      nHN * (-m3.GAS * nat.ebGasEURPerM3 + 0 * nat.ebElecEURPerKWh);
-    let heatElecMWh = 0;
-    for (let h = 0; h < H; h++) heatElecMWh += aeMW[h] + hyMW[h];
-    const heatElecTWh = heatElecMWh / 1e6;
-    const gasAvoidedM3 =
-      nINS * (m3.GAS - m3.INS) + nHY * (m3.GAS - m3.HY) + nAE * (m3.GAS - m3.AE) + nHN * (m3.GAS - m3.HN);
-    const QinsGJ = (Qins * 3.6e6) / 1e9;
-    const co2AvoidedT =
-      gasAvoidedM3 * nat.co2GasTPerM3 - heatElecTWh * 1e6 * nat.co2ElecTPerMWh - nHN * QinsGJ * nat.co2HeatNetTPerGJ;
-    const homesCapexEUR = nINS * capex.INS + nHY * capex.HY + nAE * capex.AE + nHN * capex.HN;
-
-    // Land
-    const fieldSolarHa = Pfield / nat.fieldSolarMWpPerHa;
-    const windTurbines = Pwind / nat.turbineMW;
-    const windHa = windTurbines * nat.haPerTurbine;
-
-    out.push({
-      id: r.id,
-      peakFeedinMW,
-      peakOfftakeMW,
-      reinforceFeedinMW,
-      reinforceOfftakeMW,
-      congestionHoursFeedin,
-      congestionHoursOfftake,
-      resNominalTWh,
-      resDeliveredTWh,
-      smallRoofSolarTWh,
-      clipCurtailedTWh,
-      storageThroughputMWh,
-      connSolarMW,
-      connWindMW,
-      gridCapexEUR,
-      storageCapexEUR,
-      gridAnnuityEUR,
-      ebBudgetEUR,
-      ebToGridEUR,
-      ebToHeatEUR,
-      tariffEURPerConnection,
-      subsidyPerSwitchingHomeEUR,
-      deltaWoonlastenINS_EUR: billINS - billGAS,
-      deltaWoonlastenHY_EUR: billHY - billGAS,
-      deltaWoonlastenAE_EUR: billAE - billGAS,
-      deltaWoonlastenHN_EUR: billHN - billGAS,
-      ebRevenueChangeEUR,
-      heatElecTWh,
-      gasAvoidedM3,
-      co2AvoidedT,
-      homesCapexEUR,
-      fieldSolarHa,
-      windTurbines,
-      windHa,
-    });
+    out.push(regionOutputs(x, totalHomes));
     diagnostics.push(diag);
   }
-
-  // §4 National
-  const national: Record<string, number | boolean> = {};
-  for (const k of NATIONAL_SUMMED_KEYS) national[k] = sum(out.map((o) => o[k] as number));
-  const netAnnuity = sum(out.map((o) => (o.gridAnnuityEUR as number) - (o.ebToGridEUR as number)));
-  national.tariffEURPerConnection = netAnnuity / sum(ds.regions.map((r) => r.num.connections));
-  const resQ = qsum(exactRes);
-  const targetQ = Q.of(nat.targetTWh);
-  national.route35Triggered = resQ.lt(targetQ);
-  national.targetGapTWh = Math.max(0, nat.targetTWh - (national.resNominalTWh as number));
-  if (!resQ.lt(targetQ)) national.targetGapTWh = 0;
+  const national = nationalOutputs(ds, sc, nat, out);
+  for (const o of out) delete o._equityAnnuity;
   return { result: { regions: out, national }, diagnostics };
 }
+
+/** Σ resNominalTWh over the regions, exactly (used by the generator to put targetTWh on it). */
+export function referenceResNominalExact(datasetDir: string, scenario: object): Q {
+  return resNominalExact(loadDataset(datasetDir), scenario as Scenario);
+}
+
+// re-exported for callers that want the layering alone
+export { resolveRegionalExact };
