@@ -83,6 +83,28 @@ function surdCmp(x: Surd, y: Surd): number {
 }
 const surdMax = (x: Surd, y: Surd): Surd => (surdCmp(x, y) >= 0 ? x : y);
 
+/** A profile in exact arithmetic: hours and the total converted on first use. */
+class ExactProfile {
+  private readonly hours = new Map<number, Q>();
+  private total: Q | undefined;
+  constructor(private readonly profile: Profile) {}
+  at(h: number): Q {
+    let v = this.hours.get(h);
+    if (!v) {
+      v = Q.of(this.profile.texts[h]);
+      this.hours.set(h, v);
+    }
+    return v;
+  }
+  sum(): Q {
+    this.total ??= qsum(this.profile.texts.map((t) => Q.of(t)));
+    return this.total;
+  }
+  get length(): number {
+    return this.profile.texts.length;
+  }
+}
+
 const M = Q.of(1e6);
 const THOUSAND = Q.of(1000);
 
@@ -90,28 +112,21 @@ const THOUSAND = Q.of(1000);
 export class ExactRegion {
   private readonly p: Record<string, Q | null>;
   private readonly nat: Record<string, Q>;
-  private readonly solarCF: Q[];
-  private readonly windCF: Q[];
-  private readonly tempC: Q[];
-  private readonly baseShape: Q[];
-  private readonly hhShape: Q[];
-  private readonly evDumb: Q[];
-  private readonly evSmart: Q[];
-  private readonly refSolarCF: Q[];
-  private readonly refWindCF: Q[];
-  private readonly refBaseShape: Q[];
-  private readonly refHhShape: Q[];
+  private readonly solarCF: ExactProfile;
+  private readonly windCF: ExactProfile;
+  private readonly tempC: ExactProfile;
+  private readonly baseShape: ExactProfile;
+  private readonly hhShape: ExactProfile;
+  private readonly evDumb: ExactProfile;
+  private readonly evSmart: ExactProfile;
+  private readonly refSolarCF: ExactProfile;
+  private readonly refWindCF: ExactProfile;
+  private readonly refBaseShape: ExactProfile;
+  private readonly refHhShape: ExactProfile;
+  private readonly refTemp: ExactProfile;
   private readonly H: number;
   private readonly refH: number;
-  private readonly FLHs: Q;
-  private readonly FLHw: Q;
-  private readonly baseShapeSum: Q;
-  private readonly refBaseShapeSum: Q;
-  private readonly hhShapeSum: Q;
-  private readonly refHhShapeSum: Q;
-  private readonly shRefSum: Q;
-  private readonly evDumbSum: Q;
-  private readonly evSmartSum: Q;
+  private shRef: Q | undefined;
   private readonly r: RegionData;
   private readonly sc: Scenario;
   private F: Q | undefined;
@@ -126,7 +141,7 @@ export class ExactRegion {
     this.p = resolveRegionalExact(r, sc);
     this.nat = {};
     for (const [k, v] of Object.entries(nat)) this.nat[k] = Q.of(v);
-    const q = (prof: Profile) => prof.texts.map((t) => Q.of(t));
+    const q = (prof: Profile) => new ExactProfile(prof);
     const ref = ds.reference.profiles;
     this.solarCF = q(run.profiles.get(r.solarProfile)!);
     this.windCF = q(run.profiles.get(r.windProfile)!);
@@ -139,17 +154,23 @@ export class ExactRegion {
     this.refWindCF = q(ref.get(r.windProfile)!);
     this.refBaseShape = q(ref.get(r.baseProfile)!);
     this.refHhShape = q(ref.get(r.householdProfile)!);
-    const refTemp = q(ref.get(r.tempProfile)!);
-    // §2.1 and §2.2: full-load hours and Σ shRef always over the reference profiles
-    this.FLHs = qsum(this.refSolarCF);
-    this.FLHw = qsum(this.refWindCF);
-    this.shRefSum = qsum(refTemp.map((t) => Q.max(Q.ZERO, this.nat.heatBaseTempC.sub(t))));
-    this.baseShapeSum = qsum(this.baseShape);
-    this.refBaseShapeSum = qsum(this.refBaseShape);
-    this.hhShapeSum = qsum(this.hhShape);
-    this.refHhShapeSum = qsum(this.refHhShape);
-    this.evDumbSum = qsum(this.evDumb);
-    this.evSmartSum = qsum(this.evSmart);
+    this.refTemp = q(ref.get(r.tempProfile)!);
+  }
+
+  // §2.1 and §2.2: full-load hours and Σ shRef always over the reference profiles
+  private get FLHs(): Q {
+    return this.refSolarCF.sum();
+  }
+  private get FLHw(): Q {
+    return this.refWindCF.sum();
+  }
+  private get shRefSum(): Q {
+    if (!this.shRef) {
+      let s = Q.ZERO;
+      for (let h = 0; h < this.refH; h++) s = s.add(Q.max(Q.ZERO, this.nat.heatBaseTempC.sub(this.refTemp.at(h))));
+      this.shRef = s;
+    }
+    return this.shRef;
   }
 
   private perFLH(twh: Q, flh: Q): Q {
@@ -157,11 +178,11 @@ export class ExactRegion {
   }
 
   private base(h: number): Q {
-    return Q.of(this.r.text.baseDemandTWh).mul(M).mul(this.baseShape[h]).div(this.baseShapeSum);
+    return Q.of(this.r.text.baseDemandTWh).mul(M).mul(this.baseShape.at(h)).div(this.baseShape.sum());
   }
 
   private refBase(h: number): Q {
-    return Q.of(this.r.text.baseDemandTWh).mul(M).mul(this.refBaseShape[h]).div(this.refBaseShapeSum);
+    return Q.of(this.r.text.baseDemandTWh).mul(M).mul(this.refBaseShape.at(h)).div(this.refBaseShape.sum());
   }
 
   private offtakeData(): Q {
@@ -200,7 +221,10 @@ export class ExactRegion {
       const pw = this.perFLH(Q.of(t.existingWindTWh), this.FLHw);
       let m: Q | undefined;
       for (let h = 0; h < this.refH; h++) {
-        const net = ps.mul(this.refSolarCF[h]).add(pw.mul(this.refWindCF[h])).sub(this.refBase(h));
+        const net = ps
+          .mul(this.refSolarCF.at(h))
+          .add(pw.mul(this.refWindCF.at(h)))
+          .sub(this.refBase(h));
         if (!m || net.gt(m)) m = net;
       }
       this.F = Q.max(Q.of('0.6').mul(this.offtakeData()), m!);
@@ -235,7 +259,7 @@ export class ExactRegion {
   private heatShape(h: number): Q {
     const n = this.nat;
     const HQ = Q.of(this.H);
-    const sh = Q.max(Q.ZERO, n.heatBaseTempC.sub(this.tempC[h]));
+    const sh = Q.max(Q.ZERO, n.heatBaseTempC.sub(this.tempC.at(h)));
     return this.shRefSum.isZero()
       ? Q.ONE.div(HQ)
       : Q.ONE.sub(n.dhwShare).mul(sh).div(this.shRefSum).add(n.dhwShare.div(HQ));
@@ -243,7 +267,7 @@ export class ExactRegion {
 
   private COP(h: number): Q {
     const n = this.nat;
-    return Q.min(n.copMax, Q.max(n.copMin, n.copA.add(n.copB.mul(this.tempC[h]))));
+    return Q.min(n.copMax, Q.max(n.copMin, n.copA.add(n.copB.mul(this.tempC.at(h)))));
   }
 
   /** §9.1 ae1[h]: an all-electric home's heat-pump load (kW). */
@@ -266,8 +290,8 @@ export class ExactRegion {
       .div(THOUSAND)
       .mul(
         Q.ONE.sub(sigma)
-          .mul(this.evDumb[h].div(this.evDumbSum))
-          .add(sigma.mul(this.evSmart[h].div(this.evSmartSum))),
+          .mul(this.evDumb.at(h).div(this.evDumb.sum()))
+          .add(sigma.mul(this.evSmart.at(h).div(this.evSmart.sum()))),
       );
   }
 
@@ -277,9 +301,12 @@ export class ExactRegion {
     const Pfield = this.perFLH(p.solarFieldTWh, this.FLHs);
     const Pwind = this.perFLH(p.windTWh, this.FLHw);
     const Psmall = this.perFLH(p.solarSmallRoofTWh, this.FLHs);
-    const fieldRaw = Pfield.mul(this.solarCF[h]);
+    const fieldRaw = Pfield.mul(this.solarCF.at(h));
     const field = Q.min(fieldRaw, p.fieldSolarClip.mul(Pfield));
-    const gen = Proof.mul(this.solarCF[h]).add(field).add(Pwind.mul(this.windCF[h])).add(Psmall.mul(this.solarCF[h]));
+    const gen = Proof.mul(this.solarCF.at(h))
+      .add(field)
+      .add(Pwind.mul(this.windCF.at(h)))
+      .add(Psmall.mul(this.solarCF.at(h)));
     const homes = this.homes();
     const aeMW = p.shareAllElectric.mul(homes).mul(this.ae1(h)).div(THOUSAND);
     const hyMW = p.shareHybrid.mul(homes).mul(this.hy1(h)).div(THOUSAND);
@@ -295,41 +322,36 @@ export class ExactRegion {
   }
 
   private hh(h: number, ref: boolean): Q {
-    const shape = ref ? this.refHhShape[h] : this.hhShape[h];
-    const total = ref ? this.refHhShapeSum : this.hhShapeSum;
-    return this.householdDemandTWh().mul(Q.of(1e9)).mul(shape).div(total).div(this.homes());
+    const shape = ref ? this.refHhShape : this.hhShape;
+    return this.householdDemandTWh().mul(Q.of(1e9)).mul(shape.at(h)).div(shape.sum()).div(this.homes());
   }
 
   /** pv1[h] of the run (scenario's small roofs), or pvRef[h] (region data, reference profiles). */
   private pv(h: number, ref: boolean): Q {
     const twh = ref ? Q.of(this.r.text.solarSmallRoofTWh) : this.pq.solarSmallRoofTWh;
-    const cf = ref ? this.refSolarCF[h] : this.solarCF[h];
+    if (twh.isZero()) return Q.ZERO;
+    const cf = ref ? this.refSolarCF.at(h) : this.solarCF.at(h);
     return this.perFLH(twh, this.FLHs).mul(THOUSAND).mul(cf).div(this.homes());
   }
 
-  /** The §9.2 default capacity cap as a + b·√u. */
-  private defaultCap(): Surd {
+  /** The §9.2 default capacity as a + b·√u; the maxima are taken over the given candidate hours. */
+  private defaultCap(hours: LvCandidateHours): Surd {
     const n = this.nat;
-    let maxHh: Q | undefined;
-    let maxFeed: Q | undefined;
-    for (let h = 0; h < this.refH; h++) {
-      const hh = this.hh(h, true);
-      const feed = this.pv(h, true).sub(hh);
-      if (!maxHh || hh.gt(maxHh)) maxHh = hh;
-      if (!maxFeed || feed.gt(maxFeed)) maxFeed = feed;
-    }
+    const maxOf = (hs: number[], f: (h: number) => Q) => hs.map(f).reduce((a, b) => (b.gt(a) ? b : a));
+    const maxHh = maxOf(hours.capHousehold, (h) => this.hh(h, true));
+    const maxFeed = maxOf(hours.capFeedin, (h) => this.pv(h, true).sub(this.hh(h, true)));
     // z × σ / √n = z × √(σ² / n)
     const u = n.lvSigmaHomeKW.mul(n.lvSigmaHomeKW).div(n.lvHomesPerGroup);
-    const best = surdMax({ a: maxHh!, b: n.lvZ, u }, rational(maxFeed!));
+    const best = surdMax({ a: maxHh, b: n.lvZ, u }, rational(maxFeed));
     const k = Q.ONE.div(Q.ONE.sub(n.lvSpareShare));
     return { a: best.a.mul(k), b: best.b.mul(k), u: best.u };
   }
 
-  private cap(): Surd {
+  private cap(hours: LvCandidateHours): Surd {
     const given = this.p.lvCapacityKWPerHome;
     if (given !== null && given !== undefined) return rational(given);
     if (this.r.text.lvCapacityKWPerHome !== '') return rational(Q.of(this.r.text.lvCapacityKWPerHome));
-    return this.defaultCap();
+    return this.defaultCap(hours);
   }
 
   /** The class shares (aAE, aHY) of §9.3, exactly: the transition class first. */
@@ -341,29 +363,55 @@ export class ExactRegion {
     return { aAE: p.shareAllElectric.div(f), aHY: p.shareHybrid.div(f) };
   }
 
-  /** sign(p_k − cap) of §9.4 for the transition class or the other one, exactly. */
-  lvPeakVersusCap(transition: boolean): number {
+  private x(h: number, aAE: Q, aHY: Q): Q {
+    let x = this.hh(h, false).sub(this.pv(h, false));
+    if (!this.pq.evCount.isZero()) x = x.add(this.evMW(h).mul(THOUSAND).div(this.homes()));
+    if (!aAE.isZero()) x = x.add(aAE.mul(this.ae1(h)));
+    if (!aHY.isZero()) x = x.add(aHY.mul(this.hy1(h)));
+    return x;
+  }
+
+  /** sign(p_k − cap) of §9.4 for the transition class or the other one, exactly. The maxima over
+   *  the hours are taken over candidate hours: those whose float value is within rounding of the
+   *  float maximum (the exact maximum is attained at one of them). */
+  lvPeakVersusCap(transition: boolean, hours: LvCandidateHours): number {
     const n = this.nat;
     const { aAE, aHY } = this.classShares(transition);
-    const homes = this.homes();
-    let maxX: Q | undefined;
-    let maxNegX: Q | undefined;
-    for (let h = 0; h < this.H; h++) {
-      let x = this.hh(h, false).add(this.evMW(h).mul(THOUSAND).div(homes)).sub(this.pv(h, false));
-      if (!aAE.isZero()) x = x.add(aAE.mul(this.ae1(h)));
-      if (!aHY.isZero()) x = x.add(aHY.mul(this.hy1(h)));
-      if (!maxX || x.gt(maxX)) maxX = x;
-      if (!maxNegX || x.neg().gt(maxNegX)) maxNegX = x.neg();
-    }
+    const maxOf = (hs: number[], f: (h: number) => Q) => hs.map(f).reduce((a, b) => (b.gt(a) ? b : a));
+    const maxX = maxOf(hours.offtake, (h) => this.x(h, aAE, aHY));
+    const maxNegX = maxOf(hours.feedin, (h) => this.x(h, aAE, aHY).neg());
     const sq = (x: Q) => x.mul(x);
-    const e = this.pq.evCount.div(homes);
+    const e = this.pq.evCount.div(this.homes());
     const variance = sq(n.lvSigmaHomeKW)
       .add(aAE.mul(sq(n.lvSigmaAllElectricKW)))
       .add(aHY.mul(sq(n.lvSigmaHybridKW)))
       .add(e.mul(sq(n.lvSigmaEvKW)));
-    const peak = surdMax({ a: maxX!, b: n.lvZ, u: variance.div(n.lvHomesPerGroup) }, rational(maxNegX!));
-    return surdCmp(peak, this.cap());
+    const peak = surdMax({ a: maxX, b: n.lvZ, u: variance.div(n.lvHomesPerGroup) }, rational(maxNegX));
+    return surdCmp(peak, this.cap(hours));
   }
+}
+
+/** Hours that may hold the maxima of §9.2 / §9.4 (within float rounding of the float maxima). */
+export interface LvCandidateHours {
+  offtake: number[]; // max_h x_k[h]
+  feedin: number[]; // max_h −x_k[h]
+  capHousehold: number[]; // max_h hhRef[h]
+  capFeedin: number[]; // max_h (pvRef[h] − hhRef[h])
+}
+
+/** The hours whose value is within 1e-9 (relative to the largest magnitude) of the maximum. */
+export function nearMaxHours(values: number[]): number[] {
+  let max = -Infinity;
+  let scale = 1;
+  for (const v of values) {
+    if (v > max) max = v;
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const hours: number[] = [];
+  values.forEach((v, h) => {
+    if (v >= max - 1e-9 * scale) hours.push(h);
+  });
+  return hours;
 }
 
 /** Σ resNominalTWh over the regions, exactly (the generator puts targetTWh on it). */

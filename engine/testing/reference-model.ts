@@ -17,6 +17,7 @@ import { Q } from './exact.ts';
 import { type Dataset, loadDataset, type ProfileSet, type RegionData, runProfiles, sum } from './reference-dataset.ts';
 import {
   ExactRegion,
+  nearMaxHours,
   REGIONAL_DEFAULTS,
   resNominalExact,
   resolveRegionalExact,
@@ -590,21 +591,18 @@ function householdPerHome(r: RegionData, hhShape: number[]): number[] {
   return hhShape.map((s) => (r.num.householdDemandTWh * 1e9 * s) / total / r.num.homes);
 }
 
-/** §9.2 today's LV capacity over the reference profiles and the region-data small roofs. */
-function defaultLvCapacity(x: RegionRun, FLHs: number): number {
+/** §9.2 today's LV capacity over the reference profiles and the region-data small roofs, with the
+ *  hours that may hold its maxima (for an exact decision near a tie). */
+function defaultLvCapacity(x: RegionRun, FLHs: number): { cap: number; household: number[]; feedin: number[] } {
   const { nat, r, pr } = x;
   const hhRef = householdPerHome(r, pr.ref.hhShape);
   const PsmallData = perFLH(r.num.solarSmallRoofTWh, FLHs);
-  let maxHh = -Infinity;
-  let maxFeed = -Infinity;
-  for (let h = 0; h < pr.ref.H; h++) {
-    const pvRef = (PsmallData * 1000 * pr.ref.solarCF[h]) / r.num.homes;
-    maxHh = Math.max(maxHh, hhRef[h]);
-    maxFeed = Math.max(maxFeed, pvRef - hhRef[h]);
-  }
-  return (
-    Math.max(maxHh + (nat.lvZ * nat.lvSigmaHomeKW) / Math.sqrt(nat.lvHomesPerGroup), maxFeed) / (1 - nat.lvSpareShare)
-  );
+  const feed = hhRef.map((hh, h) => (PsmallData * 1000 * pr.ref.solarCF[h]) / r.num.homes - hh);
+  const maxHh = Math.max(...hhRef);
+  const maxFeed = Math.max(...feed);
+  const margin = (nat.lvZ * nat.lvSigmaHomeKW) / Math.sqrt(nat.lvHomesPerGroup);
+  const cap = Math.max(maxHh + margin, maxFeed) / (1 - nat.lvSpareShare);
+  return { cap, household: nearMaxHours(hhRef), feedin: nearMaxHours(feed) };
 }
 
 /** §9.3 the classes of homes: share of the region's homes and heat-pump shares, transition first. */
@@ -620,7 +618,9 @@ function lvClasses(p: Record<string, number>): Array<{ share: number; aAE: numbe
 function lvLayer(x: RegionRun, g: Generation, d: Demand): Lv {
   const { nat, p, pr, r, diag } = x;
   const homes = r.num.homes;
-  const cap = Number.isNaN(p.lvCapacityKWPerHome) ? defaultLvCapacity(x, g.FLHs) : p.lvCapacityKWPerHome;
+  const given = !Number.isNaN(p.lvCapacityKWPerHome);
+  const byDefault = given ? undefined : defaultLvCapacity(x, g.FLHs);
+  const cap = byDefault ? byDefault.cap : p.lvCapacityKWPerHome;
   const hh = householdPerHome(r, pr.hhShape);
   const e = p.evCount / homes;
   const classes = lvClasses(p);
@@ -628,17 +628,16 @@ function lvLayer(x: RegionRun, g: Generation, d: Demand): Lv {
   let reinforceMW = 0;
   let transitionPeak = 0;
   for (const k of classes) {
-    let maxX = -Infinity;
-    let maxNegX = -Infinity;
+    const xk: number[] = [];
     for (let h = 0; h < pr.H; h++) {
       const ae1 = (d.Qae * d.heatShape[h]) / d.COP[h];
       const hy1 = d.hp[h] / d.COP[h];
       const ev1 = (d.evMW[h] * 1000) / homes;
       const pv1 = (g.Psmall * 1000 * pr.solarCF[h]) / homes;
-      const xk = hh[h] + k.aAE * ae1 + k.aHY * hy1 + ev1 - pv1;
-      maxX = Math.max(maxX, xk);
-      maxNegX = Math.max(maxNegX, -xk);
+      xk[h] = hh[h] + k.aAE * ae1 + k.aHY * hy1 + ev1 - pv1;
     }
+    const maxX = Math.max(...xk);
+    const maxNegX = Math.max(...xk.map((v) => -v));
     const variance =
       nat.lvSigmaHomeKW ** 2 +
       k.aAE * nat.lvSigmaAllElectricKW ** 2 +
@@ -649,7 +648,12 @@ function lvLayer(x: RegionRun, g: Generation, d: Demand): Lv {
     if (k.transition) transitionPeak = peak;
     let sign = Math.sign(peak - cap);
     if (Math.abs(peak - cap) <= 1e-9 * Math.max(1, Math.abs(cap), Math.abs(peak))) {
-      sign = x.exact().lvPeakVersusCap(k.transition);
+      sign = x.exact().lvPeakVersusCap(k.transition, {
+        offtake: nearMaxHours(xk),
+        feedin: nearMaxHours(xk.map((v) => -v)),
+        capHousehold: byDefault?.household ?? [],
+        capFeedin: byDefault?.feedin ?? [],
+      });
       diag.exactLvDecisions++;
       if (sign === 0) diag.exactLvTies++;
     }
