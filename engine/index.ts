@@ -43,3 +43,4 @@ export {
 export { SweepRunner, type SweepRunOptions, type SweepSummary } from './sweep/runner.ts';
 export { paretoFront, paretoFrontOf, sensitivity, type ParetoPoint, type AxisSensitivity } from './sweep/analysis.ts';
 export { csvCell } from './sweep/table-writer.ts';
+export * from './intekenboek/index.ts';
