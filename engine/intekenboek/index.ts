@@ -1,6 +1,6 @@
 /** The intekenboek (register of commitments): vocabulary, validation, sums against the target, "doorrekenen", CSV. */
 export * from './types.ts';
-export { CommitmentInputSchema, QuantitiesSchema, type CommitmentInput } from './schema.ts';
+export { CommitmentInputSchema, QuantitiesSchema, QUANTITY_MAXIMUM, type CommitmentInput } from './schema.ts';
 export { parseCommitment, commitmentRegionIssues } from './validate.ts';
 export {
   summariseCommitments,

@@ -21,10 +21,29 @@ function text(max: number) {
 
 const HOMES = new Set<QuantityName>(KIND_QUANTITIES.warmte);
 
+/**
+ * Upper bounds far above anything real (the Netherlands uses about 120 TWh of electricity, has about
+ * 8 million homes), so that sums and the built scenario stay finite.
+ */
+export const QUANTITY_MAXIMUM: Record<QuantityName, number> = {
+  solarRoofTWh: 1000,
+  solarFieldTWh: 1000,
+  windTWh: 1000,
+  feedinMW: 1e6,
+  offtakeMW: 1e6,
+  homesAllElectric: 1e8,
+  homesHybrid: 1e8,
+  homesHeatNet: 1e8,
+  homesInsulationOnly: 1e8,
+  eur: 1e13,
+};
+
 function quantity(name: QuantityName) {
+  const max = QUANTITY_MAXIMUM[name];
   const base = z
     .number({ error: 'must be a finite number' })
-    .refine((x) => x >= 0, { error: (issue) => `must not be negative, got ${issue.input}` });
+    .refine((x) => x >= 0, { error: (issue) => `must not be negative, got ${issue.input}` })
+    .refine((x) => x <= max, { error: (issue) => `must be at most ${max}, got ${issue.input}` });
   return (HOMES.has(name) ? base.refine(Number.isInteger, 'must be a whole number of homes') : base).optional();
 }
 

@@ -114,3 +114,22 @@ describe('parseCommitment', () => {
     expect(issuesOf([1])).toEqual([': must be an object']);
   });
 });
+
+describe('parseCommitment bounds', () => {
+  it('rejects quantities beyond any real figure, so sums and scenarios stay finite', () => {
+    expect(() =>
+      parseCommitment(
+        {
+          actor: 'x',
+          actorKind: 'rijk',
+          region: null,
+          kind: 'res',
+          quantities: { windTWh: 1e300 },
+          year: 2030,
+          status: 'bod',
+        },
+        dataset,
+      ),
+    ).toThrow('quantities.windTWh: must be at most 1000, got 1e+300');
+  });
+});
