@@ -19,8 +19,10 @@ import type { App, AppContext } from './context.ts';
 import { DatasetCatalog } from './datasets.ts';
 import { lockDataDir, openDatabase, prepareDataDir, type Db } from './db.ts';
 import { errorHandler, validatorCompiler } from './errors.ts';
+import { CommitmentStore } from './commitments.ts';
 import { ScenarioLibrary } from './library.ts';
 import { registerEvaluateRoutes } from './routes/evaluate.ts';
+import { registerIntekenboekRoutes } from './routes/intekenboek.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerSweepRoutes } from './routes/sweeps.ts';
@@ -160,6 +162,7 @@ async function assemble(
     dataDir,
     datasets,
     library: new ScenarioLibrary(db),
+    commitments: new CommitmentStore(db),
     sweeps,
     geojsonFile: options.geojsonFile ?? join(REPO_ROOT, 'scenarios', 'sources', 'geo', 'res_regions_2023.geojson'),
   };
@@ -193,6 +196,7 @@ async function assemble(
         { name: 'evaluate', description: 'One scenario' },
         { name: 'scenarios', description: 'The scenario library' },
         { name: 'sweeps', description: 'Sweep jobs and their results' },
+        { name: 'intekenboek', description: 'The register of commitments, Route 35 and doorrekenen' },
       ],
     },
     transform: createJsonSchemaTransform({
@@ -217,6 +221,7 @@ async function assemble(
   registerEvaluateRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerSweepRoutes(app, ctx);
+  registerIntekenboekRoutes(app, ctx);
 
   const uiDir = options.uiDir && existsSync(join(options.uiDir, 'index.html')) ? resolve(options.uiDir) : undefined;
   if (uiDir) await app.register(fastifyStatic, { root: uiDir, wildcard: true, index: ['index.html'] });

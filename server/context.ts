@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { CommitmentStore } from './commitments.ts';
 import type { DatasetCatalog } from './datasets.ts';
 import type { Db } from './db.ts';
 import type { ScenarioLibrary } from './library.ts';
@@ -17,6 +18,7 @@ export interface AppContext {
   dataDir: string;
   datasets: DatasetCatalog;
   library: ScenarioLibrary;
+  commitments: CommitmentStore;
   sweeps: SweepJobs;
   geojsonFile: string;
 }

@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { COMMITMENTS_MIGRATION } from './commitments.ts';
 
 export type Db = Database.Database;
 
@@ -61,6 +62,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sweeps_created ON sweeps(created_at);
   `,
+  // 2: the intekenboek (commitments with versions).
+  COMMITMENTS_MIGRATION,
 ];
 
 /** A data directory that cannot be used (missing rights, not a folder, newer schema…). */

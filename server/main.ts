@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildApp, contextOf, REPO_ROOT } from './app.ts';
 import type { App } from './context.ts';
 import { DataDirError } from './db.ts';
+import { seedExampleRegister } from './intekenboek-example.ts';
 import { seedLibrary } from './seed.ts';
 
 const USAGE = `Usage: samenhang-server [--port N] [--host ADDRESS] [--data-dir DIR]
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   if (seeded.imported.length > 0)
     app.log.info({ files: seeded.imported.map((entry) => entry.file) }, 'bundled scenarios added to the library');
   for (const skipped of seeded.skipped) app.log.warn(skipped, 'bundled scenario skipped');
+  const examples = seedExampleRegister(ctx.db, ctx.commitments, REPO_ROOT, ctx.datasets.get());
+  if (examples.added > 0) app.log.info({ added: examples.added }, 'example register added to the intekenboek');
 
   try {
     await app.listen({ port, host });
