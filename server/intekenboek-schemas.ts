@@ -28,10 +28,11 @@ const commitmentFields = {
   author: z.string(),
 };
 
-/** POST body: a commitment. PUT body: the same plus an optional `baseVersion`. */
+/** POST and PUT body: a commitment. */
 export const CommitmentBodySchema = CommitmentInputSchema;
-export const CommitmentUpdateSchema = z.object({
-  baseVersion: z
+/** PUT query: `?baseVersion=N`. */
+export const CommitmentUpdateSchema = z.strictObject({
+  baseVersion: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')

@@ -3,6 +3,7 @@ import {
   buildCommitmentScenario,
   type Commitment,
   commitmentsToCsv,
+  DEFAULT_COUNTED_STATUSES,
   evaluate,
   parseCommitment,
   parseCommitmentCsv,
@@ -54,7 +55,7 @@ export function registerIntekenboekRoutes(app: App, ctx: AppContext): void {
     const scenario = buildCommitmentScenario(store.latest(), dataset, { countedStatuses });
     return {
       dataset: id,
-      countedStatuses: countedStatuses ?? summariseCommitments([], dataset).countedStatuses,
+      countedStatuses: countedStatuses ?? [...DEFAULT_COUNTED_STATUSES],
       ...scenario,
     };
   };
@@ -112,9 +113,7 @@ export function registerIntekenboekRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Record a new version of a commitment (?baseVersion=N: 409 when a newer version exists)',
         params: IdParamsSchema,
-        querystring: CommitmentUpdateSchema.extend({
-          baseVersion: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
-        }).strict(),
+        querystring: CommitmentUpdateSchema,
         body: CommitmentBodySchema,
         response: { 200: SaveResultSchema, ...errors, 409: ErrorSchema },
       },
