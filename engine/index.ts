@@ -15,6 +15,7 @@ export {
   type EvaluationResult,
   type RegionHourlySeries,
 } from './model/evaluate.ts';
+export { checkFiniteResults, nonFiniteValues } from './model/finite-results.ts';
 export {
   OUTPUTS,
   OUTPUT_NAMES,

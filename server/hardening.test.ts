@@ -41,18 +41,31 @@ describe('finite inputs whose results overflow', () => {
     }
   });
 
-  it('the Pareto front and the tornado leave out scenarios whose objectives overflowed', async () => {
+  it('a sweep holding such a scenario fails naming it, with no result to read', async () => {
     const spec = { base: {}, axes: [{ path: 'defaults.resScale', values: [1, 1e308] }] };
     const { id } = (await app.inject({ method: 'POST', url: '/api/sweeps', payload: spec })).json();
-    expect((await waitDone(id)).status).toBe('done');
-    const pareto = await app.inject(`/api/sweeps/${id}/pareto`);
-    expect(pareto.statusCode).toBe(200);
-    expect(pareto.json().points.map((point: { scenario: number }) => point.scenario)).toEqual([0]);
-    expect((await app.inject(`/api/sweeps/${id}/result?format=json&region=NL`)).statusCode).toBe(200);
-    // The tornado leaves the overflowed scenario out too: with one scenario per end there is no finite bar.
-    const tornado = await app.inject(`/api/sweeps/${id}/sensitivity?output=gridCapexEUR`);
-    expect(tornado.statusCode).toBe(200);
-    expect(tornado.json().axes.every((bar: { swing: number }) => Number.isFinite(bar.swing))).toBe(true);
+    const job = await waitDone(id);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(
+      /^axes: scenario 1 \(defaults\.resScale = 1e\+308\) is invalid: the results are not finite numbers \(regions\.T1\./,
+    );
+    expect((await app.inject(`/api/sweeps/${id}/result?format=json&region=NL`)).statusCode).not.toBe(200);
+  });
+
+  it('a sweep whose parameters make a scenario invalid is a 400 naming it', async () => {
+    const spec = {
+      base: { defaults: { shareHybrid: 0.5 } },
+      axes: [{ path: 'defaults.shareAllElectric', values: [0.2, 0.6] }],
+    };
+    const res = await app.inject({ method: 'POST', url: '/api/sweeps', payload: spec });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      {
+        path: 'axes',
+        message:
+          'scenario 1 (defaults.shareAllElectric = 0.6) is invalid: defaults: heat strategy shares sum to 1.1, above 1',
+      },
+    ]);
   });
 });
 

@@ -88,6 +88,27 @@ export const NATIONAL_BOUNDS: Partial<Record<NationalParamName, Bound>> = {
   turbineMW: 'positive',
 };
 
+/** The test and the message of each bound: the one table behind the scenario schema and sweep axes. */
+export const BOUND_CHECKS: Readonly<Record<Bound, { test: (x: number) => boolean; message: string }>> = {
+  nonNegative: { test: (x) => x >= 0, message: 'must not be negative' },
+  positive: { test: (x) => x > 0, message: 'must be greater than 0' },
+  share: { test: (x) => x >= 0 && x <= 1, message: 'must lie in [0, 1]' },
+  openShare: { test: (x) => x > 0 && x <= 1, message: 'must lie in (0, 1]' },
+  rate: { test: (x) => x > -1, message: 'must be greater than -1' },
+  any: { test: () => true, message: '' },
+};
+
+/** The bound of a national parameter (`nonNegative` unless NATIONAL_BOUNDS says otherwise). */
+export function nationalBound(name: NationalParamName): Bound {
+  return NATIONAL_BOUNDS[name] ?? 'nonNegative';
+}
+
+/** Why `value` breaks `bound` (`must lie in [0, 1], got 2`), or undefined when it is within. */
+export function boundViolation(bound: Bound, value: number): string | undefined {
+  const check = BOUND_CHECKS[bound];
+  return check.test(value) ? undefined : `${check.message}, got ${value}`;
+}
+
 /** National parameters of the heat model (MODEL.md §2.2): they shape the heat profile of a temperature profile. */
 export const HEAT_NATIONAL_PARAMS = [
   'heatPerHomeGJ',

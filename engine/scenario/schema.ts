@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
-  NATIONAL_BOUNDS,
+  BOUND_CHECKS,
+  boundViolation,
   NATIONAL_PARAM_NAMES,
+  nationalBound,
   REGIONAL_BOUNDS,
   REGIONAL_PARAM_NAMES,
   type Bound,
@@ -9,27 +11,21 @@ import {
   type RegionalOverrides,
 } from './parameters.ts';
 
-const BOUND_CHECKS: Record<Bound, { test: (x: number) => boolean; message: string }> = {
-  nonNegative: { test: (x) => x >= 0, message: 'must not be negative' },
-  positive: { test: (x) => x > 0, message: 'must be greater than 0' },
-  share: { test: (x) => x >= 0 && x <= 1, message: 'must lie in [0, 1]' },
-  openShare: { test: (x) => x > 0 && x <= 1, message: 'must lie in (0, 1]' },
-  rate: { test: (x) => x > -1, message: 'must be greater than -1' },
-  any: { test: () => true, message: '' },
-};
-
 /** A finite number within `bound`; zod's number already rejects NaN and ±Infinity. */
 function boundedNumber(bound: Bound) {
-  const check = BOUND_CHECKS[bound];
   const base = z.number({
     error: (issue) =>
       issue.input === null ? 'must be a number (null is allowed only for solarShare)' : 'must be a finite number',
   });
-  return bound === 'any' ? base : base.refine(check.test, { error: (issue) => `${check.message}, got ${issue.input}` });
+  return bound === 'any'
+    ? base
+    : base.refine((x) => BOUND_CHECKS[bound].test(x), {
+        error: (issue) => boundViolation(bound, issue.input as number),
+      });
 }
 
 const nationalShape = Object.fromEntries(
-  NATIONAL_PARAM_NAMES.map((name) => [name, boundedNumber(NATIONAL_BOUNDS[name] ?? 'nonNegative').optional()]),
+  NATIONAL_PARAM_NAMES.map((name) => [name, boundedNumber(nationalBound(name)).optional()]),
 ) as Record<NationalParamName, z.ZodOptional<ReturnType<typeof boundedNumber>>>;
 
 const regionalShape = Object.fromEntries(

@@ -36,6 +36,23 @@ function unknownRegionIssues(input: unknown, dataset: Dataset): Issue[] {
     }));
 }
 
+/**
+ * The parameters checkScenarioAgainstDataset reads (COP order, strategy-share sums, production on a
+ * profile summing to 0, the latter through resScale and solarShare too). Sweeps check every
+ * distinct combination of axes over these before running; keep it in step with the checks below.
+ */
+export const CROSS_CHECKED_PARAMS: ReadonlySet<string> = new Set([
+  'copMin',
+  'copMax',
+  ...STRATEGY_SHARE_PARAMS,
+  'solarRoofTWh',
+  'solarFieldTWh',
+  'windTWh',
+  'solarSmallRoofTWh',
+  'resScale',
+  'solarShare',
+]);
+
 /** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */
 export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset): Issue[] {
   const issues: Issue[] = [];

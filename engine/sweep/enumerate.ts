@@ -1,5 +1,19 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { copyScenario, setAxisValue, type SweepPlan } from './spec.ts';
+import type { AxisTarget, SweepPlan } from './spec.ts';
+
+/** Sets one axis value on a scenario (mutating it); the scenario must be a private copy. */
+export function setAxisValue(scenario: Scenario, target: AxisTarget, value: number | null): void {
+  if (target.layer === 'national') scenario.national[target.param] = value as number;
+  else if (target.layer === 'defaults') scenario.defaults[target.param] = value;
+  else (scenario.regions[target.region] ??= {})[target.param] = value;
+}
+
+/** A deep copy of a scenario (its layers are flat records of numbers). */
+export function copyScenario(scenario: Scenario): Scenario {
+  const regions: Scenario['regions'] = {};
+  for (const id of Object.keys(scenario.regions)) regions[id] = { ...scenario.regions[id] };
+  return { name: scenario.name, national: { ...scenario.national }, defaults: { ...scenario.defaults }, regions };
+}
 
 /**
  * Maps scenario indices of a sweep to axis values (MODEL.md §5: grid axes form the Cartesian

@@ -3,7 +3,10 @@ import { KERNEL_OUTPUT_COUNT } from '../kernel/region-hours.ts';
 import { computeOutputRows, resolveScenario, runScenarioHours } from '../model/evaluate.ts';
 import { HeatProfileCache } from '../model/heat.ts';
 import { LoadShapeCache } from '../model/load-shapes.ts';
+import { firstNonFiniteOutput, nonFiniteMessage } from '../model/finite-results.ts';
 import { OUTPUT_COUNT } from '../model/outputs.ts';
+import { checkScenarioAgainstDataset } from '../scenario/validate.ts';
+import { describeIssues } from './scenario-checks.ts';
 import { SweepEnumerator } from './enumerate.ts';
 import type { SweepPlan } from './spec.ts';
 
@@ -53,10 +56,28 @@ export interface BatchColumns {
   batchStart: number;
 }
 
+/** `stopAt` value of a sweep that runs to its end (scenario indices stay below it). */
+export const NOT_STOPPED = 0x7fffffff;
+
+/** A scenario `evaluate` would reject: the sweep fails naming it (see invalidScenarioError). */
+export interface InvalidScenario {
+  scenario: number;
+  reason: string;
+}
+
+/** What evaluating a range did: scenarios written, and the invalid scenario it stopped at, if any. */
+export interface RangeOutcome {
+  done: number;
+  invalid?: InvalidScenario;
+}
+
 /**
  * Evaluates scenarios [from, to) into `out`. The hourly kernel runs once per physical combination;
- * scenarios that differ only in finance axes reuse it and pay only the finance pass.
- * Stops early when `cancel[0]` becomes non-zero; returns the number of scenarios done.
+ * scenarios that differ only in finance axes reuse it and pay only the finance pass. Stops before
+ * scenario `stopAt[0]` (0 when cancelled, the lowest invalid scenario found by any thread
+ * otherwise), or at a scenario `evaluate` would reject: its parameters fail
+ * the dataset checks (when the plan could not check them all up front) or its results are not
+ * finite. Nothing of such a scenario is written.
  */
 export function evaluateSweepRange(
   context: SweepContext,
@@ -64,16 +85,21 @@ export function evaluateSweepRange(
   to: number,
   out: BatchColumns,
   progress: Int32Array | null,
-  cancel: Int32Array | null,
-): number {
+  stopAt: Int32Array | null,
+): RangeOutcome {
   const { dataset, enumerator, rows, axisValues } = context;
   const regionRows = dataset.regions.length + 1;
   const axisCount = context.plan.axes.length;
   const capacity = out.capacityRows;
   const values = out.values;
   for (let i = from; i < to; i++) {
-    if (cancel !== null && Atomics.load(cancel, 0) !== 0) return i - from;
-    const run = resolveScenario(dataset, enumerator.scenario(i), context.heatCache, context.shapeCache);
+    if (stopAt !== null && i >= Atomics.load(stopAt, 0)) return { done: i - from };
+    const scenario = enumerator.scenario(i);
+    if (context.plan.checkEachScenario) {
+      const issues = checkScenarioAgainstDataset(scenario, dataset);
+      if (issues.length > 0) return { done: i - from, invalid: { scenario: i, reason: describeIssues(issues) } };
+    }
+    const run = resolveScenario(dataset, scenario, context.heatCache, context.shapeCache);
     const physicalId = enumerator.physicalId(i);
     let kernel = context.kernelCache.get(physicalId);
     if (!kernel) {
@@ -84,6 +110,9 @@ export function evaluateSweepRange(
       context.kernelCache.set(physicalId, kernel);
     }
     computeOutputRows(dataset, run, kernel, rows);
+    const nonFinite = firstNonFiniteOutput(dataset, rows);
+    if (nonFinite !== undefined)
+      return { done: i - from, invalid: { scenario: i, reason: nonFiniteMessage([nonFinite]) } };
     enumerator.axisValues(i, axisValues);
     const firstRow = (i - out.batchStart) * regionRows;
     for (let a = 0; a < axisCount; a++) {
@@ -96,5 +125,5 @@ export function evaluateSweepRange(
     }
     if (progress !== null) Atomics.add(progress, 0, 1);
   }
-  return to - from;
+  return { done: to - from };
 }

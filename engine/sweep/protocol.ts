@@ -1,3 +1,4 @@
+import type { InvalidScenario } from './evaluate-range.ts';
 import type { SharedDataset } from './shared-dataset.ts';
 import type { SweepPlan } from './spec.ts';
 
@@ -15,8 +16,8 @@ export interface SweepChunkTask {
   columns: SharedArrayBuffer;
   /** Int32[1]: scenarios done, for progress. */
   progress: SharedArrayBuffer;
-  /** Int32[1]: non-zero asks workers to stop. */
-  cancel: SharedArrayBuffer;
+  /** Int32[1]: workers stop before this scenario (0 cancels; see evaluateSweepRange). */
+  stopAt: SharedArrayBuffer;
   /** Injected faults, for the tests that prove a failing worker fails the sweep cleanly. */
   faults?: SweepFaults;
 }
@@ -33,4 +34,6 @@ export interface SweepFaults {
 export interface SweepChunkResult {
   done: number;
   hourlyRuns: number;
+  /** The scenario the chunk stopped at because `evaluate` would reject it. */
+  invalid?: InvalidScenario;
 }

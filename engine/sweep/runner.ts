@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { availableParallelism } from 'node:os';
 import { renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import type { Dataset } from '../data/types.ts';
 import { OUTPUT_COUNT } from '../model/outputs.ts';
-import { createSweepContext, evaluateSweepRange } from './evaluate-range.ts';
+import {
+  createSweepContext,
+  evaluateSweepRange,
+  NOT_STOPPED,
+  type InvalidScenario,
+  type SweepContext,
+} from './evaluate-range.ts';
 import { createSweepPool } from './pool.ts';
 import type { SweepChunkResult, SweepChunkTask, SweepFaults } from './protocol.ts';
-import { shareDataset } from './shared-dataset.ts';
+import { invalidScenarioError } from './scenario-checks.ts';
+import { type SharedDataset, shareDataset } from './shared-dataset.ts';
 import type { SweepPlan } from './spec.ts';
 import { createArrowTableWriter, createCsvTableWriter, type SweepTableWriter } from './table-writer.ts';
 
@@ -46,6 +53,208 @@ function abortError(): Error {
   return error;
 }
 
+/** How a sweep is cut up: record batches of `batchScenarios`, each computed as tasks of `chunkSize`. */
+interface SweepLayout {
+  total: number;
+  regionRows: number;
+  batchScenarios: number;
+  batchCount: number;
+  capacityRows: number;
+  columnCount: number;
+  chunkSize: number;
+}
+
+function layoutOf(dataset: Dataset, plan: SweepPlan, options: SweepRunOptions, threads: number): SweepLayout {
+  const total = plan.scenarioCount;
+  const regionRows = dataset.regions.length + 1;
+  const columnCount = plan.axes.length + OUTPUT_COUNT;
+  const batchScenarios = Math.max(
+    1,
+    Math.min(total, options.batchScenarios ?? Math.floor(BATCH_BYTES / (regionRows * columnCount * 8))),
+  );
+  // Several tasks per thread keep both threads busy to the end of a batch (a batch's last task is
+  // the idle tail of the other thread); a task of tens of scenarios is still ≫ its hand-over cost.
+  const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 16)));
+  return {
+    total,
+    regionRows,
+    batchScenarios,
+    batchCount: Math.ceil(total / batchScenarios),
+    capacityRows: batchScenarios * regionRows,
+    columnCount,
+    chunkSize,
+  };
+}
+
+/**
+ * One sweep in progress: two shared batch buffers (batch b + 1 computes while batch b is written),
+ * the shared progress counter and stop index, and the tasks of each batch, in the pool or in this thread.
+ */
+class SweepExecution {
+  readonly layout: SweepLayout;
+  private readonly buffers: SharedArrayBuffer[];
+  readonly progress = new Int32Array(new SharedArrayBuffer(4));
+  /** Tasks stop before this scenario: NOT_STOPPED, 0 when cancelled, else the lowest invalid one. */
+  private readonly stopAt = new Int32Array(new SharedArrayBuffer(4));
+  private readonly taskAbort = new AbortController();
+  private readonly runId = randomUUID();
+  private readonly shared: SharedDataset | undefined;
+  private readonly inThread: SweepContext | undefined;
+  hourlyRuns = 0;
+  /** The lowest-numbered scenario found invalid so far. */
+  private invalid: InvalidScenario | undefined;
+
+  constructor(
+    private readonly pool: Piscina<SweepChunkTask, SweepChunkResult> | undefined,
+    dataset: Dataset,
+    private readonly plan: SweepPlan,
+    private readonly options: SweepRunOptions,
+    threads: number,
+  ) {
+    this.layout = layoutOf(dataset, plan, options, threads);
+    Atomics.store(this.stopAt, 0, NOT_STOPPED);
+    const bytes = this.layout.capacityRows * this.layout.columnCount * 8;
+    this.buffers = [new SharedArrayBuffer(bytes), new SharedArrayBuffer(bytes)];
+    // Every queued task listens to this signal; there are more than Node's default 10.
+    setMaxListeners(Number.POSITIVE_INFINITY, this.taskAbort.signal);
+    this.shared = pool ? shareDataset(dataset) : undefined;
+    this.inThread = pool ? undefined : createSweepContext(dataset, plan);
+  }
+
+  /** Asks every task to stop (cancellation, a failure, or an invalid scenario). */
+  stop(reason: Error = abortError()): void {
+    Atomics.store(this.stopAt, 0, 0);
+    if (!this.taskAbort.signal.aborted) this.taskAbort.abort(reason);
+  }
+
+  /** Computes the scenarios of one batch into its buffer; rejects on a failure or an invalid scenario. */
+  async computeBatch(batch: number): Promise<void> {
+    const { batchScenarios, total, chunkSize } = this.layout;
+    const batchStart = batch * batchScenarios;
+    const batchEnd = Math.min(total, batchStart + batchScenarios);
+    const chunks: Promise<SweepChunkResult>[] = [];
+    for (let from = batchStart; from < batchEnd; from += chunkSize) {
+      const to = Math.min(batchEnd, from + chunkSize);
+      const chunk = this.pool ? this.runInPool(batch, from, to) : this.runInThread(batch, from, to);
+      chunks.push(chunk.then((result) => this.record(result)));
+    }
+    const results = await Promise.allSettled(chunks);
+    if (this.invalid) throw invalidScenarioError(this.plan, this.invalid.scenario, this.invalid.reason);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    if (Atomics.load(this.stopAt, 0) !== NOT_STOPPED) throw abortError();
+  }
+
+  /** A view of batch `batch`'s buffer for the table writer. */
+  batchValues(batch: number): Float64Array {
+    return new Float64Array(this.buffers[batch % 2]);
+  }
+
+  private record(result: SweepChunkResult): SweepChunkResult {
+    this.hourlyRuns += result.hourlyRuns;
+    if (result.invalid && (!this.invalid || result.invalid.scenario < this.invalid.scenario)) {
+      this.invalid = result.invalid;
+      // The sweep fails: later scenarios stop, earlier ones still run so the first invalid one is named.
+      const stopAt = Atomics.load(this.stopAt, 0);
+      if (result.invalid.scenario < stopAt) Atomics.store(this.stopAt, 0, result.invalid.scenario);
+    }
+    return result;
+  }
+
+  private runInPool(batch: number, from: number, to: number): Promise<SweepChunkResult> {
+    const task: SweepChunkTask = {
+      runId: this.runId,
+      dataset: this.shared!,
+      plan: this.plan,
+      from,
+      to,
+      batchStart: batch * this.layout.batchScenarios,
+      capacityRows: this.layout.capacityRows,
+      columns: this.buffers[batch % 2],
+      progress: this.progress.buffer as SharedArrayBuffer,
+      stopAt: this.stopAt.buffer as SharedArrayBuffer,
+      faults: this.options.faults,
+    };
+    return this.pool!.run(task, { signal: this.taskAbort.signal });
+  }
+
+  private async runInThread(batch: number, from: number, to: number): Promise<SweepChunkResult> {
+    // Yield between chunks so timers, progress and cancellation still run.
+    await new Promise((resolve) => setImmediate(resolve));
+    const faultAt = this.options.faults?.throwAtScenario ?? this.options.faults?.exitAtScenario;
+    if (faultAt !== undefined && faultAt >= from && faultAt < to)
+      throw new Error(`injected fault at scenario ${faultAt}`);
+    const context = this.inThread!;
+    const runsBefore = context.hourlyRuns;
+    const columns = {
+      values: this.batchValues(batch),
+      capacityRows: this.layout.capacityRows,
+      batchStart: batch * this.layout.batchScenarios,
+    };
+    const outcome = evaluateSweepRange(context, from, to, columns, this.progress, this.stopAt);
+    return { ...outcome, hourlyRuns: context.hourlyRuns - runsBefore };
+  }
+
+  /**
+   * Computes and writes every batch in order. Two buffers: batch b + 1 is queued while batch b
+   * computes, and batch b + 2 as soon as batch b is written out, so the workers never wait for
+   * the writer or a batch's tail.
+   */
+  async computeAndWrite(writer: SweepTableWriter): Promise<void> {
+    const { batchCount, batchScenarios, total, regionRows, capacityRows } = this.layout;
+    const batches: Promise<void>[] = [];
+    const start = (batch: number) => {
+      if (batch >= batchCount) return;
+      batches[batch] = this.computeBatch(batch);
+      batches[batch].catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
+    };
+    start(0);
+    start(1);
+    for (let batch = 0; batch < batchCount; batch++) {
+      await batches[batch];
+      const batchStart = batch * batchScenarios;
+      const rowCount = (Math.min(total, batchStart + batchScenarios) - batchStart) * regionRows;
+      writer.write({ values: this.batchValues(batch), capacityRows, rowCount, batchStart });
+      start(batch + 2);
+    }
+  }
+}
+
+/** Opens the table writer of `format` on `file`. */
+function openWriter(format: 'arrow' | 'csv', file: string, dataset: Dataset, plan: SweepPlan): SweepTableWriter {
+  const layout = { regionIds: dataset.regions.map((region) => region.id), axisPaths: plan.axisPaths };
+  return format === 'csv' ? createCsvTableWriter(file, layout) : createArrowTableWriter(file, layout);
+}
+
+/**
+ * Writes `outFile` through `outFile.partial`, renamed only when `fill` completes; on any failure
+ * the partial file is removed and the error passed on.
+ */
+async function writeAtomically(
+  outFile: string,
+  open: (file: string) => SweepTableWriter,
+  fill: (writer: SweepTableWriter) => Promise<void>,
+): Promise<void> {
+  const partialFile = `${outFile}.partial`;
+  let writer: SweepTableWriter | undefined;
+  try {
+    writer = open(partialFile);
+    await fill(writer);
+    const finished = writer;
+    writer = undefined;
+    finished.close();
+    renameSync(partialFile, outFile);
+  } catch (error) {
+    try {
+      writer?.close();
+    } catch {
+      // The file is removed below; a failing close must not hide the original error.
+    }
+    rmSync(partialFile, { force: true });
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 /**
  * Runs sweeps on a pool of worker threads (or in this thread when `workers` is 0). Batches of
  * scenarios are evaluated into shared Float64 columns and streamed to the output file as record
@@ -60,140 +269,44 @@ export class SweepRunner {
     this.pool = this.threads > 0 ? createSweepPool(this.threads) : undefined;
   }
 
-  /** Runs `plan` on `dataset`, writing the table to `outFile` (via `outFile.partial`, renamed when complete). */
+  /**
+   * Runs `plan` on `dataset`, writing the table to `outFile` (via `outFile.partial`, renamed when
+   * complete). A scenario `evaluate` would reject fails the sweep with a ValidationError naming it.
+   */
   async run(dataset: Dataset, plan: SweepPlan, options: SweepRunOptions): Promise<SweepSummary> {
     const started = performance.now();
-    const format = options.format ?? 'arrow';
-    const total = plan.scenarioCount;
-    const regionRows = dataset.regions.length + 1;
-    const columnCount = plan.axes.length + OUTPUT_COUNT;
-    const batchScenarios = Math.max(
-      1,
-      Math.min(total, options.batchScenarios ?? Math.floor(BATCH_BYTES / (regionRows * columnCount * 8))),
-    );
-    const capacityRows = batchScenarios * regionRows;
-    const buffers = [0, 1].map(() => new SharedArrayBuffer(capacityRows * columnCount * 8));
-    const progress = new Int32Array(new SharedArrayBuffer(4));
-    const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const threads = Math.max(1, this.threads);
-    // Many small tasks per thread keep both threads busy to the end of a batch (a batch's last
-    // task is the idle tail of the other thread); at ~1.5 ms per scenario a task is still ≫ the
-    // ~0.15 ms piscina needs to hand it over.
-    const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 16)));
-    const taskAbort = new AbortController();
-    // Every queued task listens to this signal; there are more than Node's default 10.
-    setMaxListeners(Number.POSITIVE_INFINITY, taskAbort.signal);
-    const onAbort = () => {
-      Atomics.store(cancel, 0, 1);
-      taskAbort.abort(abortError());
-    };
     if (options.signal?.aborted) throw abortError();
+    const format = options.format ?? 'arrow';
+    const execution = new SweepExecution(this.pool, dataset, plan, options, Math.max(1, this.threads));
+    const total = execution.layout.total;
+    const onAbort = () => execution.stop();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const partialFile = `${options.outFile}.partial`;
-    const layout = { regionIds: dataset.regions.map((region) => region.id), axisPaths: plan.axisPaths };
-    let writer: SweepTableWriter | undefined;
-    const progressTimer = options.onProgress
-      ? setInterval(() => options.onProgress!(Atomics.load(progress, 0), total), 100)
+    const onProgress = options.onProgress;
+    const progressTimer = onProgress
+      ? setInterval(() => onProgress(Atomics.load(execution.progress, 0), total), 100)
       : undefined;
-    const runId = randomUUID();
-    const shared = this.pool ? shareDataset(dataset) : undefined;
-    const inThread = this.pool ? undefined : createSweepContext(dataset, plan);
-    let hourlyRuns = 0;
-
-    const runBatch = async (batch: number): Promise<void> => {
-      const batchStart = batch * batchScenarios;
-      const batchEnd = Math.min(total, batchStart + batchScenarios);
-      const columns = buffers[batch % 2];
-      const chunks: Promise<SweepChunkResult>[] = [];
-      for (let from = batchStart; from < batchEnd; from += chunkSize) {
-        const to = Math.min(batchEnd, from + chunkSize);
-        if (this.pool && shared) {
-          const task: SweepChunkTask = {
-            runId,
-            dataset: shared,
-            plan,
-            from,
-            to,
-            batchStart,
-            capacityRows,
-            columns,
-            progress: progress.buffer as SharedArrayBuffer,
-            cancel: cancel.buffer as SharedArrayBuffer,
-            faults: options.faults,
-          };
-          chunks.push(this.pool.run(task, { signal: taskAbort.signal }));
-        } else {
-          // In-thread: yield between chunks so timers, progress and cancellation still run.
-          await new Promise((resolve) => setImmediate(resolve));
-          const faultAt = options.faults?.throwAtScenario ?? options.faults?.exitAtScenario;
-          if (faultAt !== undefined && faultAt >= from && faultAt < to)
-            throw new Error(`injected fault at scenario ${faultAt}`);
-          const runsBefore = inThread!.hourlyRuns;
-          const done = evaluateSweepRange(
-            inThread!,
-            from,
-            to,
-            { values: new Float64Array(columns), capacityRows, batchStart },
-            progress,
-            cancel,
-          );
-          chunks.push(Promise.resolve({ done, hourlyRuns: inThread!.hourlyRuns - runsBefore }));
-        }
-      }
-      const results = await Promise.allSettled(chunks);
-      const failure = results.find((result) => result.status === 'rejected');
-      if (failure) throw (failure as PromiseRejectedResult).reason;
-      for (const result of results) hourlyRuns += (result as PromiseFulfilledResult<SweepChunkResult>).value.hourlyRuns;
-      if (Atomics.load(cancel, 0) !== 0) throw abortError();
-    };
-
     try {
-      writer =
-        format === 'csv' ? createCsvTableWriter(partialFile, layout) : createArrowTableWriter(partialFile, layout);
-      const batchCount = Math.ceil(total / batchScenarios);
-      // Two buffers: batch b + 1 is queued while batch b computes, and batch b + 2 as soon as
-      // batch b is written out, so the workers never wait for the writer or a batch's tail.
-      const batches: Promise<void>[] = [];
-      const start = (batch: number) => {
-        if (batch >= batchCount) return;
-        batches[batch] = runBatch(batch);
-        batches[batch].catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
-      };
-      start(0);
-      start(1);
-      for (let batch = 0; batch < batchCount; batch++) {
-        await batches[batch];
-        const batchStart = batch * batchScenarios;
-        const rowCount = (Math.min(total, batchStart + batchScenarios) - batchStart) * regionRows;
-        writer.write({ values: new Float64Array(buffers[batch % 2]), capacityRows, rowCount, batchStart });
-        start(batch + 2);
-      }
-      writer.close();
-      writer = undefined;
-      renameSync(partialFile, options.outFile);
+      await writeAtomically(
+        options.outFile,
+        (file) => openWriter(format, file, dataset, plan),
+        (writer) => execution.computeAndWrite(writer),
+      );
     } catch (error) {
-      Atomics.store(cancel, 0, 1);
-      try {
-        writer?.close();
-      } catch {
-        // The file is removed below; a failing close must not hide the original error.
-      }
-      rmSync(partialFile, { force: true });
+      execution.stop();
       if (options.signal?.aborted) throw abortError();
-      throw error instanceof Error ? error : new Error(String(error));
+      throw error;
     } finally {
       if (progressTimer) clearInterval(progressTimer);
       options.signal?.removeEventListener('abort', onAbort);
     }
-    options.onProgress?.(total, total);
+    onProgress?.(total, total);
     const seconds = (performance.now() - started) / 1000;
     return {
       scenarios: total,
-      rows: total * regionRows,
+      rows: total * execution.layout.regionRows,
       seconds,
       scenariosPerSecond: total / seconds,
-      hourlyRuns,
+      hourlyRuns: execution.hourlyRuns,
       outFile: options.outFile,
       format,
     };

@@ -135,12 +135,12 @@ describe('parseSweep', () => {
     [
       'share combinations above 1',
       { base: { defaults: { shareHybrid: 0.5 } }, axes: [{ path: 'defaults.shareAllElectric', values: [0.2, 0.6] }] },
-      'axes: some combinations are invalid: defaults: heat strategy shares sum to 1.1',
+      'axes: scenario 1 (defaults.shareAllElectric = 0.6) is invalid: defaults: heat strategy shares sum to 1.1',
     ],
     [
       'COP combinations out of order',
       { base: {}, axes: [{ path: 'national.copMin', values: [2, 6] }] },
-      'axes: some combinations are invalid: national.copMin',
+      'axes: scenario 1 (national.copMin = 6) is invalid: national.copMin: copMin (6) is greater than copMax (5)',
     ],
     [
       'an invalid base',

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Dataset } from '../data/types.ts';
 import { ValidationError, type Issue } from '../errors.ts';
 import {
-  NATIONAL_BOUNDS,
+  boundViolation,
   NATIONAL_PARAM_NAMES,
+  nationalBound,
   REGIONAL_BOUNDS,
   REGIONAL_PARAM_NAMES,
   type Bound,
@@ -12,8 +13,9 @@ import {
 } from '../scenario/parameters.ts';
 import { isHourlyNationalParam, isHourlyRegionalParam } from '../scenario/hourly-params.ts';
 import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
-import { checkScenarioAgainstDataset, parseScenario, zodIssues } from '../scenario/validate.ts';
+import { parseScenario, zodIssues } from '../scenario/validate.ts';
 import { createRandom, triangularFromUniform } from './random.ts';
+import { precheckScenarios } from './scenario-checks.ts';
 
 /** Default cap on the number of scenarios in one sweep. */
 export const DEFAULT_MAX_SCENARIOS = 1_000_000;
@@ -66,10 +68,15 @@ export interface SweepPlan {
   scenarioCount: number;
   /** draws[s * sampledAxes.length + k]: value of sampled axis k in sample s. */
   draws: Float64Array;
+  /**
+   * True when the sweep had too many combinations of cross-checked parameters to check them all
+   * before running (PRECHECK_LIMIT): each scenario is then checked against the dataset as it runs.
+   */
+  checkEachScenario: boolean;
 }
 
 function boundOf(target: AxisTarget): Bound {
-  return target.layer === 'national' ? (NATIONAL_BOUNDS[target.param] ?? 'nonNegative') : REGIONAL_BOUNDS[target.param];
+  return target.layer === 'national' ? nationalBound(target.param) : REGIONAL_BOUNDS[target.param];
 }
 
 function parsePath(path: string, dataset: Dataset): AxisTarget | string {
@@ -93,137 +100,77 @@ function parsePath(path: string, dataset: Dataset): AxisTarget | string {
   return "must be 'national.<parameter>', 'defaults.<parameter>' or 'regions.<id>.<parameter>'";
 }
 
-const BOUND_TEST: Record<Bound, (x: number) => boolean> = {
-  nonNegative: (x) => x >= 0,
-  positive: (x) => x > 0,
-  share: (x) => x >= 0 && x <= 1,
-  openShare: (x) => x > 0 && x <= 1,
-  rate: (x) => x > -1,
-  any: () => true,
-};
-const BOUND_TEXT: Record<Bound, string> = {
-  nonNegative: 'must not be negative',
-  positive: 'must be greater than 0',
-  share: 'must lie in [0, 1]',
-  openShare: 'must lie in (0, 1]',
-  rate: 'must be greater than -1',
-  any: '',
-};
+type SweepSpec = z.output<typeof SweepSpecSchema>;
+type AxisInput = SweepSpec['axes'][number];
 
-/** Sets one axis value on a scenario (mutating it); the scenario must be a private copy. */
-export function setAxisValue(scenario: Scenario, target: AxisTarget, value: number | null): void {
-  if (target.layer === 'national') scenario.national[target.param] = value as number;
-  else if (target.layer === 'defaults') scenario.defaults[target.param] = value;
-  else (scenario.regions[target.region] ??= {})[target.param] = value;
-}
-
-/** A deep copy of a scenario (its layers are flat records of numbers). */
-export function copyScenario(scenario: Scenario): Scenario {
-  const regions: Scenario['regions'] = {};
-  for (const id of Object.keys(scenario.regions)) regions[id] = { ...scenario.regions[id] };
-  return { name: scenario.name, national: { ...scenario.national }, defaults: { ...scenario.defaults }, regions };
-}
-
-/**
- * A scenario in which every axis takes its most demanding value: shares, TWh and copMin at their
- * maximum, copMax at its minimum. Share sums and COP order are monotone in each axis, so if this
- * scenario passes the dataset checks, every scenario of the sweep does.
- */
-function extremeScenario(base: Scenario, axes: SweepAxis[]): Scenario {
-  const scenario = copyScenario(base);
-  for (const axis of axes) {
-    const numbers = (axis.kind === 'grid' ? axis.values : axis.range).filter((v): v is number => v !== null);
-    if (numbers.length === 0) continue;
-    const pickMin = axis.target.param === 'copMax';
-    setAxisValue(scenario, axis.target, pickMin ? Math.min(...numbers) : Math.max(...numbers));
-  }
-  return scenario;
-}
-
-/** Validates a sweep spec against a dataset and prepares its enumeration; throws ValidationError. */
-export function parseSweep(input: unknown, dataset: Dataset, options: { maxScenarios?: number } = {}): SweepPlan {
-  const maxScenarios = options.maxScenarios ?? DEFAULT_MAX_SCENARIOS;
-  const parsed = SweepSpecSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, [], '(sweep)'));
-  const spec = parsed.data;
-  const issues: Issue[] = [];
-  let base: Scenario | undefined;
+/** The base scenario, validated against the dataset; its issues are located under `base`. */
+function parseBase(spec: SweepSpec, dataset: Dataset, issues: Issue[]): Scenario | undefined {
   try {
-    base = parseScenario(spec.base, dataset);
+    return parseScenario(spec.base, dataset);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     issues.push(...error.issues.map((issue) => ({ where: `base.${issue.where}`, message: issue.message })));
+    return undefined;
   }
+}
 
+/** One axis: its path resolved, every value within its parameter's bounds, ranges in order. */
+function parseAxis(axisInput: AxisInput, where: string, dataset: Dataset, issues: Issue[]): SweepAxis | undefined {
+  const target = parsePath(axisInput.path, dataset);
+  if (typeof target === 'string') {
+    issues.push({ where: `${where}.path`, message: `${target} (got '${axisInput.path}')` });
+    return undefined;
+  }
+  const bound = boundOf(target);
+  const nullable = target.param === 'solarShare';
+  const checkValue = (value: number | null, at: string) => {
+    if (value === null) {
+      if (!nullable) issues.push({ where: at, message: 'null is allowed only for solarShare' });
+      return;
+    }
+    const violation = boundViolation(bound, value);
+    if (violation) issues.push({ where: at, message: violation });
+  };
+  const physical =
+    target.layer === 'national' ? isHourlyNationalParam(target.param) : isHourlyRegionalParam(target.param);
+  if ('values' in axisInput) {
+    axisInput.values.forEach((value, v) => {
+      checkValue(value, `${where}.values.${v}`);
+    });
+    return { path: axisInput.path, target, kind: 'grid', values: axisInput.values, range: [], physical };
+  }
+  const kind = 'uniform' in axisInput ? 'uniform' : 'triangular';
+  const range = 'uniform' in axisInput ? axisInput.uniform : axisInput.triangular;
+  range.forEach((value, v) => {
+    checkValue(value, `${where}.${kind}.${v}`);
+  });
+  for (let v = 1; v < range.length; v++) {
+    if (range[v] < range[v - 1])
+      issues.push({
+        where: `${where}.${kind}`,
+        message: `values must be in increasing order, got [${range.join(', ')}]`,
+      });
+  }
+  return { path: axisInput.path, target, kind, values: [], range, physical };
+}
+
+/** Every axis of the spec; a path may be an axis once. */
+function parseAxes(spec: SweepSpec, dataset: Dataset, issues: Issue[]): SweepAxis[] {
   const axes: SweepAxis[] = [];
   const seenPaths = new Set<string>();
   spec.axes.forEach((axisInput, a) => {
-    const where = `axes.${a}`;
-    const target = parsePath(axisInput.path, dataset);
-    if (typeof target === 'string') {
-      issues.push({ where: `${where}.path`, message: `${target} (got '${axisInput.path}')` });
-      return;
-    }
     if (seenPaths.has(axisInput.path))
-      issues.push({ where: `${where}.path`, message: `path '${axisInput.path}' is already an axis` });
+      issues.push({ where: `axes.${a}.path`, message: `path '${axisInput.path}' is already an axis` });
     seenPaths.add(axisInput.path);
-    const bound = boundOf(target);
-    const nullable = target.param === 'solarShare';
-    const checkValue = (value: number | null, at: string) => {
-      if (value === null) {
-        if (!nullable) issues.push({ where: at, message: 'null is allowed only for solarShare' });
-      } else if (!BOUND_TEST[bound](value)) issues.push({ where: at, message: `${BOUND_TEXT[bound]}, got ${value}` });
-    };
-    const physical =
-      target.layer === 'national' ? isHourlyNationalParam(target.param) : isHourlyRegionalParam(target.param);
-    if ('values' in axisInput) {
-      axisInput.values.forEach((value, v) => {
-        checkValue(value, `${where}.values.${v}`);
-      });
-      axes.push({ path: axisInput.path, target, kind: 'grid', values: axisInput.values, range: [], physical });
-    } else {
-      const kind = 'uniform' in axisInput ? 'uniform' : 'triangular';
-      const range = 'uniform' in axisInput ? axisInput.uniform : axisInput.triangular;
-      range.forEach((value, v) => {
-        checkValue(value, `${where}.${kind}.${v}`);
-      });
-      for (let v = 1; v < range.length; v++) {
-        if (range[v] < range[v - 1])
-          issues.push({
-            where: `${where}.${kind}`,
-            message: `values must be in increasing order, got [${range.join(', ')}]`,
-          });
-      }
-      axes.push({ path: axisInput.path, target, kind, values: [], range, physical });
-    }
+    const axis = parseAxis(axisInput, `axes.${a}`, dataset, issues);
+    if (axis) axes.push(axis);
   });
-  if (issues.length > 0 || !base) throw new ValidationError(issues);
+  return axes;
+}
 
-  const extremeIssues = checkScenarioAgainstDataset(extremeScenario(base, axes), dataset);
-  if (extremeIssues.length > 0) {
-    throw new ValidationError(
-      extremeIssues.map((issue) => ({
-        where: 'axes',
-        message: `some combinations are invalid: ${issue.where}: ${issue.message}`,
-      })),
-    );
-  }
-
-  const gridAxes = axes.flatMap((axis, a) => (axis.kind === 'grid' ? [a] : []));
-  const sampledAxes = axes.flatMap((axis, a) => (axis.kind === 'grid' ? [] : [a]));
-  // In a grid-only sweep `samples` is ignored (MODEL.md §8).
-  const samples = sampledAxes.length > 0 ? (spec.samples ?? 1) : 1;
-  let gridPointCount = 1;
-  for (const a of gridAxes) gridPointCount *= axes[a].values.length;
-  const scenarioCount = gridPointCount * samples;
-  if (scenarioCount > maxScenarios) {
-    throw new ValidationError([
-      { where: 'axes', message: `the sweep has ${scenarioCount} scenarios, more than the maximum of ${maxScenarios}` },
-    ]);
-  }
-  const seed = spec.seed ?? 0;
+/** Draws of the sampled axes, sample by sample (MODEL.md §5), in shared memory so tasks share them. */
+function drawSamples(axes: SweepAxis[], sampledAxes: number[], samples: number, seed: number): Float64Array {
   const random = createRandom(seed);
-  // Shared memory: every task carries the plan, and a SAB-backed array is shared, not copied.
   const draws = new Float64Array(
     new SharedArrayBuffer(Math.max(8, samples * sampledAxes.length * 8)),
     0,
@@ -238,7 +185,46 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
         axis.kind === 'uniform' ? lo + (p - lo) * u : triangularFromUniform(u, lo, p, q);
     });
   }
-  return {
+  return draws;
+}
+
+/** Options of parseSweep. */
+export interface ParseSweepOptions {
+  /** Cap on the number of scenarios (default DEFAULT_MAX_SCENARIOS). */
+  maxScenarios?: number;
+  /** false: leave every parameter check to the run, scenario by scenario (default true: check before). */
+  precheck?: boolean;
+}
+
+/**
+ * Validates a sweep spec against a dataset and prepares its enumeration; throws ValidationError.
+ * Every scenario `evaluate` would reject for its parameters fails the sweep here, naming the first
+ * such scenario, unless there are too many combinations to check (then it fails as it runs).
+ */
+export function parseSweep(input: unknown, dataset: Dataset, options: ParseSweepOptions = {}): SweepPlan {
+  const maxScenarios = options.maxScenarios ?? DEFAULT_MAX_SCENARIOS;
+  const parsed = SweepSpecSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, [], '(sweep)'));
+  const spec = parsed.data;
+  const issues: Issue[] = [];
+  const base = parseBase(spec, dataset, issues);
+  const axes = parseAxes(spec, dataset, issues);
+  if (issues.length > 0 || !base) throw new ValidationError(issues);
+
+  const gridAxes = axes.flatMap((axis, a) => (axis.kind === 'grid' ? [a] : []));
+  const sampledAxes = axes.flatMap((axis, a) => (axis.kind === 'grid' ? [] : [a]));
+  // In a grid-only sweep `samples` is ignored (MODEL.md §8).
+  const samples = sampledAxes.length > 0 ? (spec.samples ?? 1) : 1;
+  let gridPointCount = 1;
+  for (const a of gridAxes) gridPointCount *= axes[a].values.length;
+  const scenarioCount = gridPointCount * samples;
+  if (scenarioCount > maxScenarios) {
+    throw new ValidationError([
+      { where: 'axes', message: `the sweep has ${scenarioCount} scenarios, more than the maximum of ${maxScenarios}` },
+    ]);
+  }
+  const seed = spec.seed ?? 0;
+  const plan: SweepPlan = {
     name: spec.name ?? base.name,
     base,
     axes,
@@ -249,6 +235,9 @@ export function parseSweep(input: unknown, dataset: Dataset, options: { maxScena
     seed,
     gridPointCount,
     scenarioCount,
-    draws,
+    draws: drawSamples(axes, sampledAxes, samples, seed),
+    checkEachScenario: false,
   };
+  plan.checkEachScenario = options.precheck === false || !precheckScenarios(plan, dataset);
+  return plan;
 }

@@ -41,13 +41,13 @@ export default function runSweepChunk(task: SweepChunkTask): SweepChunkResult {
   if (faults?.exitAtScenario !== undefined && faults.exitAtScenario >= task.from && faults.exitAtScenario < task.to) {
     process.exit(1);
   }
-  const done = evaluateSweepRange(
+  const outcome = evaluateSweepRange(
     context,
     task.from,
     task.to,
     { values: new Float64Array(task.columns), capacityRows: task.capacityRows, batchStart: task.batchStart },
     new Int32Array(task.progress),
-    new Int32Array(task.cancel),
+    new Int32Array(task.stopAt),
   );
-  return { done, hourlyRuns: context.hourlyRuns - runsBefore };
+  return { ...outcome, hourlyRuns: context.hourlyRuns - runsBefore };
 }

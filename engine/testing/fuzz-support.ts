@@ -8,10 +8,12 @@
  * `FUZZ_SEED` replays a failing run (fast-check prints the seed and path of a failure).
  * With `FUZZ_REPORT_DIR`, every fuzz target writes `<target>.json` with the number of inputs it tried.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { type DatasetSource, parseDataset } from '../data/parse-dataset.ts';
+import type { Dataset } from '../data/types.ts';
 import { ValidationError } from '../errors.ts';
 import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from '../scenario/parameters.ts';
 
@@ -313,4 +315,60 @@ export function expectValueOrLocatedIssues<T>(parse: () => T, onValue: (value: T
     expect(badIssues(error.issues)).toEqual([]);
   }
   expect(performance.now() - started).toBeLessThan(HANG_MS);
+}
+
+/**
+ * The tiny test dataset plus region T5: solar only (wind TWh 0) on the all-zero wind profile
+ * `wnd0`, so that re-splitting its RES towards wind (solarShare < 1) makes a scenario invalid.
+ */
+export function tinyWithZeroWindRegion(): Dataset {
+  return parseDataset(tinyWithZeroWindRegionSource());
+}
+
+/** The CSV text of tinyWithZeroWindRegion (to write it as a dataset folder). */
+export function tinyWithZeroWindRegionSource(): DatasetSource {
+  const dir = join(import.meta.dirname, '../testdata/tiny/dataset');
+  const regionsCsv = readFileSync(join(dir, 'regions.csv'), 'utf8').trimEnd();
+  const profileLines = readFileSync(join(dir, 'profiles.csv'), 'utf8').trimEnd().split('\n');
+  const profilesCsv = profileLines.map((line, h) => `${line},${h === 0 ? 'wnd0' : '0'}`).join('\n');
+  return {
+    name: 'tiny + zero-wind region',
+    regionsCsv: `${regionsCsv}\nT5,Tiny five,Test,1000,1000,0.0024,0.0003,0.0002,0,0,0,0,0,50,60,sol,wnd0,tmp,bas\n`,
+    profilesCsv: `${profilesCsv}\n`,
+  };
+}
+
+/**
+ * Sweeps whose every axis value is within its parameter's bounds, over the parameters whose
+ * combinations can still make a scenario invalid (share sums, COP order, RES re-split onto a
+ * zero profile) or overflow (scales and divisors at the extremes of a double).
+ */
+export function boundedSweepLike(regionIds: readonly string[]): fc.Arbitrary<unknown> {
+  const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1));
+  const large = fc.oneof(fc.double({ min: 0, max: 1e308, noNaN: true }), fc.constantFrom(0, 1, 1e308, 5e-324));
+  const positive = fc.oneof(fc.double({ min: 5e-324, max: 1e308, noNaN: true }), fc.constantFrom(5e-324, 1, 1e308));
+  const cop = fc.double({ min: 0.5, max: 8, noNaN: true });
+  const layer = fc.oneof(
+    fc.constant('defaults'),
+    fc.constantFrom(...regionIds).map((id) => `regions.${id}`),
+  );
+  const axisOver = (path: fc.Arbitrary<string>, value: fc.Arbitrary<number>) =>
+    fc.oneof(
+      fc.record({ path, values: fc.array(value, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ path, uniform: fc.tuple(value, value).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]) }),
+    );
+  const regional = (...names: string[]) => fc.tuple(layer, fc.constantFrom(...names)).map(([l, n]) => `${l}.${n}`);
+  const axis = fc.oneof(
+    axisOver(regional('solarShare'), share),
+    axisOver(regional('shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'), share),
+    axisOver(regional('resScale', 'windTWh', 'solarFieldTWh', 'storageMW', 'evCount'), large),
+    axisOver(fc.constantFrom('national.copMin', 'national.copMax'), cop),
+    axisOver(fc.constantFrom('national.gridLifeYears', 'national.turbineMW', 'national.waccGrid'), positive),
+  );
+  return fc.record({
+    base: fc.constantFrom({}, { defaults: { shareHybrid: 0.5 } }, { national: { copMin: 3 } }),
+    axes: fc.array(axis, { minLength: 1, maxLength: 3 }),
+    samples: fc.integer({ min: 1, max: 3 }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  });
 }

@@ -1,46 +1,15 @@
-import { evaluate, evaluateRegionHourly, parseScenario, type ScenarioInput } from '../../engine/index.ts';
+import {
+  checkFiniteResults,
+  evaluate,
+  evaluateRegionHourly,
+  parseScenario,
+  type ScenarioInput,
+} from '../../engine/index.ts';
 import type { App, AppContext } from '../context.ts';
 import { InputError, withInputErrors } from '../errors.ts';
 import { EvaluateBodySchema, EvaluateResponseSchema, InvalidInputSchema } from '../schemas.ts';
 
 type Hourly = { region: string; from: number; to: number };
-
-/**
- * Finite inputs can still overflow (a `resScale` of 1e308 makes Infinity MW): such a result cannot be
- * sent as JSON numbers, and it is the input's fault, so it is a 400 naming the first outputs affected.
- */
-function checkFinite(result: object, prefix: string): void {
-  const bad: string[] = [];
-  const visit = (value: unknown, path: string) => {
-    if (bad.length >= 3) return;
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) bad.push(`${path} = ${value}`);
-    } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-      const array = value as unknown as ArrayLike<number>;
-      for (let i = 0; i < array.length; i++) {
-        if (!Number.isFinite(array[i])) {
-          bad.push(`${path}[${i}] = ${array[i]}`);
-          break;
-        }
-      }
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        visit(item, `${path}.${(item as { id?: string })?.id ?? i}`);
-      });
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
-    }
-  };
-  visit(result, '');
-  if (bad.length > 0) {
-    throw new InputError([
-      {
-        path: prefix,
-        message: `the results are not finite numbers (${bad.join(', ')}): some values of the scenario are too large or too small for the model`,
-      },
-    ]);
-  }
-}
 
 /** `POST /api/evaluate`: MODEL.md §6 results of one scenario, optionally with one region's hours. */
 export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
@@ -79,10 +48,11 @@ export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
         if (issues.length > 0) throw new InputError(issues);
       }
       const result = evaluate(dataset, scenario);
-      checkFinite(result, wrapped ? 'scenario' : '');
+      // Finite inputs can still overflow (resScale 1e308): such a result is a 400 naming the outputs.
+      withInputErrors(() => checkFiniteResults(result), wrapped ? 'scenario' : '');
       if (!hourly) return result;
       const series = evaluateRegionHourly(dataset, scenario, hourly.region, hourly.from, hourly.to);
-      checkFinite({ hourly: series }, wrapped ? 'scenario' : '');
+      withInputErrors(() => checkFiniteResults({ hourly: series }), wrapped ? 'scenario' : '');
       return {
         ...result,
         hourly: {
