@@ -4,6 +4,7 @@
 
 import { captureIo } from '../cli/io.ts';
 import { main } from '../cli/main.ts';
+import type { V2Parts } from './random-basics.ts';
 import {
   FINANCE_REGION_OUTPUT_KEYS,
   LAND_REGION_OUTPUT_KEYS,
@@ -18,7 +19,7 @@ import {
 
 /** The parts of the v2 model the engine implements: the suite compares (and generates) these and
  *  no more. Widen it as the engine lands a part; at full v2 every output of the model is compared. */
-export const ENGINE_V2: { lv: boolean; weatherYears: boolean; finance: boolean } = {
+export const ENGINE_V2: Required<V2Parts> = {
   lv: false,
   weatherYears: false,
   finance: false,

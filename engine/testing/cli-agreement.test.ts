@@ -12,6 +12,7 @@ import {
   type CliOutput,
   type CliRun,
   compareOutputs,
+  ENGINE_V2,
   evaluateArgs,
   type InvalidCase,
   invalidProblems,
@@ -26,7 +27,8 @@ import { parseCsv } from './reference-model.ts';
 const REPO = join(import.meta.dirname, '..', '..');
 const TINY = join(REPO, 'engine', 'testdata', 'tiny');
 const ROOT = mkdtempSync(join(tmpdir(), 'samenhang-cli-agreement-'));
-const SEEDS = Array.from({ length: 25 }, (_, i) => i + 1);
+// AGREEMENT_SEEDS=200 runs more random cases (the default keeps the suite fast)
+const SEEDS = Array.from({ length: Number(process.env.AGREEMENT_SEEDS ?? 25) }, (_, i) => i + 1);
 // the generated files stay for inspection when SAMENHANG_KEEP_CASES is set
 afterAll(() => {
   if (!process.env.SAMENHANG_KEEP_CASES) rmSync(ROOT, { recursive: true, force: true });
@@ -36,8 +38,9 @@ afterAll(() => {
 // random datasets
 
 // Every feature of the generator is on, the exact ties and near-ties included: the engine decides
-// them as exact arithmetic does (see the regression block at the end).
-const AGREEING = { targetTie: true, nearTies: true, generationEqualsToday: true };
+// them as exact arithmetic does (see the regression block at the end); the v2 parts the engine
+// implements are drawn too.
+const AGREEING = { targetTie: true, nearTies: true, generationEqualsToday: true, v2: ENGINE_V2 };
 
 describe('CLI agrees with the reference model on random datasets', () => {
   const cases = new Map<number, GeneratedCase>();
@@ -628,7 +631,7 @@ function writeOneRegion(dir: string, cells: { twh: string; feedin: string; offta
 async function disagreementsForSeeds(seeds: number[]): Promise<string[]> {
   const out: string[] = [];
   for (const seed of seeds) {
-    const c = generateCase(seed, join(ROOT, 'bugs'));
+    const c = generateCase(seed, join(ROOT, 'bugs'), { v2: ENGINE_V2 });
     const run = await runCli(evaluateArgs(c.scenarioPath, c.datasetDir));
     for (const d of compareOutputs(referenceFor(c.datasetDir, c.scenario), JSON.parse(run.stdout)))
       out.push(`seed ${seed}: ${d}`);

@@ -1,0 +1,215 @@
+// Invalid v2 inputs (MODEL.md v2 §1.6, §6, §8) as edits of the tiny-v2 worked example, each with the
+// place its error message must name and the v2 part it belongs to (test code).
+
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InvalidCase } from './agreement.ts';
+import { csvText } from './random-basics.ts';
+import { parseCsv } from './reference-model.ts';
+
+export const TINY_V2 = join(import.meta.dirname, '..', 'testdata', 'tiny-v2');
+
+export interface InvalidV2Case extends InvalidCase {
+  part: 'lv' | 'weatherYears' | 'finance';
+}
+
+type Json = Record<string, Record<string, unknown>> & { regions: Record<string, Record<string, unknown>> };
+const TINY_V2_SCENARIO = readFileSync(join(TINY_V2, 'scenario.json'), 'utf8');
+
+function scenarioWith(edit: (sc: Json) => void): string {
+  const sc = JSON.parse(TINY_V2_SCENARIO) as Json;
+  edit(sc);
+  return JSON.stringify(sc);
+}
+function set(path: string, value: unknown): string {
+  return scenarioWith((sc) => {
+    const parts = path.split('.');
+    let o: Record<string, unknown> = sc;
+    for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+    o[parts[parts.length - 1]] = value;
+  });
+}
+const rule = (part: InvalidV2Case['part'], path: string, value: unknown, place: string[] = [path]): InvalidV2Case => ({
+  part,
+  name: `${path} = ${JSON.stringify(value)}`,
+  scenario: set(path, value),
+  place,
+});
+
+function editCsv(file: string, edit: (rows: string[][], col: (name: string) => number) => void) {
+  return (dir: string) => {
+    const rows = parseCsv(readFileSync(join(dir, file), 'utf8')).map((r) => r.fields);
+    edit(rows, (name) => rows[0].indexOf(name));
+    writeFileSync(join(dir, file), csvText(rows, { eol: '\n', finalNewline: true }));
+  };
+}
+const line = (n: number) => [`:${n}:`, `:${n} `, `:${n})`, `line ${n}`, `row ${n}`];
+
+const SCENARIO_CASES: InvalidV2Case[] = [
+  // §10 / §1.6: a weatherYear the dataset does not have names the years it has
+  { ...rule('weatherYears', 'national.weatherYear', 1987), place: ['national.weatherYear'] },
+  rule('weatherYears', 'national.weatherYear', 2030.5),
+  rule('weatherYears', 'national.weatherYear', '2031'),
+  // §9 parameters
+  rule('lv', 'national.lvSpareShare', 1),
+  rule('lv', 'national.lvSpareShare', -0.1),
+  rule('lv', 'national.lvHomesPerGroup', 0),
+  rule('lv', 'national.lvZ', -1),
+  rule('lv', 'national.lvSigmaEvKW', -0.5),
+  rule('lv', 'national.costLvEURPerMW', -1),
+  rule('lv', 'national.costHomeConnUpgradeEUR', -227),
+  rule('lv', 'regions.T1.wijkClustering', 1.2),
+  rule('lv', 'defaults.wijkClustering', -0.1),
+  rule('lv', 'regions.T2.wijkClustering', null),
+  rule('lv', 'regions.T3.lvCapacityKWPerHome', -1),
+  rule('lv', 'national.lvHomesPerGroupp', 150),
+  // §11–13 parameters
+  rule('finance', 'national.equityShare', 1.5),
+  rule('finance', 'national.equityShare', -0.2),
+  rule('finance', 'national.homesPerHa', 0),
+  rule('finance', 'national.uitvoeringWarmteEURPerHome', -1),
+  rule('finance', 'national.uitvoeringRESEURPerTWh', -1),
+  rule('finance', 'national.housingGrowthShare', -0.1),
+  rule('finance', 'national.ebRevenueEURPerYear', -1),
+  rule('finance', 'national.waccState', null),
+];
+
+const DATASET_CASES: InvalidV2Case[] = [
+  {
+    part: 'weatherYears',
+    name: 'dataset.json weatherYear not integral',
+    file: 'dataset.json',
+    place: ['weatherYear'],
+    dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), '{"weatherYear": 2030.5}'),
+  },
+  {
+    part: 'weatherYears',
+    name: 'dataset.json weatherYear null',
+    file: 'dataset.json',
+    place: ['weatherYear'],
+    dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), '{"weatherYear": null}'),
+  },
+  {
+    part: 'weatherYears',
+    name: 'a year both in dataset.json and a profiles-<YYYY>.csv',
+    place: ['2031'],
+    dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), '{"weatherYear": 2031}'),
+  },
+  {
+    part: 'weatherYears',
+    name: 'profiles-2031.csv misses a profile regions.csv names (hh)',
+    file: 'profiles-2031.csv',
+    place: ['hh'],
+    dataset: editCsv('profiles-2031.csv', (rows, col) => {
+      const c = col('hh');
+      for (const r of rows) r.splice(c, 1);
+    }),
+  },
+  {
+    part: 'weatherYears',
+    name: 'profiles-2031.csv hour out of order (line 6), checked although not used',
+    file: 'profiles-2031.csv',
+    place: line(6),
+    scenario: '{}',
+    dataset: editCsv('profiles-2031.csv', (rows) => {
+      rows[5][0] = '7';
+    }),
+  },
+  {
+    part: 'weatherYears',
+    name: 'profiles-2031.csv capacity factor 1.5 (line 14)',
+    file: 'profiles-2031.csv',
+    place: [...line(14), 'hour 12'],
+    dataset: editCsv('profiles-2031.csv', (rows, col) => {
+      rows[13][col('sol')] = '1.5';
+    }),
+  },
+  {
+    part: 'weatherYears',
+    name: 'profiles-2031.csv ragged row (line 9)',
+    file: 'profiles-2031.csv',
+    place: line(9),
+    dataset: editCsv('profiles-2031.csv', (rows) => {
+      rows[8].push('1');
+    }),
+  },
+  {
+    part: 'weatherYears',
+    name: 'profiles-2031.csv missing while the scenario asks for 2031',
+    scenario: set('national.weatherYear', 2031),
+    place: ['national.weatherYear'],
+    dataset: (dir) => rmSync(join(dir, 'profiles-2031.csv')),
+  },
+  {
+    part: 'lv',
+    name: 'homes 0 (line 3)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[2][col('homes')] = '0';
+    }),
+  },
+  {
+    part: 'lv',
+    name: 'negative householdDemandTWh (line 2)',
+    file: 'regions.csv',
+    place: line(2),
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[1][col('householdDemandTWh')] = '-0.001';
+    }),
+  },
+  {
+    part: 'lv',
+    name: 'non-numeric lvCapacityKWPerHome (line 4)',
+    file: 'regions.csv',
+    place: line(4),
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[3][col('lvCapacityKWPerHome')] = 'x';
+    }),
+  },
+  {
+    part: 'lv',
+    name: 'householdProfile that is not a column (line 5)',
+    file: 'regions.csv',
+    place: [...line(5), 'nosuch'],
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[4][col('householdProfile')] = 'nosuch';
+    }),
+  },
+  {
+    part: 'lv',
+    name: 'household profile summing to 0 (hh)',
+    place: ['hh'],
+    dataset: (dir) => {
+      for (const f of ['profiles.csv', 'profiles-2031.csv'])
+        editCsv(f, (rows, col) => {
+          for (const r of rows.slice(1)) r[col('hh')] = '0';
+        })(dir);
+    },
+  },
+  {
+    part: 'finance',
+    name: 'negative arableLandHa (line 3)',
+    file: 'regions.csv',
+    place: line(3),
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[2][col('arableLandHa')] = '-1';
+    }),
+  },
+  {
+    part: 'finance',
+    name: 'non-numeric housingNeedHomes (line 2)',
+    file: 'regions.csv',
+    place: line(2),
+    dataset: editCsv('regions.csv', (rows, col) => {
+      rows[1][col('housingNeedHomes')] = 'veel';
+    }),
+  },
+];
+
+/** Every invalid v2 input of the parts the engine implements. */
+export function invalidV2Cases(parts: { lv: boolean; weatherYears: boolean; finance: boolean }): InvalidV2Case[] {
+  return [...SCENARIO_CASES, ...DATASET_CASES].filter((k) => parts[k.part]);
+}
+
+export { TINY_V2_SCENARIO };
