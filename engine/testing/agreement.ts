@@ -118,7 +118,12 @@ function compareValue(where: string, key: string, a: unknown, b: unknown, diffs:
 }
 
 /** Every disagreement between the CLI output and the reference, as readable lines. */
-export function compareOutputs(ref: ReferenceResult, cli: CliOutput): string[] {
+export function compareOutputs(
+  ref: ReferenceResult | CliOutput,
+  cli: CliOutput,
+  regionKeys: readonly string[] = REGION_OUTPUT_KEYS,
+  nationalKeys: readonly string[] = NATIONAL_OUTPUT_KEYS,
+): string[] {
   const diffs: string[] = [];
   const refIds = ref.regions.map((r) => r.id);
   const cliIds = cli.regions.map((r) => r.id);
@@ -127,10 +132,9 @@ export function compareOutputs(ref: ReferenceResult, cli: CliOutput): string[] {
   for (const rr of ref.regions) {
     const cr = cli.regions.find((x) => x.id === rr.id);
     if (!cr) continue;
-    for (const k of REGION_OUTPUT_KEYS) compareValue(`${rr.id}.${k}`, k, rr[k], cr[k], diffs);
+    for (const k of regionKeys) compareValue(`${rr.id}.${k}`, k, rr[k], cr[k], diffs);
   }
-  for (const k of NATIONAL_OUTPUT_KEYS)
-    compareValue(`national.${k}`, `national.${k}`, ref.national[k], cli.national[k], diffs);
+  for (const k of nationalKeys) compareValue(`national.${k}`, `national.${k}`, ref.national[k], cli.national[k], diffs);
   return diffs;
 }
 

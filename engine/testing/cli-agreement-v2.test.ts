@@ -17,7 +17,7 @@ import {
   referenceFor,
   runCli,
 } from './agreement.ts';
-import { invalidV2Cases, TINY_V2, TINY_V2_SCENARIO } from './invalid-v2-cases.ts';
+import { invalidV2Cases, TINY_V2, tinyV2ScenarioFor } from './invalid-v2-cases.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'samenhang-cli-agreement-v2-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -40,7 +40,8 @@ async function agreeOn(name: string, scenario: object, dataset = DATASET, text?:
   expect(compareOutputs(referenceFor(dataset, scenario), cli)).toEqual([]);
 }
 
-const base = JSON.parse(TINY_V2_SCENARIO);
+// the worked example's scenario, without parameters of v2 parts the engine does not have yet
+const base = tinyV2ScenarioFor(ENGINE_V2);
 const withNational = (extra: object) => ({ ...base, national: { ...base.national, ...extra } });
 const withRegions = (regions: Record<string, object>) => ({
   ...base,
@@ -131,7 +132,7 @@ describe('invalid v2 inputs exit with status 2 and a located message', () => {
     cpSync(DATASET, datasetDir, { recursive: true });
     k.dataset?.(datasetDir);
     const scenarioPath = join(dir, 'scenario.json');
-    writeFileSync(scenarioPath, k.scenario ?? TINY_V2_SCENARIO);
+    writeFileSync(scenarioPath, k.scenario!);
     const run = await runCli(evaluateArgs(scenarioPath, datasetDir));
     expect(invalidProblems(k, run), `stderr:\n${run.stderr}`).toEqual([]);
   });

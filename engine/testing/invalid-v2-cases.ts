@@ -14,10 +14,31 @@ export interface InvalidV2Case extends InvalidCase {
 }
 
 type Json = Record<string, Record<string, unknown>> & { regions: Record<string, Record<string, unknown>> };
-const TINY_V2_SCENARIO = readFileSync(join(TINY_V2, 'scenario.json'), 'utf8');
+type Parts = { lv: boolean; weatherYears: boolean; finance: boolean };
 
+const FINANCE_PARAMETERS = [
+  'waccState',
+  'equityShare',
+  'uitvoeringWarmteEURPerHome',
+  'uitvoeringRESEURPerTWh',
+  'homesPerHa',
+  'housingGrowthShare',
+];
+const LV_PARAMETERS = ['lvHomesPerGroup', 'lvZ', 'lvSpareShare', 'lvSigmaHomeKW', 'costLvEURPerMW'];
+
+/** The tiny-v2 scenario without the parameters of the v2 parts an engine does not implement yet. */
+export function tinyV2ScenarioFor(parts: Parts, file = 'scenario.json'): Json {
+  const sc = JSON.parse(readFileSync(join(TINY_V2, file), 'utf8')) as Json;
+  const drop = [...(parts.finance ? [] : FINANCE_PARAMETERS), ...(parts.lv ? [] : LV_PARAMETERS)];
+  if (!parts.weatherYears) drop.push('weatherYear');
+  for (const k of drop) delete sc.national[k];
+  if (!parts.lv) for (const o of Object.values(sc.regions)) delete o.wijkClustering;
+  return sc;
+}
+
+let base: Json = tinyV2ScenarioFor({ lv: true, weatherYears: true, finance: true });
 function scenarioWith(edit: (sc: Json) => void): string {
-  const sc = JSON.parse(TINY_V2_SCENARIO) as Json;
+  const sc = structuredClone(base);
   edit(sc);
   return JSON.stringify(sc);
 }
@@ -45,7 +66,7 @@ function editCsv(file: string, edit: (rows: string[][], col: (name: string) => n
 }
 const line = (n: number) => [`:${n}:`, `:${n} `, `:${n})`, `line ${n}`, `row ${n}`];
 
-const SCENARIO_CASES: InvalidV2Case[] = [
+const scenarioCases = (): InvalidV2Case[] => [
   // §10 / §1.6: a weatherYear the dataset does not have names the years it has
   { ...rule('weatherYears', 'national.weatherYear', 1987), place: ['national.weatherYear'] },
   rule('weatherYears', 'national.weatherYear', 2030.5),
@@ -74,7 +95,7 @@ const SCENARIO_CASES: InvalidV2Case[] = [
   rule('finance', 'national.waccState', null),
 ];
 
-const DATASET_CASES: InvalidV2Case[] = [
+const datasetCases = (): InvalidV2Case[] => [
   {
     part: 'weatherYears',
     name: 'dataset.json weatherYear not integral',
@@ -208,8 +229,9 @@ const DATASET_CASES: InvalidV2Case[] = [
 ];
 
 /** Every invalid v2 input of the parts the engine implements. */
-export function invalidV2Cases(parts: { lv: boolean; weatherYears: boolean; finance: boolean }): InvalidV2Case[] {
-  return [...SCENARIO_CASES, ...DATASET_CASES].filter((k) => parts[k.part]);
+export function invalidV2Cases(parts: Parts): InvalidV2Case[] {
+  base = tinyV2ScenarioFor(parts);
+  return [...scenarioCases(), ...datasetCases()]
+    .filter((k) => parts[k.part])
+    .map((k) => ({ ...k, scenario: k.scenario ?? JSON.stringify(base) }));
 }
-
-export { TINY_V2_SCENARIO };
