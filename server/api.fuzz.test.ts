@@ -24,7 +24,7 @@ import {
 } from '../engine/testing/fuzz-support.ts';
 import { contextOf, REPO_ROOT } from './app.ts';
 import type { App } from './context.ts';
-import { tempDir, tinyApp, TINY_SCENARIO } from './test-support.ts';
+import { sweepEnded, tempDir, tinyApp, TINY_SCENARIO } from './test-support.ts';
 
 const IDS = ['T1', 'T2', 'T3', 'T4'];
 let app: App;
@@ -66,14 +66,8 @@ async function snapshot(ids: Set<string>): Promise<Snapshot> {
   return out;
 }
 
-async function waitDone(id: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = await json(`/api/sweeps/${id}`);
-    if (!['queued', 'running'].includes(job.status)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`sweep ${id} did not finish`);
-}
+/** The job once it has ended (followed on its event stream: no polling, no clock). */
+const waitDone = (id: string) => sweepEnded(app, id);
 
 beforeAll(async () => {
   uiRoot = tempDir();

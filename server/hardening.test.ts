@@ -1,7 +1,7 @@
 /** Regressions found by the fuzz tests (server/api.fuzz.test.ts), each pinned down by hand. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from './context.ts';
-import { tinyApp } from './test-support.ts';
+import { sweepEnded, tinyApp } from './test-support.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -10,14 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function waitDone(id: string) {
-  for (let i = 0; i < 400; i++) {
-    const job = (await app.inject(`/api/sweeps/${id}`)).json();
-    if (!['queued', 'running'].includes(job.status)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('sweep did not finish');
-}
+/** The job once it has ended (followed on its event stream: no polling, no clock). */
+const waitDone = (id: string) => sweepEnded(app, id);
 
 describe('finite inputs whose results overflow', () => {
   it('evaluate answers 400 naming the outputs, not a 500', async () => {

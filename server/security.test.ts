@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../engine/index.ts';
 import { buildApp, REPO_ROOT } from './app.ts';
 import type { App } from './context.ts';
-import { TINY_DATASET, tempDir, tinyDatasetsDir } from './test-support.ts';
+import { sweepEnded, TINY_DATASET, tempDir, tinyDatasetsDir } from './test-support.ts';
 
 const TRAVERSALS = [
   '/../secret.txt',
@@ -360,8 +360,7 @@ describe('CSV exports are guarded against formula injection', () => {
           payload: { base: {}, axes: [{ path: 'national.waccGrid', values: [-0.5, 0.03] }] },
         })
       ).json();
-      for (let i = 0; i < 200 && (await evil.inject(`/api/sweeps/${id}`)).json().status !== 'done'; i++)
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect((await sweepEnded(evil, id)).status).toBe('done');
       const csv = (await evil.inject(`/api/sweeps/${id}/result?format=csv`)).body;
       const lines = csv.trimEnd().split('\n');
       expect(lines.slice(1, 6).map((line) => cells(line)[1])).toEqual(guarded);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import type { App } from './context.ts';
-import { tempDir, tinyApp, tinyDatasetsDir } from './test-support.ts';
+import { sweepEnded, tempDir, tinyApp, tinyDatasetsDir } from './test-support.ts';
 
 let app: App;
 let root: string;
@@ -30,14 +30,11 @@ const SMALL_SWEEP = {
 /** Long enough to still be running a moment after it was submitted. */
 const LONGER_SWEEP = { base: {}, axes: [{ path: 'defaults.storageMW', uniform: [0, 20] }], samples: 20_000, seed: 1 };
 
-async function waitFor(id: string, statuses: string[], target: App = app, timeoutMs = 20_000) {
-  const started = Date.now();
-  for (;;) {
-    const job = (await target.inject(`/api/sweeps/${id}`)).json();
-    if (statuses.includes(job.status)) return job;
-    if (Date.now() - started > timeoutMs) throw new Error(`sweep ${id} still ${job.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** The job once it has ended in one of `statuses` (followed on its event stream: no polling, no clock). */
+async function waitFor(id: string, statuses: string[], target: App = app) {
+  const job = await sweepEnded(target, id);
+  expect(statuses, `sweep ${id} ended ${job.status}`).toContain(job.status);
+  return job;
 }
 
 async function submit(spec: unknown, target: App = app, query = '') {
@@ -306,14 +303,12 @@ describe('server-sent events over a real socket', () => {
       const { id } = (await submitted.json()) as { id: string };
       const res = await fetch(`${base}/api/sweeps/${id}/events`, { headers: { accept: 'text/event-stream' } });
       expect(res.status).toBe(200);
-      // /api/health stays fast while the sweep runs on the worker threads
+      // /api/health answers while the sweep runs on the worker threads (its latency under a large
+      // sweep is a benchmark, bench/load.ts, not a timed test)
       let polling = true;
-      let slowest = 0;
       const poll = (async () => {
         while (polling) {
-          const started = performance.now();
           expect((await fetch(`${base}/api/health`)).status).toBe(200);
-          slowest = Math.max(slowest, performance.now() - started);
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       })();
@@ -322,7 +317,6 @@ describe('server-sent events over a real socket', () => {
       const text = await new Response(res.body).text(); // the server ends the stream after the final event
       polling = false;
       await poll;
-      expect(slowest).toBeLessThan(500);
       const events = text
         .split('\n\n')
         .filter((block) => block.includes('event:'))
@@ -366,12 +360,18 @@ describe('server-sent events over a real socket', () => {
       })
     ).json()) as { id: string };
     const res = await fetch(`${base}/api/sweeps/${id}/events`);
-    const text = new Response(res.body).text();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const started = performance.now();
+    // Close once the sweep is computing (its first progress past 0 is on the stream), not after a delay.
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!/"done":[1-9]/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the event stream ended before the sweep progressed:\n${text}`);
+      text += value;
+    }
     await server.close();
-    expect(performance.now() - started).toBeLessThan(3000);
-    expect(await text).toContain('"status":"interrupted"');
+    // A million scenarios cannot have finished: the close interrupted the sweep and ended the stream.
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
+    expect(text).toContain('"status":"interrupted"');
   });
 });
 

@@ -42,6 +42,16 @@ export async function tinyApp(
   };
 }
 
+/**
+ * The job once sweep `id` has ended (done, failed, cancelled or interrupted). It follows the job's
+ * event stream, which the server closes after the final event, so it waits as long as the sweep
+ * takes on a busy machine, with no clock of its own (the test's timeout still bounds it).
+ */
+export async function sweepEnded(app: App, id: string) {
+  await app.inject({ url: `/api/sweeps/${id}/events`, headers: { accept: 'text/event-stream' } });
+  return (await app.inject(`/api/sweeps/${id}`)).json();
+}
+
 /** A tiny-dataset scenario that exercises a few levers. */
 export const TINY_SCENARIO = {
   name: 'tiny test',
