@@ -4,6 +4,15 @@ export { loadDataset, BUNDLED_DATASET_DIR } from './data/load-dataset.ts';
 export { PACKAGE_ROOT } from './package-root.ts';
 export { parseDataset, type DatasetSource } from './data/parse-dataset.ts';
 export type { Dataset, RegionData } from './data/types.ts';
+export {
+  REGION_COLUMNS,
+  REGION_COLUMN_NAMES,
+  DERIVED_REGION_COLUMNS,
+  regionFieldsOf,
+  type RegionColumn,
+  type RegionColumnName,
+  type RegionFields,
+} from './data/region-columns.ts';
 export { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.ts';
 export { parseScenario, checkScenarioAgainstDataset, zodIssues } from './scenario/validate.ts';
 export { resolveRegion, resolveNational, type ResolvedRegion } from './scenario/resolve.ts';

@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REGION_COLUMNS, type RegionColumnName } from '../engine/index.ts';
 
 // ---------------------------------------------------------------------------
 // Constants
@@ -34,30 +35,6 @@ export const HOURS = 8760;
 /** Output precision: 12 significant digits keeps every TWh value and shape far below any
  * difference that matters (relative error ≤ 5e-12) while staying readable. */
 const SIGNIFICANT_DIGITS = 12;
-
-/** Column order of regions.csv: the MODEL.md §6 columns with the two optional ones placed
- * as in shared/examples/tiny (small roofs after wind, existing roofs before existing fields). */
-export const REGION_COLUMNS = [
-  'id',
-  'name',
-  'provinces',
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'solarSmallRoofTWh',
-  'existingSolarRoofTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-  'solarProfile',
-  'windProfile',
-  'tempProfile',
-  'baseProfile',
-] as const;
 
 /**
  * Province(s) of each RES region, `;`-separated in the output. Source: public knowledge of
@@ -480,32 +457,39 @@ export function datasetName(year: number): string {
 
 /** regions.csv text. The grid-capacity cells stay empty: MODEL.md §1.4 derives them at load time. */
 export function regionsCsv(regions: readonly Region[]): string {
-  let text = csvLine(REGION_COLUMNS);
-  for (const r of regions) {
-    const cells: Record<(typeof REGION_COLUMNS)[number], string> = {
-      id: r.id,
-      name: r.name,
-      provinces: r.provinces.join(';'),
-      homes: formatNumber(r.homes),
-      connections: formatNumber(r.connections),
-      baseDemandTWh: formatNumber(r.baseDemandTWh),
-      solarRoofTWh: formatNumber(r.solarRoofTWh),
-      solarFieldTWh: formatNumber(r.solarFieldTWh),
-      windTWh: formatNumber(r.windTWh),
-      solarSmallRoofTWh: formatNumber(r.solarSmallRoofTWh),
-      existingSolarRoofTWh: formatNumber(r.existingSolarRoofTWh),
-      existingSolarFieldTWh: formatNumber(r.existingSolarFieldTWh),
-      existingWindTWh: formatNumber(r.existingWindTWh),
-      gridFeedinMW: '',
-      gridOfftakeMW: '',
-      solarProfile: 'solar',
-      windProfile: 'wind',
-      tempProfile: 'temp',
-      baseProfile: baseProfileName(r.id),
-    };
-    text += csvLine(REGION_COLUMNS.map((c) => cells[c]));
-  }
+  const rows = regions.map(regionCells);
+  // Every required column, and the optional ones this build has values for, in the engine's column order.
+  const columns = REGION_COLUMNS.filter((c) => c.required || rows.some((cells) => cells[c.name] !== undefined)).map(
+    (c) => c.name,
+  );
+  let text = csvLine(columns);
+  for (const cells of rows) text += csvLine(columns.map((c) => cells[c] ?? ''));
   return text;
+}
+
+/** The cells of one region's row; optional columns without a value are left out. */
+function regionCells(r: Region): Partial<Record<RegionColumnName, string>> {
+  return {
+    id: r.id,
+    name: r.name,
+    provinces: r.provinces.join(';'),
+    homes: formatNumber(r.homes),
+    connections: formatNumber(r.connections),
+    baseDemandTWh: formatNumber(r.baseDemandTWh),
+    solarRoofTWh: formatNumber(r.solarRoofTWh),
+    solarFieldTWh: formatNumber(r.solarFieldTWh),
+    windTWh: formatNumber(r.windTWh),
+    solarSmallRoofTWh: formatNumber(r.solarSmallRoofTWh),
+    existingSolarRoofTWh: formatNumber(r.existingSolarRoofTWh),
+    existingSolarFieldTWh: formatNumber(r.existingSolarFieldTWh),
+    existingWindTWh: formatNumber(r.existingWindTWh),
+    gridFeedinMW: '',
+    gridOfftakeMW: '',
+    solarProfile: 'solar',
+    windProfile: 'wind',
+    tempProfile: 'temp',
+    baseProfile: baseProfileName(r.id),
+  };
 }
 
 /** profiles.csv text: hour, solar, wind, temp and one base_<id> column per region. */

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGION_COLUMN_NAMES } from '../engine/index.ts';
 import { buildApp, REPO_ROOT } from './app.ts';
 import type { App } from './context.ts';
 import { TINY_DATASET, TINY_SCENARIO, tempDir, tinyApp, tinyDatasetsDir } from './test-support.ts';
@@ -59,6 +60,9 @@ describe('meta endpoints', () => {
     ]) {
       expect(typeof t1[key]).toBe('number');
     }
+    // One field per regions.csv column, as the engine lists them, and nothing else.
+    expect(Object.keys(t1).sort()).toEqual([...REGION_COLUMN_NAMES, 'derived'].sort());
+    expect(t1.baseProfile).toBe('bas');
   });
 
   it('GET /api/regions: 404 for an unknown dataset, 400 for a malformed one', async () => {

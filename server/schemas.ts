@@ -2,7 +2,11 @@ import { z } from 'zod';
 import {
   NATIONAL_OUTPUT_NAMES,
   OUTPUT_NAMES,
+  REGION_COLUMNS,
   REGION_OUTPUT_NAMES,
+  DERIVED_REGION_COLUMNS,
+  type RegionColumn,
+  type RegionFields,
   ScenarioSchema,
   SweepSpecSchema,
 } from '../engine/index.ts';
@@ -41,24 +45,19 @@ export const DatasetInfoSchema = z.object({
   default: z.boolean(),
 });
 
+/** The API type of one `regions.csv` column's field. */
+function regionFieldSchema(column: RegionColumn): z.ZodType {
+  const base = column.kind === 'list' ? z.array(z.string()) : column.kind === 'number' ? z.number() : z.string();
+  return (column.empty === 'null' ? base.nullable() : base).meta({ description: column.description });
+}
+
+/** One region: a field per `regions.csv` column (the engine's list) and the derived-cell flags. */
 export const RegionInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  provinces: z.array(z.string()),
-  homes: z.number(),
-  connections: z.number(),
-  baseDemandTWh: z.number(),
-  solarRoofTWh: z.number(),
-  solarFieldTWh: z.number(),
-  windTWh: z.number(),
-  solarSmallRoofTWh: z.number(),
-  existingSolarFieldTWh: z.number(),
-  existingSolarRoofTWh: z.number(),
-  existingWindTWh: z.number(),
-  gridFeedinMW: z.number(),
-  gridOfftakeMW: z.number(),
+  ...(Object.fromEntries(REGION_COLUMNS.map((c) => [c.name, regionFieldSchema(c)])) as {
+    [K in keyof RegionFields]: z.ZodType<RegionFields[K]>;
+  }),
   derived: z
-    .object({ connections: z.boolean(), gridFeedinMW: z.boolean(), gridOfftakeMW: z.boolean() })
+    .object(Object.fromEntries(DERIVED_REGION_COLUMNS.map((name) => [name, z.boolean()])))
     .meta({ description: 'True where the dataset cell was empty and the MODEL.md §1.4 default rule filled it in' }),
 });
 

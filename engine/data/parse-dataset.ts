@@ -1,42 +1,13 @@
 import { ValidationError, type Issue } from '../errors.ts';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv.ts';
 import { prepareDataset, sumOf } from './prepare.ts';
+import {
+  REGION_COLUMNS,
+  REQUIRED_REGION_COLUMNS,
+  type ProfileColumnName,
+  type RegionColumn,
+} from './region-columns.ts';
 import type { Dataset, RegionData } from './types.ts';
-
-/** Numeric columns `regions.csv` must have, in MODEL.md §6 order. */
-const REQUIRED_NUMERIC_COLUMNS = [
-  'homes',
-  'connections',
-  'baseDemandTWh',
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'existingSolarFieldTWh',
-  'existingWindTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-] as const;
-const PROFILE_REFERENCES = ['solarProfile', 'windProfile', 'tempProfile', 'baseProfile'] as const;
-/** Columns `regions.csv` must have (MODEL.md §6). */
-export const REQUIRED_REGION_COLUMNS = [
-  'id',
-  'name',
-  'provinces',
-  ...REQUIRED_NUMERIC_COLUMNS,
-  ...PROFILE_REFERENCES,
-] as const;
-/** Optional numeric columns, 0 when absent (MODEL.md §1.1). */
-const OPTIONAL_REGION_COLUMNS = ['solarSmallRoofTWh', 'existingSolarRoofTWh'] as const;
-/** Optional v2 columns whose cells may be empty; absent or empty is "no value" (null), not 0 (MODEL.md §1.1). */
-const OPTIONAL_NULLABLE_COLUMNS = ['housingNeedHomes', 'arableLandHa'] as const;
-const NUMERIC_REGION_COLUMNS = [
-  ...REQUIRED_NUMERIC_COLUMNS,
-  ...OPTIONAL_REGION_COLUMNS,
-  ...OPTIONAL_NULLABLE_COLUMNS,
-] as const;
-/** Cells that may be empty: the three meaning "use the default rule" (MODEL.md §1.4) and the optional v2 values. */
-const MAY_BE_EMPTY = new Set<string>(['connections', 'gridFeedinMW', 'gridOfftakeMW', ...OPTIONAL_NULLABLE_COLUMNS]);
-const NULL_WHEN_ABSENT = new Set<string>(OPTIONAL_NULLABLE_COLUMNS);
 
 /** The texts of a dataset's two files and the labels used for them in error messages. */
 export interface DatasetSource {
@@ -186,105 +157,82 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     return [];
   }
   const seen = new Map<string, number>();
-  const parsed: ParsedRegion[] = [];
-  table.rows.forEach((row, r) => {
-    const line = table.rowLines[r];
-    const cellAt = (name: string) => row[columnIndex.get(name)!];
+  return table.rows.map((row, rowIndex) => {
+    const line = table.rowLines[rowIndex];
     const whereOf = (name: string) => `${file}:${line}:${columnIndex.get(name)! + 1}`;
-    const id = cellAt('id').trim();
-    if (id === '') issues.push({ where: whereOf('id'), message: 'empty region id' });
-    else if (id.includes('.')) issues.push({ where: whereOf('id'), message: `region id '${id}' contains a dot` });
-    else if (id === 'NL')
-      issues.push({ where: whereOf('id'), message: "region id 'NL' is reserved for national rows" });
-    else if (seen.has(id))
-      issues.push({ where: whereOf('id'), message: `duplicate region id '${id}' (first on line ${seen.get(id)})` });
-    else seen.set(id, line);
-
-    const numbers: Record<string, number> = {};
-    for (const name of NUMERIC_REGION_COLUMNS) {
-      if (!columnIndex.has(name)) {
-        // Optional column absent: 0, or "no value" for the v2 columns with their own default (MODEL.md §1.1).
-        numbers[name] = NULL_WHEN_ABSENT.has(name) ? Number.NaN : 0;
-        continue;
-      }
-      const cell = cellAt(name);
-      if (cell.trim() === '' && MAY_BE_EMPTY.has(name)) {
-        numbers[name] = Number.NaN; // filled in by the default rule
-        continue;
-      }
-      const value = parseDecimal(cell);
-      if (value === undefined) {
-        issues.push({
-          where: whereOf(name),
-          message: `column '${name}': not a finite number: ${JSON.stringify(cell)}`,
-        });
-      } else if (value < 0) {
-        issues.push({ where: whereOf(name), message: `column '${name}': must not be negative, got ${cell.trim()}` });
-      } else if (value > MAX_DATASET_VALUE) {
-        issues.push({
-          where: whereOf(name),
-          message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)`,
-        });
-      } else if (name === 'connections' && value === 0) {
-        issues.push({
-          where: whereOf(name),
-          message: "column 'connections': must be greater than 0 (leave it empty for homes × 1.1)",
-        });
-      } else if (name === 'connections' && value < 1) {
-        issues.push({
-          where: whereOf(name),
-          message: `column 'connections': must be at least 1 (a number of connections), got ${cell.trim()}`,
-        });
-      }
-      numbers[name] = value ?? 0;
+    const fields: Record<string, unknown> = {};
+    const derived: Record<string, boolean> = {};
+    for (const column of REGION_COLUMNS) {
+      const c = columnIndex.get(column.name);
+      if (c === undefined && column.whenAbsent !== undefined) fields[column.name] = column.whenAbsent;
+      else fields[column.name] = readCell(column, c === undefined ? '' : row[c], () => whereOf(column.name), issues);
+      if (column.empty === 'derived') derived[column.name] = Number.isNaN(fields[column.name]);
     }
-    if (Number.isNaN(numbers.connections) && parseDecimal(cellAt('homes')) !== undefined && numbers.homes * 1.1 < 1) {
-      issues.push({
-        where: whereOf('connections'),
-        message: `column 'connections': empty, but homes × 1.1 = ${numbers.homes * 1.1} is less than 1 connection: give the number of connections`,
-      });
-    }
-    const profileNames = Object.fromEntries(PROFILE_REFERENCES.map((name) => [name, cellAt(name).trim()])) as Record<
-      (typeof PROFILE_REFERENCES)[number],
-      string
-    >;
-    parsed.push({
-      rowIndex: r,
-      region: {
-        id,
-        name: cellAt('name'),
-        provinces: cellAt('provinces')
-          .split(';')
-          .map((p) => p.trim())
-          .filter((p) => p !== ''),
-        homes: numbers.homes,
-        connections: numbers.connections,
-        baseDemandTWh: numbers.baseDemandTWh,
-        solarRoofTWh: numbers.solarRoofTWh,
-        solarFieldTWh: numbers.solarFieldTWh,
-        windTWh: numbers.windTWh,
-        solarSmallRoofTWh: numbers.solarSmallRoofTWh,
-        existingSolarFieldTWh: numbers.existingSolarFieldTWh,
-        existingWindTWh: numbers.existingWindTWh,
-        existingSolarRoofTWh: numbers.existingSolarRoofTWh,
-        gridFeedinMW: numbers.gridFeedinMW,
-        gridOfftakeMW: numbers.gridOfftakeMW,
-        housingNeedHomes: nullIfNaN(numbers.housingNeedHomes),
-        arableLandHa: nullIfNaN(numbers.arableLandHa),
-        derived: {
-          connections: Number.isNaN(numbers.connections),
-          gridFeedinMW: Number.isNaN(numbers.gridFeedinMW),
-          gridOfftakeMW: Number.isNaN(numbers.gridOfftakeMW),
-        },
-        ...profileNames,
-      },
-    });
+    const region = { ...fields, derived } as unknown as RegionData;
+    checkId(region.id, seen, line, whereOf('id'), issues);
+    checkConnections(region, row[columnIndex.get('homes')!], whereOf('connections'), issues);
+    return { rowIndex, region };
   });
-  return parsed;
 }
 
-function nullIfNaN(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
+/** One cell as its column's field; an empty `derived` number is NaN until the default rule fills it in. */
+function readCell(column: RegionColumn, cell: string, where: () => string, issues: Issue[]): unknown {
+  const empty = cell.trim() === '';
+  if (empty && column.empty === 'null') return null;
+  switch (column.kind) {
+    case 'text':
+      return column.name === 'id' ? cell.trim() : cell;
+    case 'list':
+      return cell
+        .split(';')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    case 'profile':
+      return cell.trim();
+    case 'number':
+      return empty && column.empty === 'derived' ? Number.NaN : readNumber(column.name, cell, where, issues);
+  }
+}
+
+/** A non-negative finite number at most MAX_DATASET_VALUE; 0 after reporting a bad cell. */
+function readNumber(name: string, cell: string, where: () => string, issues: Issue[]): number {
+  const value = parseDecimal(cell);
+  if (value === undefined) {
+    issues.push({ where: where(), message: `column '${name}': not a finite number: ${JSON.stringify(cell)}` });
+  } else if (value < 0) {
+    issues.push({ where: where(), message: `column '${name}': must not be negative, got ${cell.trim()}` });
+  } else if (value > MAX_DATASET_VALUE) {
+    issues.push({ where: where(), message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)` });
+  } else if (name === 'connections' && value === 0) {
+    issues.push({
+      where: where(),
+      message: "column 'connections': must be greater than 0 (leave it empty for homes × 1.1)",
+    });
+  } else if (name === 'connections' && value < 1) {
+    issues.push({
+      where: where(),
+      message: `column 'connections': must be at least 1 (a number of connections), got ${cell.trim()}`,
+    });
+  }
+  return value ?? 0;
+}
+
+/** Region ids are non-empty, unique, without dots and not the national id `NL`. */
+function checkId(id: string, seen: Map<string, number>, line: number, where: string, issues: Issue[]): void {
+  if (id === '') issues.push({ where, message: 'empty region id' });
+  else if (id.includes('.')) issues.push({ where, message: `region id '${id}' contains a dot` });
+  else if (id === 'NL') issues.push({ where, message: "region id 'NL' is reserved for national rows" });
+  else if (seen.has(id)) issues.push({ where, message: `duplicate region id '${id}' (first on line ${seen.get(id)})` });
+  else seen.set(id, line);
+}
+
+/** An empty connections cell needs homes × 1.1 ≥ 1 for the default rule to give a real connection count. */
+function checkConnections(region: RegionData, homesCell: string, where: string, issues: Issue[]): void {
+  if (!region.derived.connections || parseDecimal(homesCell) === undefined || region.homes * 1.1 >= 1) return;
+  issues.push({
+    where,
+    message: `column 'connections': empty, but homes × 1.1 = ${region.homes * 1.1} is less than 1 connection: give the number of connections`,
+  });
 }
 
 function checkProfileReferences(
@@ -318,14 +266,15 @@ function checkProfileReferences(
       region.existingSolarFieldTWh +
       region.existingSolarRoofTWh;
     const windTWh = region.windTWh + region.existingWindTWh;
-    const checks: Array<[(typeof PROFILE_REFERENCES)[number], 'cf' | 'shape' | 'temp', number]> = [
-      ['solarProfile', 'cf', solarTWh],
-      ['windProfile', 'cf', windTWh],
-      ['tempProfile', 'temp', 0],
-      ['baseProfile', 'shape', 0],
-    ];
-    for (const [reference, kind, twh] of checks) {
-      const profileName = region[reference];
+    // Capacity-factor profiles must be able to carry the region's production of their kind.
+    const productionTWh: Partial<Record<ProfileColumnName, number>> = { solarProfile: solarTWh, windProfile: windTWh };
+    for (const column of REGION_COLUMNS) {
+      if (column.kind !== 'profile') continue;
+      const reference = column.name as ProfileColumnName;
+      const kind = column.profileKind;
+      const twh = productionTWh[reference] ?? 0;
+      const profileName: string | null = region[reference];
+      if (profileName === null) continue;
       const values = columns.get(profileName);
       if (!values) {
         issues.push({

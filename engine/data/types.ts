@@ -1,30 +1,12 @@
-/** One RES region as loaded from `regions.csv`, after the default rules of MODEL.md §1.4. */
-export interface RegionData {
-  id: string;
-  name: string;
-  provinces: string[];
-  homes: number;
-  connections: number;
-  baseDemandTWh: number;
-  solarRoofTWh: number;
-  solarFieldTWh: number;
-  windTWh: number;
-  solarSmallRoofTWh: number;
-  existingSolarFieldTWh: number;
-  existingWindTWh: number;
-  existingSolarRoofTWh: number;
-  gridFeedinMW: number;
-  gridOfftakeMW: number;
-  /** Homes to be built by 2030 (v2, optional); null: `homes × housingGrowthShare` of the scenario (MODEL.md §13). */
-  housingNeedHomes: number | null;
-  /** Agricultural land, ha (v2, optional); null when the cell is empty or the column absent. */
-  arableLandHa: number | null;
+import type { DerivedColumnName, RegionFields } from './region-columns.ts';
+
+/**
+ * One RES region as loaded from `regions.csv` (one field per column of `REGION_COLUMNS`), after the
+ * default rules of MODEL.md §1.4.
+ */
+export interface RegionData extends RegionFields {
   /** True where the cell was empty and the MODEL.md §1.4 rule filled it in. */
-  derived: { connections: boolean; gridFeedinMW: boolean; gridOfftakeMW: boolean };
-  solarProfile: string;
-  windProfile: string;
-  tempProfile: string;
-  baseProfile: string;
+  derived: Record<DerivedColumnName, boolean>;
 }
 
 /** Per-region hourly inputs that do not depend on the scenario, prepared once per dataset. */

@@ -1,3 +1,5 @@
+import { isRegionColumn, type RegionColumnName } from '../data/region-columns.ts';
+
 /**
  * Scenario parameters of MODEL.md §1.3 with their defaults and validation bounds.
  * Every default is a documented assumption the user can change (sources in docs/model.md).
@@ -147,6 +149,14 @@ export const REGIONAL_BOUNDS = {
 
 export type RegionalParamName = keyof typeof REGIONAL_BOUNDS;
 export const REGIONAL_PARAM_NAMES = Object.keys(REGIONAL_BOUNDS) as RegionalParamName[];
+
+/**
+ * Regional parameters whose default is the region's own data: those named like a `regions.csv` column
+ * (MODEL.md §1.3 "[region data]").
+ */
+export const REGIONAL_PARAMS_FROM_DATA: readonly (RegionalParamName & RegionColumnName)[] = REGIONAL_PARAM_NAMES.filter(
+  (p): p is RegionalParamName & RegionColumnName => isRegionColumn(p),
+);
 
 /** Regional parameter values as a scenario layer may give them (`solarShare` may be null). */
 export type RegionalOverrides = Partial<Record<RegionalParamName, number | null>>;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { regionFieldsOf } from '../../engine/index.ts';
 import type { App, AppContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { DatasetIdSchema, DatasetInfoSchema, ErrorSchema, HealthSchema, RegionsResponseSchema } from '../schemas.ts';
@@ -55,21 +56,7 @@ export function registerMetaRoutes(app: App, ctx: AppContext): void {
         dataset: id,
         hours: dataset.hours,
         regions: dataset.regions.map((region) => ({
-          id: region.id,
-          name: region.name,
-          provinces: region.provinces,
-          homes: region.homes,
-          connections: region.connections,
-          baseDemandTWh: region.baseDemandTWh,
-          solarRoofTWh: region.solarRoofTWh,
-          solarFieldTWh: region.solarFieldTWh,
-          windTWh: region.windTWh,
-          solarSmallRoofTWh: region.solarSmallRoofTWh,
-          existingSolarFieldTWh: region.existingSolarFieldTWh,
-          existingSolarRoofTWh: region.existingSolarRoofTWh,
-          existingWindTWh: region.existingWindTWh,
-          gridFeedinMW: region.gridFeedinMW,
-          gridOfftakeMW: region.gridOfftakeMW,
+          ...regionFieldsOf(region),
           derived: { ...region.derived },
         })),
       };

@@ -2,6 +2,7 @@
  * Thin client for the Samenhang HTTP API (docs/api.md). Every call is same-origin `/api/...`
  * so the built UI works behind the server and behind the Vite dev proxy alike.
  */
+import type { RegionData } from '../../engine/data/types.ts';
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
 import type { RegionalOverrides, NationalParamName } from '../../engine/scenario/parameters.ts';
 
@@ -22,22 +23,8 @@ export interface DatasetInfo {
   default: boolean;
 }
 
-/** Region data as `GET /api/regions` returns it; only the fields the UI uses are typed. */
-export interface RegionInfo {
-  id: string;
-  name: string;
-  provinces: string[];
-  homes: number;
-  connections: number;
-  baseDemandTWh: number;
-  solarRoofTWh: number;
-  solarFieldTWh: number;
-  windTWh: number;
-  solarSmallRoofTWh: number;
-  gridFeedinMW: number;
-  gridOfftakeMW: number;
-  [key: string]: unknown;
-}
+/** Region data as `GET /api/regions` returns it: one field per `regions.csv` column, and the derived flags. */
+export type RegionInfo = RegionData;
 
 export interface HourlySeries {
   region: string;

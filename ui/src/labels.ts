@@ -3,7 +3,11 @@
  * axes and tables. Identifiers stay English (MODEL.md names); users read these labels.
  */
 import type { OutputName } from '../../engine/model/outputs.ts';
-import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES } from '../../engine/scenario/parameters.ts';
+import {
+  NATIONAL_PARAM_NAMES,
+  REGIONAL_PARAM_NAMES,
+  REGIONAL_PARAMS_FROM_DATA,
+} from '../../engine/scenario/parameters.ts';
 import { LEVERS, REGION_LEVERS } from './levers.ts';
 
 export const OUTPUT_LABELS: Record<OutputName, [label: string, unit: string]> = {
@@ -93,15 +97,11 @@ export function pathLabel(path: string): string {
   return `${regionalParamLabel(param)} — ${where}`;
 }
 
-/** Regional parameters that only make sense for one region (absolute TWh and grid capacities), not as a default for all. */
-const PER_REGION_ONLY = [
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'solarSmallRoofTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-];
+/**
+ * Regional parameters that only make sense for one region, not as a default for all: the region totals
+ * (TWh, MW) that come from region data.
+ */
+const PER_REGION_ONLY: readonly string[] = REGIONAL_PARAMS_FROM_DATA.filter((p) => /(TWh|MW)$/.test(p));
 
 /** Every parameter path a sweep axis can take for all regions at once (regional defaults first: they are the levers people sweep). */
 export const SWEEP_PATHS: readonly string[] = [

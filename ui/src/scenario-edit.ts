@@ -2,21 +2,19 @@
  * Reading and writing levers on a scenario. Scenarios are treated as immutable values: every
  * edit returns a new object, so the store can compare by identity and abort stale requests.
  */
-import { NATIONAL_DEFAULTS, type RegionalParamName } from '../../engine/scenario/parameters.ts';
+import {
+  NATIONAL_DEFAULTS,
+  REGIONAL_PARAMS_FROM_DATA,
+  type RegionalParamName,
+} from '../../engine/scenario/parameters.ts';
 import type { Issue, RegionInfo, ScenarioJson } from './api.ts';
 import type { Lever } from './levers.ts';
 import { TABLES, type TableId } from './tables.ts';
 
 /** Model defaults of regional parameters that do not come from region data (MODEL.md §1.3). */
 const REGIONAL_DEFAULTS: Partial<Record<RegionalParamName, number>> = { resScale: 1, fieldSolarClip: 1 };
-const FROM_DATA = new Set<RegionalParamName>([
-  'solarRoofTWh',
-  'solarFieldTWh',
-  'windTWh',
-  'solarSmallRoofTWh',
-  'gridFeedinMW',
-  'gridOfftakeMW',
-]);
+const FROM_DATA = new Set<RegionalParamName>(REGIONAL_PARAMS_FROM_DATA);
+const isFromData = (p: RegionalParamName): p is (typeof REGIONAL_PARAMS_FROM_DATA)[number] => FROM_DATA.has(p);
 
 export const emptyScenario = (name = 'Nieuw scenario'): ScenarioJson => ({
   name,
@@ -41,7 +39,7 @@ export function regionalValue(s: ScenarioJson, r: RegionInfo, p: RegionalParamNa
   if (own !== undefined) return own;
   const def = s.defaults[p];
   if (def !== undefined) return def;
-  if (FROM_DATA.has(p)) return Number(r[p] ?? 0);
+  if (isFromData(p)) return Number(r[p] ?? 0);
   if (p === 'solarShare') return null;
   return REGIONAL_DEFAULTS[p] ?? 0;
 }
