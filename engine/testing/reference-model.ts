@@ -456,19 +456,19 @@ interface Grid {
   storageThroughputMWh: number;
 }
 
-function grid(x: RegionRun, g: Generation, d: Demand): Grid {
-  const { nat, p, diag } = x;
-  const H = x.pr.H;
-  const F = p.gridFeedinMW;
-  const O = p.gridOfftakeMW;
-  const E = p.storageMWh;
-  const Pb = p.storageMW;
-  const etaC = Math.sqrt(nat.storageRoundTrip);
-  const etaD = etaC;
-  const P: number[] = [];
-  for (let h = 0; h < H; h++) P[h] = g.gen[h] - d.load[h];
+/** Net load P[h] with the hard-edge comparisons against the limits decided (exactly near a tie). */
+interface NetLoad {
+  P: number[];
+  aboveFeedin: boolean[];
+  belowOfftake: boolean[];
+  /** below this distance from a limit, the float P[h] is not trusted */
+  tolerance: (h: number, limit: number) => number;
+}
 
-  // Below this distance from a limit, the float P[h] is not trusted and exact arithmetic decides.
+function netLoad(x: RegionRun, g: Generation, d: Demand): NetLoad {
+  const { p, diag } = x;
+  const P: number[] = [];
+  for (let h = 0; h < x.pr.H; h++) P[h] = g.gen[h] - d.load[h];
   const tolerance = (h: number, limit: number) =>
     1e-9 * Math.max(1, Math.abs(P[h]), Math.abs(g.gen[h]), Math.abs(d.load[h]), Math.abs(limit));
   // sign(P[h] − limit)
@@ -487,27 +487,39 @@ function grid(x: RegionRun, g: Generation, d: Demand): Grid {
   };
   const aboveFeedin: boolean[] = [];
   const belowOfftake: boolean[] = [];
-  for (let h = 0; h < H; h++) {
-    aboveFeedin[h] = compare(h, F, () => x.exact().feedin(), 'feedin') > 0;
-    belowOfftake[h] = compare(h, -O, () => x.exact().offtake().neg(), 'offtake') < 0;
+  for (let h = 0; h < x.pr.H; h++) {
+    aboveFeedin[h] = compare(h, p.gridFeedinMW, () => x.exact().feedin(), 'feedin') > 0;
+    belowOfftake[h] = compare(h, -p.gridOfftakeMW, () => x.exact().offtake().neg(), 'offtake') < 0;
   }
+  return { P, aboveFeedin, belowOfftake, tolerance };
+}
 
+/** §2.3 the battery in hour order: P'[h], what P'[h] is exactly where known, and the throughput. */
+function dispatchStorage(x: RegionRun, n: NetLoad) {
+  const { nat, p } = x;
+  const { P } = n;
+  const F = p.gridFeedinMW;
+  const O = p.gridOfftakeMW;
+  const E = p.storageMWh;
+  const Pb = p.storageMW;
+  const etaC = Math.sqrt(nat.storageRoundTrip);
+  const etaD = etaC;
   const Pafter: number[] = [];
-  // What P'[h] is exactly, where that is known: 'P' (the battery did nothing), 'F' (the battery
-  // brought it exactly to gridFeedinMW), '-O' (exactly to −gridOfftakeMW), or '' (other).
+  // 'P' (the battery did nothing), 'F' (it brought P' exactly to gridFeedinMW), '-O' (exactly to
+  // −gridOfftakeMW), or '' (other)
   const exactAfter: Array<'P' | 'F' | '-O' | ''> = [];
   let soc = 0.5 * E;
   let storageThroughputMWh = 0;
-  for (let h = 0; h < H; h++) {
+  for (let h = 0; h < x.pr.H; h++) {
     exactAfter[h] = '';
-    if (aboveFeedin[h]) {
+    if (n.aboveFeedin[h]) {
       const c = Math.min(P[h] - F, Pb, (E - soc) / etaC);
       soc += c * etaC;
       Pafter[h] = P[h] - c;
       storageThroughputMWh += c;
       if (c === P[h] - F) exactAfter[h] = 'F';
       else if (c === 0) exactAfter[h] = 'P';
-    } else if (belowOfftake[h]) {
+    } else if (n.belowOfftake[h]) {
       const dd = Math.min(-O - P[h], Pb, soc * etaD);
       soc -= dd / etaD;
       Pafter[h] = P[h] + dd;
@@ -532,7 +544,17 @@ function grid(x: RegionRun, g: Generation, d: Demand): Grid {
     }
     soc = clamp(soc, 0, E);
   }
+  return { Pafter, exactAfter, storageThroughputMWh };
+}
 
+/** §2.3 storage and §2.4 grid outcomes. */
+function grid(x: RegionRun, g: Generation, d: Demand): Grid {
+  const { p } = x;
+  const H = x.pr.H;
+  const F = p.gridFeedinMW;
+  const O = p.gridOfftakeMW;
+  const n = netLoad(x, g, d);
+  const { Pafter, exactAfter, storageThroughputMWh } = dispatchStorage(x, n);
   let maxP = -Infinity;
   let maxNegP = -Infinity;
   for (let h = 0; h < H; h++) {
@@ -544,7 +566,7 @@ function grid(x: RegionRun, g: Generation, d: Demand): Grid {
   const overLimit = (h: number, side: 'feedin' | 'offtake'): number => {
     const limit = side === 'feedin' ? F : O;
     const diff = side === 'feedin' ? Pafter[h] - F : -Pafter[h] - O;
-    if (Math.abs(diff) > tolerance(h, limit)) return diff;
+    if (Math.abs(diff) > n.tolerance(h, limit)) return diff;
     const tag = exactAfter[h];
     if ((side === 'feedin' && tag === 'F') || (side === 'offtake' && tag === '-O')) return 0;
     if (tag === 'P')
@@ -560,8 +582,8 @@ function grid(x: RegionRun, g: Generation, d: Demand): Grid {
   for (let h = 0; h < H; h++) {
     reinforceFeedinMW = Math.max(reinforceFeedinMW, overLimit(h, 'feedin'));
     reinforceOfftakeMW = Math.max(reinforceOfftakeMW, overLimit(h, 'offtake'));
-    if (aboveFeedin[h]) congestionHoursFeedin++;
-    if (belowOfftake[h]) congestionHoursOfftake++;
+    if (n.aboveFeedin[h]) congestionHoursFeedin++;
+    if (n.belowOfftake[h]) congestionHoursOfftake++;
   }
   return {
     peakFeedinMW: Math.max(0, maxP),
@@ -674,26 +696,30 @@ function lvLayer(x: RegionRun, g: Generation, d: Demand): Lv {
 
 // ---- §3 Costs, energy tax, homes, CO2, land; §11 financing; §12 uitvoering; §13 land
 
-function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputValue> {
-  const { nat, p, pr, r } = x;
-  const g = generation(x);
-  const d = demand(x);
-  const gr = grid(x, g, d);
-  const lv = lvLayer(x, g, d);
-  const H = pr.H;
-  const homes = r.num.homes;
+type Outputs = Record<string, OutputValue>;
 
+/** §2.4 energy outputs. */
+function energyOutputs(x: RegionRun, g: Generation): Outputs {
+  const { p } = x;
   let delivered = 0;
   let smallSum = 0;
   let clipped = 0;
-  for (let h = 0; h < H; h++) {
+  for (let h = 0; h < x.pr.H; h++) {
     delivered += g.gen[h] - g.small[h];
     smallSum += g.small[h];
     clipped += g.fieldRaw[h] - g.field[h];
   }
-  const resNominalTWh = p.solarRoofTWh + p.solarFieldTWh + p.windTWh;
+  return {
+    resNominalTWh: p.solarRoofTWh + p.solarFieldTWh + p.windTWh,
+    resDeliveredTWh: delivered / 1e6,
+    smallRoofSolarTWh: smallSum / 1e6,
+    clipCurtailedTWh: clipped / 1e6,
+  };
+}
 
-  // §3 costs
+/** §3 costs (the LV capex of §9 included) and the energy-tax reinvestment. */
+function costOutputs(x: RegionRun, g: Generation, gr: Grid, lv: Lv, totalHomes: number) {
+  const { nat, p, r } = x;
   const PfieldExisting = perFLH(r.num.existingSolarFieldTWh, g.FLHs);
   const PwindExisting = perFLH(r.num.existingWindTWh, g.FLHw);
   const connSolarMW = p.fieldSolarClip * Math.max(0, g.Pfield - PfieldExisting);
@@ -708,14 +734,24 @@ function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputV
   const gridAnnuityEUR =
     annuity(gridCapexEUR, nat.waccGrid, nat.gridLifeYears) +
     annuity(storageCapexEUR, nat.waccGrid, nat.storageLifeYears);
-
-  // energy tax reinvestment
-  const ebBudgetEUR = (nat.ebReinvestShare * nat.ebRevenueEURPerYear * homes) / totalHomes;
+  const ebBudgetEUR = (nat.ebReinvestShare * nat.ebRevenueEURPerYear * r.num.homes) / totalHomes;
   const ebToGridEUR = Math.min(ebBudgetEUR, gridAnnuityEUR);
-  const ebToHeatEUR = ebBudgetEUR - ebToGridEUR;
-  const connections = r.num.connections;
+  return {
+    connSolarMW,
+    connWindMW,
+    gridCapexEUR,
+    storageCapexEUR,
+    gridAnnuityEUR,
+    ebBudgetEUR,
+    ebToGridEUR,
+    ebToHeatEUR: ebBudgetEUR - ebToGridEUR,
+    tariffEURPerConnection: (gridAnnuityEUR - ebToGridEUR) / r.num.connections,
+  };
+}
 
-  // homes (§3 with §10's heatScale)
+/** §3 homes: bills, energy tax, gas, CO2 and capex per strategy (with §10's heatScale). */
+function homeOutputs(x: RegionRun, d: Demand, ebToHeatEUR: number): Outputs {
+  const { nat } = x;
   const gasDivisor = nat.boilerEfficiency * nat.gasKWhPerM3;
   const m3 = {
     GAS: (d.Qgas * d.heatScale) / gasDivisor,
@@ -726,9 +762,11 @@ function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputV
   };
   let kWhHY = 0;
   let kWhAE = 0;
-  for (let h = 0; h < H; h++) {
+  let heatElecMWh = 0;
+  for (let h = 0; h < x.pr.H; h++) {
     kWhHY += d.hp[h] / d.COP[h];
     kWhAE += (d.Qae * d.heatShape[h]) / d.COP[h];
+    heatElecMWh += d.aeMW[h] + d.hyMW[h];
   }
   const kWh = { GAS: 0, INS: 0, HY: kWhHY, AE: kWhAE, HN: 0 };
   const capex = {
@@ -745,84 +783,63 @@ function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputV
   const elecPrice = nat.elecPriceEURPerKWh + nat.ebElecEURPerKWh + nat.odeElecEURPerKWh;
   const ann = (c: number) => annuity(c, nat.consumerRate, nat.homeMeasureLifeYears);
   const billGAS = m3.GAS * gasPrice + kWh.GAS * elecPrice + ann(capex.GAS);
-  const billINS = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.INS) - subsidy;
-  const billHY = m3.HY * gasPrice + kWh.HY * elecPrice + ann(capex.HY) - subsidy;
-  const billAE = m3.AE * gasPrice + kWh.AE * elecPrice + ann(capex.AE) - subsidy;
+  const bill = (X: 'INS' | 'HY' | 'AE') => m3[X] * gasPrice + kWh[X] * elecPrice + ann(capex[X]) - subsidy;
   // heat-network homes pay the INS energy cost
   const billHN = m3.INS * gasPrice + kWh.INS * elecPrice + ann(capex.HN) - subsidy;
-  const ebRevenueChangeEUR =
-    nINS * ((m3.INS - m3.GAS) * nat.ebGasEURPerM3 + kWh.INS * nat.ebElecEURPerKWh) +
-    nHY * ((m3.HY - m3.GAS) * nat.ebGasEURPerM3 + kWh.HY * nat.ebElecEURPerKWh) +
-    nAE * ((m3.AE - m3.GAS) * nat.ebGasEURPerM3 + kWh.AE * nat.ebElecEURPerKWh) +
-    nHN * (-m3.GAS * nat.ebGasEURPerM3);
-  let heatElecMWh = 0;
-  for (let h = 0; h < H; h++) heatElecMWh += d.aeMW[h] + d.hyMW[h];
   const heatElecTWh = heatElecMWh / 1e6;
   const gasAvoidedM3 =
     nINS * (m3.GAS - m3.INS) + nHY * (m3.GAS - m3.HY) + nAE * (m3.GAS - m3.AE) + nHN * (m3.GAS - m3.HN);
   const QinsGJ = (d.Qins * 3.6e6) / 1e9;
-  const co2AvoidedT =
-    gasAvoidedM3 * nat.co2GasTPerM3 -
-    heatElecTWh * 1e6 * nat.co2ElecTPerMWh -
-    nHN * QinsGJ * d.heatScale * nat.co2HeatNetTPerGJ;
-  const homesCapexEUR = nINS * capex.INS + nHY * capex.HY + nAE * capex.AE + nHN * capex.HN;
+  return {
+    subsidyPerSwitchingHomeEUR: subsidy,
+    deltaWoonlastenINS_EUR: bill('INS') - billGAS,
+    deltaWoonlastenHY_EUR: bill('HY') - billGAS,
+    deltaWoonlastenAE_EUR: bill('AE') - billGAS,
+    deltaWoonlastenHN_EUR: billHN - billGAS,
+    ebRevenueChangeEUR:
+      nINS * ((m3.INS - m3.GAS) * nat.ebGasEURPerM3 + kWh.INS * nat.ebElecEURPerKWh) +
+      nHY * ((m3.HY - m3.GAS) * nat.ebGasEURPerM3 + kWh.HY * nat.ebElecEURPerKWh) +
+      nAE * ((m3.AE - m3.GAS) * nat.ebGasEURPerM3 + kWh.AE * nat.ebElecEURPerKWh) +
+      nHN * (-m3.GAS * nat.ebGasEURPerM3),
+    heatElecTWh,
+    gasAvoidedM3,
+    co2AvoidedT:
+      gasAvoidedM3 * nat.co2GasTPerM3 -
+      heatElecTWh * 1e6 * nat.co2ElecTPerMWh -
+      nHN * QinsGJ * d.heatScale * nat.co2HeatNetTPerGJ,
+    homesCapexEUR: nINS * capex.INS + nHY * capex.HY + nAE * capex.AE + nHN * capex.HN,
+  };
+}
 
-  // land (§3)
-  const fieldSolarHa = g.Pfield / nat.fieldSolarMWpPerHa;
-  const windTurbines = g.Pwind / nat.turbineMW;
-  const windHa = windTurbines * nat.haPerTurbine;
-
-  // §11 financing routes
+/** §11 financing routes, §12 uitvoeringskosten and §3 / §13 land. */
+function financeAndLandOutputs(x: RegionRun, g: Generation, d: Demand, costs: ReturnType<typeof costOutputs>) {
+  const { nat, p, r } = x;
+  const { gridCapexEUR, storageCapexEUR, gridAnnuityEUR } = costs;
+  const connections = r.num.connections;
   const rE = (1 - nat.equityShare) * nat.waccGrid + nat.equityShare * nat.waccState;
   const equityAnnuity =
     annuity(gridCapexEUR, rE, nat.gridLifeYears) + annuity(storageCapexEUR, rE, nat.storageLifeYears);
-
-  // §12 uitvoeringskosten (region-data existing production)
+  const resNominalTWh = p.solarRoofTWh + p.solarFieldTWh + p.windTWh;
+  // §12: existing production of the region data
   const existingTWh = r.num.existingSolarRoofTWh + r.num.existingSolarFieldTWh + r.num.existingWindTWh;
-
-  // §13 land against housing
+  const fieldSolarHa = g.Pfield / nat.fieldSolarMWpPerHa;
+  const windTurbines = g.Pwind / nat.turbineMW;
+  const windHa = windTurbines * nat.haPerTurbine;
   const housingNeedHomes = Number.isNaN(r.num.housingNeedHomes)
-    ? homes * nat.housingGrowthShare
+    ? r.num.homes * nat.housingGrowthShare
     : r.num.housingNeedHomes;
   const housingHa = housingNeedHomes / nat.homesPerHa;
   const landClaimHa = fieldSolarHa + windHa + housingHa;
   const arable = r.num.arableLandHa;
-
   return {
-    id: r.id,
-    ...gr,
-    resNominalTWh,
-    resDeliveredTWh: delivered / 1e6,
-    smallRoofSolarTWh: smallSum / 1e6,
-    clipCurtailedTWh: clipped / 1e6,
-    connSolarMW,
-    connWindMW,
-    gridCapexEUR,
-    storageCapexEUR,
-    gridAnnuityEUR,
-    ebBudgetEUR,
-    ebToGridEUR,
-    ebToHeatEUR,
-    tariffEURPerConnection: (gridAnnuityEUR - ebToGridEUR) / connections,
-    subsidyPerSwitchingHomeEUR: subsidy,
-    deltaWoonlastenINS_EUR: billINS - billGAS,
-    deltaWoonlastenHY_EUR: billHY - billGAS,
-    deltaWoonlastenAE_EUR: billAE - billGAS,
-    deltaWoonlastenHN_EUR: billHN - billGAS,
-    ebRevenueChangeEUR,
-    heatElecTWh,
-    gasAvoidedM3,
-    co2AvoidedT,
-    homesCapexEUR,
     fieldSolarHa,
     windTurbines,
     windHa,
-    ...lv,
     financeTariffEURPerConnection: gridAnnuityEUR / connections,
     financeEquityTariffEURPerConnection: equityAnnuity / connections,
     financeEquityStateEUR: nat.equityShare * (gridCapexEUR + storageCapexEUR),
     financeSubsidyStateEURPerYear: gridAnnuityEUR,
-    uitvoeringWarmteEUR: switching * nat.uitvoeringWarmteEURPerHome,
+    uitvoeringWarmteEUR: (d.nAE + d.nHY + d.nHN + d.nINS) * nat.uitvoeringWarmteEURPerHome,
     uitvoeringRESEUR: Math.max(0, resNominalTWh - existingTWh) * nat.uitvoeringRESEURPerTWh,
     housingNeedHomes,
     housingHa,
@@ -830,6 +847,24 @@ function regionOutputs(x: RegionRun, totalHomes: number): Record<string, OutputV
     landClaimShareOfArable: Number.isNaN(arable) || arable === 0 ? null : landClaimHa / arable,
     // kept apart for the national block
     _equityAnnuity: equityAnnuity,
+  };
+}
+
+/** Every output of one region. */
+function regionOutputs(x: RegionRun, totalHomes: number): Outputs {
+  const g = generation(x);
+  const d = demand(x);
+  const gr = grid(x, g, d);
+  const lv = lvLayer(x, g, d);
+  const costs = costOutputs(x, g, gr, lv, totalHomes);
+  return {
+    id: x.r.id,
+    ...gr,
+    ...energyOutputs(x, g),
+    ...costs,
+    ...homeOutputs(x, d, costs.ebToHeatEUR),
+    ...lv,
+    ...financeAndLandOutputs(x, g, d, costs),
   };
 }
 
