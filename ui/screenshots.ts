@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: starts a server (fresh UI build, temporary database), drives every
  * view in Debian's chromium at 1280×800 and writes docs/screenshots/<view>.png.
- * `--url http://127.0.0.1:8035` uses a running server instead (handy while styling).
+ * `--url http://127.0.0.1:8035` uses a running server instead (handy while styling);
+ * `--only intekenboek` writes only the Intekenboek screenshots.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,15 +24,43 @@ async function shot(page: Page, name: string, anchor?: string) {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The Intekenboek with the example register and one commitment added, then its "Doorrekenen" on the map. */
+async function intekenboekShots(page: Page) {
+  await openView(page, 'intekenboek', 'sh-intekenboek-view');
+  await page.locator('sh-intekenboek-view section.banner').waitFor();
+  await page.locator('#c-actor').fill('RES-regio Fryslân');
+  await page.locator('#c-region').selectOption({ label: 'Friesland' });
+  await page.locator('#c-q-solarFieldTWh').fill('1,2');
+  await page.locator('#c-q-windTWh').fill('2,4');
+  await page.locator('#c-status').selectOption('vastgesteld');
+  await page.locator('#c-source').fill('RES 1.0 Fryslân (voorbeeld voor de schermafdruk)');
+  await page.locator('#c-author').fill('Programmateam');
+  await page.locator('#c-save').click();
+  await page.locator('sh-intekenboek-view tbody tr', { hasText: 'RES-regio Fryslân' }).waitFor();
+  await shot(page, 'intekenboek');
+  await page.locator('#ib-calculate-map').click();
+  await page.locator('sh-map-view').waitFor();
+  await settled(page);
+  await page.locator('sh-region-map path').nth(29).waitFor();
+  await shot(page, 'intekenboek-kaart');
+}
+
 async function main() {
   const urlArg = process.argv.indexOf('--url');
   let server: TestServer | null = null;
-  const url = urlArg > 0 ? process.argv[urlArg + 1] : (server = await startTestServer()).url;
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const url = urlArg > 0 ? process.argv[urlArg + 1] : (server = await startTestServer({ exampleRegister: true })).url;
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
     page.on('pageerror', (e) => console.error('pagina-fout:', e.message));
+    if (only === 'intekenboek') {
+      await page.goto(`${url}/#/intekenboek`);
+      await settled(page);
+      await intekenboekShots(page);
+      return;
+    }
     await page.goto(`${url}/#/scenario`);
     await settled(page);
 
@@ -85,6 +114,7 @@ async function main() {
     await page.locator('#compare-table tbody tr').first().waitFor();
     await page.locator('button[aria-label="Versies van Elektrificatie 2030"]').click();
     await shot(page, 'vergelijken');
+    await intekenboekShots(page);
   } finally {
     await browser.close();
     await server?.close();

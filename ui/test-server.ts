@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { buildApp } from '../server/app.ts';
+import { buildApp, contextOf, REPO_ROOT } from '../server/app.ts';
+import { seedExampleRegister } from '../server/intekenboek-example.ts';
 
 export interface TestServer {
   url: string;
@@ -36,11 +37,18 @@ export async function buildUi(outDir: string): Promise<void> {
   });
 }
 
-export async function startTestServer(opts: { sweepWorkers?: number } = {}): Promise<TestServer> {
+/** `exampleRegister`: load the intekenboek's example register, as the first start of the server does. */
+export async function startTestServer(
+  opts: { sweepWorkers?: number; exampleRegister?: boolean } = {},
+): Promise<TestServer> {
   const tmp = mkdtempSync(join(tmpdir(), 'samenhang-ui-'));
   const uiDir = join(tmp, 'ui');
   await buildUi(uiDir);
   const app = await buildApp({ dataDir: join(tmp, 'data'), uiDir, sweepWorkers: opts.sweepWorkers ?? 2 });
+  if (opts.exampleRegister) {
+    const ctx = contextOf(app);
+    seedExampleRegister(ctx.db, ctx.commitments, REPO_ROOT, ctx.datasets.get());
+  }
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

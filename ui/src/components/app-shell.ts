@@ -14,6 +14,7 @@ import './hourly-view.ts';
 import './tables-view.ts';
 import './sweep-view.ts';
 import './compare-view.ts';
+import './intekenboek-view.ts';
 
 export const VIEWS = [
   { id: 'kaart', label: 'Kaart & regio’s' },
@@ -22,6 +23,7 @@ export const VIEWS = [
   { id: 'tafels', label: 'Tafels in samenhang' },
   { id: 'verkennen', label: 'Verkennen' },
   { id: 'vergelijken', label: 'Vergelijken' },
+  { id: 'intekenboek', label: 'Intekenboek' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -92,6 +94,8 @@ export class AppShell extends StoreElement {
         return html`<sh-sweep-view></sh-sweep-view>`;
       case 'vergelijken':
         return html`<sh-compare-view></sh-compare-view>`;
+      case 'intekenboek':
+        return html`<sh-intekenboek-view></sh-intekenboek-view>`;
     }
   }
 

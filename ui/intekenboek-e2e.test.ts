@@ -1,0 +1,104 @@
+/**
+ * Browser test of the Intekenboek view against the real server with the example register:
+ * add a commitment and see the bar and the Route 35 banner change, withdraw it, then
+ * "Doorrekenen" and find the built scenario evaluated in the Scenario view.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, type TestServer } from './test-server.ts';
+import { openView, settled } from './ui-driver.ts';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM_PATH);
+
+describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ sweepWorkers: 1, exampleRegister: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      pageErrors.push(`request outside localhost: ${route.request().url()}`);
+      return route.abort();
+    });
+    await page.goto(`${server.url}/#/intekenboek`);
+    await settled(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const banner = () => page.locator('sh-intekenboek-view section.banner');
+  const groningenBar = () => page.locator('sh-commitment-bars .row[data-region="ES01"]');
+
+  it('shows the example register, the Route 35 banner and the bars', async () => {
+    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('true');
+    await expect(page.getByText('Voorbeeldregister.').isVisible()).resolves.toBe(true);
+    await expect(page.locator('sh-intekenboek-view tbody tr').count()).resolves.toBe(5);
+    await expect(banner().textContent()).resolves.toContain('9,75 TWh');
+    // Groningen's example is a bid: drawn, but not counted; it is on the escalation list.
+    expect(Number(await groningenBar().getAttribute('data-committed-twh'))).toBeCloseTo(5.7, 9);
+    await expect(groningenBar().getAttribute('data-counted-twh')).resolves.toBe('0');
+    await expect(banner().locator('li[data-region="ES01"]').count()).resolves.toBe(1);
+    await expect(page.locator('sh-commitment-bars .row').count()).resolves.toBe(31);
+  });
+
+  it('adds a commitment: the bar grows, Route 35 is lifted; withdrawing it brings Route 35 back', async () => {
+    await page.locator('#c-actor').fill('Provincie Groningen');
+    await page.locator('#c-actorKind').selectOption('provincie');
+    await page.locator('#c-region').selectOption('ES01');
+    await page.locator('#c-q-windTWh').fill('26,5');
+    await page.locator('#c-status').selectOption('vastgesteld');
+    await page.locator('#c-source').fill('Statenbesluit (test)');
+    await page.locator('#c-author').fill('Browsertest');
+    await page.locator('#c-save').click();
+    await expect.poll(() => groningenBar().getAttribute('data-counted-twh'), { timeout: 10_000 }).toBe('26.5');
+    // 9,75 + 26,5 = 36,25 TWh ≥ 35: the banner says the target is met.
+    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('false');
+    await expect(banner().textContent()).resolves.toContain('36,25 TWh');
+    await expect(banner().locator('li[data-region="ES01"]').count()).resolves.toBe(0);
+
+    const row = page.locator('sh-intekenboek-view tbody tr', { hasText: 'Provincie Groningen' });
+    await row.getByRole('button', { name: 'Provincie Groningen intrekken' }).click();
+    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('true');
+    await expect(groningenBar().getAttribute('data-counted-twh')).resolves.toBe('0');
+    await row.getByRole('button', { name: 'Geschiedenis van Provincie Groningen' }).click();
+    await expect.poll(() => page.locator('sh-intekenboek-view .history li').count()).toBe(2);
+    await expect(page.locator('sh-intekenboek-view .history li').first().textContent()).resolves.toContain(
+      'Ingetrokken',
+    );
+  });
+
+  it('shows a bad quantity next to the field, in Dutch, and stores nothing', async () => {
+    await page.locator('#c-actor').fill('Gemeente Test');
+    await page.locator('#c-q-windTWh').fill('-3');
+    await page.locator('#c-save').click();
+    await page.locator('sh-commitment-form .error', { hasText: 'mag niet negatief zijn' }).waitFor();
+    await expect(page.locator('sh-intekenboek-view tbody tr').count()).resolves.toBe(6);
+  });
+
+  it('"Doorrekenen" opens the counted commitments as the scenario, evaluated', async () => {
+    const expected = (await (await fetch(`${server.url}/api/intekenboek/evaluation`)).json()) as {
+      result: { national: { resNominalTWh: number } };
+    };
+    await page.locator('#ib-calculate').click();
+    await page.locator('sh-scenario-view').waitFor();
+    await expect(page.locator('sh-app header').textContent()).resolves.toContain('Intekenboek doorgerekend');
+    await settled(page);
+    const twh = expected.result.national.resNominalTWh.toFixed(1).replace('.', ',');
+    await expect
+      .poll(() => page.locator('sh-res-gauge svg').getAttribute('aria-label'), { timeout: 10_000 })
+      .toContain(`RES-productie ${twh} TWh`);
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('sh-map-view .muted', { hasText: 'Scenario “Intekenboek doorgerekend”' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
