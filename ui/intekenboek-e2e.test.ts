@@ -85,6 +85,32 @@ describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
     await expect(page.locator('sh-intekenboek-view tbody tr').count()).resolves.toBe(6);
   });
 
+  it('imports a CSV all or nothing, listing every bad row in Dutch', async () => {
+    await openView(page, 'intekenboek', 'sh-intekenboek-view');
+    const rows = page.locator('sh-intekenboek-view tbody tr');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    const header = 'actor,actorKind,region,kind,windTWh,year,status';
+    const file = (text: string) => ({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page
+      .locator('#ib-import')
+      .setInputFiles(
+        file(
+          `${header}\nRES-regio Twente,res-regio,ES04,res,0.5,2030,vastgesteld\nGemeente X,gemeente,ES04,res,veel,2030,bod\n`,
+        ),
+      );
+    const report = page.locator('sh-intekenboek-view [data-import-errors]');
+    await report.waitFor();
+    await expect(report.textContent()).resolves.toContain('regel 3, kolom E (windTWh): ‘veel’ is geen getal');
+    await expect(rows.count()).resolves.toBe(before);
+    await page
+      .locator('#ib-import')
+      .setInputFiles(file(`${header}\nRES-regio Twente,res-regio,ES04,res,0.5,2030,vastgesteld\n`));
+    await page.getByText('1 regel ingelezen: 1 nieuw, 0 gewijzigd.').waitFor();
+    await expect.poll(() => rows.count()).toBe(before + 1);
+    await expect(report.count()).resolves.toBe(0);
+  });
+
   it('"Doorrekenen" opens the counted commitments as the scenario, evaluated', async () => {
     const expected = (await (await fetch(`${server.url}/api/intekenboek/evaluation`)).json()) as {
       result: { national: { resNominalTWh: number } };

@@ -162,7 +162,7 @@ export class IntekenboekView extends StoreElement {
     this.importMessage = '';
     try {
       const result = await importCsv(await file.text(), '');
-      this.importMessage = `${num(result.imported, 0)} regels ingelezen: ${num(result.created, 0)} nieuw, ${num(result.updated, 0)} gewijzigd.`;
+      this.importMessage = `${num(result.imported, 0)} ${result.imported === 1 ? 'regel' : 'regels'} ingelezen: ${num(result.created, 0)} nieuw, ${num(result.updated, 0)} gewijzigd.`;
       await this.load();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) this.importIssues = error.issues;
