@@ -103,6 +103,15 @@ if (ENGINE_V2.weatherYears)
       await agreeOn('no-json-null', withNational({ weatherYear: null }), dir);
       await agreeOn('no-json-2031', withNational({ weatherYear: 2031 }), dir);
     });
+    it('--weather-year 2031 is the scenario with national.weatherYear 2031', async () => {
+      const path = join(ROOT, 'flag.json');
+      writeFileSync(path, JSON.stringify(base));
+      const run = await runCli([...evaluateArgs(path, DATASET), '--weather-year', '2031']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(
+        compareOutputs(referenceFor(DATASET, withNational({ weatherYear: 2031 })), JSON.parse(run.stdout)),
+      ).toEqual([]);
+    });
     it('the weatherYear error names the years the dataset has', async () => {
       const path = join(ROOT, 'bad-year.json');
       writeFileSync(path, JSON.stringify(withNational({ weatherYear: 1987 })));
