@@ -103,6 +103,14 @@ if (ENGINE_V2.weatherYears)
       await agreeOn('no-json-null', withNational({ weatherYear: null }), dir);
       await agreeOn('no-json-2031', withNational({ weatherYear: 2031 }), dir);
     });
+    it('the bundled dataset in 1987 with heat pumps clustered and EVs', async () => {
+      const dir = join(import.meta.dirname, '..', '..', 'scenarios', 'data', 'nl-res30');
+      const sc = {
+        national: { weatherYear: 1987, lvSpareShare: 0.2 },
+        defaults: { shareAllElectric: 0.15, shareHybrid: 0.3, wijkClustering: 0.7, evCount: 30000, evSmartShare: 0.3 },
+      };
+      await agreeOn('bundled-1987', sc, dir);
+    });
     it('--weather-year 2031 is the scenario with national.weatherYear 2031', async () => {
       const path = join(ROOT, 'flag.json');
       writeFileSync(path, JSON.stringify(base));
