@@ -16,6 +16,8 @@ import {
 import { DEFAULT_MAX_SCENARIOS, PACKAGE_ROOT } from '../engine/index.ts';
 import type { SweepFaults } from '../engine/sweep/protocol.ts';
 import type { App, AppContext } from './context.ts';
+import { type AuthOptions, registerAuth } from './auth/plugin.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
 import { DatasetCatalog } from './datasets.ts';
 import { lockDataDir, openDatabase, prepareDataDir, type Db } from './db.ts';
 import { errorHandler, validatorCompiler } from './errors.ts';
@@ -65,6 +67,10 @@ export interface AppOptions {
    * scenario index), chosen per job. Not reachable through the HTTP API.
    */
   sweepFaults?: (job: { id: string; name: string }) => SweepFaults | undefined;
+  /** The reverse proxy whose X-Forwarded-For/-Proto headers are believed (fastify trustProxy); default none. */
+  trustProxy?: string;
+  /** Sign-in and roles (docs/security.md); default open: the single-user loopback server. */
+  auth?: AuthOptions;
 }
 
 /** Headers of every response (also those fastify answers before routing, such as a malformed URL). */
@@ -133,6 +139,7 @@ async function assemble(
         .send({ error: 'invalid input', issues: [{ path: 'url', message }] });
     },
     requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -197,6 +204,7 @@ async function assemble(
         { name: 'scenarios', description: 'The scenario library' },
         { name: 'sweeps', description: 'Sweep jobs and their results' },
         { name: 'intekenboek', description: 'The register of commitments, Route 35 and doorrekenen' },
+        { name: 'auth', description: 'Sign-in, API tokens, accounts and the audit trail (docs/security.md)' },
       ],
     },
     transform: createJsonSchemaTransform({
@@ -216,7 +224,10 @@ async function assemble(
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifySSE, { heartbeatInterval: options.sseHeartbeat ?? 15_000 });
 
+  // Before any route: the auth plugin's onRoute hook sees every route, and its hooks guard them all.
+  const auth = await registerAuth(app, db, options.auth);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerAuthRoutes(app, auth);
   registerMetaRoutes(app, ctx);
   registerEvaluateRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);

@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AUTH_MIGRATION } from './auth/schema.ts';
 import { COMMITMENTS_MIGRATION } from './commitments.ts';
 
 export type Db = Database.Database;
@@ -64,6 +65,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: the intekenboek (commitments with versions).
   COMMITMENTS_MIGRATION,
+  // 3: accounts, sessions, API tokens, grid-operator regions, resource owners, append-only audit trail.
+  AUTH_MIGRATION,
 ];
 
 /** A data directory that cannot be used (missing rights, not a folder, newer schema…). */

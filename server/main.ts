@@ -1,16 +1,24 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, contextOf, REPO_ROOT } from './app.ts';
+import { authModeFor, isLoopback } from './auth/mode.ts';
+import { NoAccountsError } from './auth/plugin.ts';
+import { runUsersCommand } from './auth/users-cli.ts';
 import type { App } from './context.ts';
 import { DataDirError } from './db.ts';
 import { seedExampleRegister } from './intekenboek-example.ts';
 import { seedLibrary } from './seed.ts';
 
 const USAGE = `Usage: samenhang-server [--port N] [--host ADDRESS] [--data-dir DIR]
+       samenhang-server users <command>    (accounts and API tokens; users --help)
 
-  --port      TCP port (default 8035; 0 picks a free one)
-  --host      address to bind (default 127.0.0.1, this machine only)
-  --data-dir  database and sweep results (default $SAMENHANG_DATA_DIR or ./var)`;
+  --port             TCP port (default 8035; 0 picks a free one)
+  --host             address to bind (default 127.0.0.1, this machine only: single user, no sign-in);
+                     any other address requires accounts and signs users in (docs/security.md)
+  --data-dir         database and sweep results (default $SAMENHANG_DATA_DIR or ./var)
+  --require-sign-in  sign users in also on a loopback address
+  --trust-proxy ADDR the TLS proxy in front (its X-Forwarded-For/-Proto are believed)
+  --plain-http       session cookies without Secure (only on a network you trust: no TLS)`;
 
 /** Exit 2 with one line: bad options or an unusable data directory. */
 function fail(message: string): never {
@@ -22,6 +30,9 @@ const OPTION_SPEC = {
   port: { type: 'string' },
   host: { type: 'string' },
   'data-dir': { type: 'string' },
+  'require-sign-in': { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
+  'plain-http': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -49,20 +60,28 @@ function options() {
   if (host.trim() === '') fail('--host must not be empty');
   const dataDir = parsed['data-dir'] ?? process.env.SAMENHANG_DATA_DIR ?? './var';
   if (dataDir.trim() === '') fail('--data-dir must not be empty');
-  return { port, host, dataDir };
+  const mode = parsed['require-sign-in'] ? 'accounts' : authModeFor(host);
+  const auth = { mode, secureCookies: !parsed['plain-http'] && !isLoopback(host) } as const;
+  return { port, host, dataDir, auth, trustProxy: parsed['trust-proxy'] };
 }
 
 async function main(): Promise<void> {
-  const { port, host, dataDir } = options();
+  if (process.argv[2] === 'users') {
+    const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+    process.exit(await runUsersCommand(process.argv.slice(3), io));
+  }
+  const { port, host, dataDir, auth, trustProxy } = options();
   let app: App;
   try {
     app = await buildApp({
       dataDir,
       uiDir: join(REPO_ROOT, 'dist', 'ui'),
       logger: { level: process.env.SAMENHANG_LOG_LEVEL ?? 'info', stream: process.stderr },
+      auth,
+      trustProxy,
     });
   } catch (error) {
-    if (error instanceof DataDirError) fail(error.message);
+    if (error instanceof DataDirError || error instanceof NoAccountsError) fail(error.message);
     throw error;
   }
   const ctx = contextOf(app);
