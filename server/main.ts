@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, contextOf, REPO_ROOT } from './app.ts';
-import { authModeFor, isLoopback } from './auth/mode.ts';
+import { authModeFor } from './auth/mode.ts';
 import { NoAccountsError } from './auth/plugin.ts';
 import { runUsersCommand } from './auth/users-cli.ts';
 import type { App } from './context.ts';
@@ -61,7 +61,7 @@ function options() {
   const dataDir = parsed['data-dir'] ?? process.env.SAMENHANG_DATA_DIR ?? './var';
   if (dataDir.trim() === '') fail('--data-dir must not be empty');
   const mode = parsed['require-sign-in'] ? 'accounts' : authModeFor(host);
-  const auth = { mode, secureCookies: !parsed['plain-http'] && !isLoopback(host) } as const;
+  const auth = { mode, secureCookies: !parsed['plain-http'] } as const;
   return { port, host, dataDir, auth, trustProxy: parsed['trust-proxy'] };
 }
 

@@ -8,7 +8,8 @@ import { TINY_SCENARIO, tempDir, tinyApp } from '../test-support.ts';
 import { AccountStore } from './accounts.ts';
 import { authModeFor, isLoopback } from './mode.ts';
 import { NoAccountsError } from './plugin.ts';
-import { type CliIo, runUsersCommand } from './users-cli.ts';
+import { parseRole } from './roles.ts';
+import { type CliIo, runUsersCommand, USERS_USAGE } from './users-cli.ts';
 import { accountsApp, asUser, login, sessionCookie, TEST_PASSWORD } from './test-support.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -293,5 +294,17 @@ describe('samenhang-server users', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('docs/security.md', () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'security.md'), 'utf8');
+
+  it('quotes the refusal message exactly and uses only existing users commands and roles', () => {
+    expect(doc).toContain(`samenhang: ${new NoAccountsError().message}`);
+    const commands = [...doc.matchAll(/server\/main\.ts users ([a-z-]+)/g)].map((m) => m[1]);
+    expect(commands.length).toBeGreaterThan(8);
+    for (const command of commands) expect(USERS_USAGE, command).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const [, role] of doc.matchAll(/--role ([^\s`]+)/g)) expect(() => parseRole(role), role).not.toThrow();
   });
 });

@@ -6,7 +6,8 @@ export const USERS_USAGE = `Usage: samenhang-server users <command> [--data-dir 
 
   add <name> --role ROLE [--role ROLE…]   create an account (password: see below)
   list                                     accounts, their roles and whether they are disabled
-  disable <name> | enable <name>           disabling ends the account's sessions and tokens at once
+  disable <name>                           ends the account's sessions and stops its tokens at once
+  enable <name>                            lets a disabled account sign in again
   reset <name>                             set a new password (ends the account's sessions)
   roles <name> --role ROLE [--role ROLE…]  replace the account's roles
   token <name> [--label TEXT]              create an API token (printed once; stored only hashed)
