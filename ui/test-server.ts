@@ -9,7 +9,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildApp, contextOf, REPO_ROOT } from '../server/app.ts';
+import { AccountStore } from '../server/auth/accounts.ts';
+import { openDatabase, prepareDataDir } from '../server/db.ts';
 import { seedExampleRegister } from '../server/intekenboek-example.ts';
+
+/** The password of the accounts a test server is started with. */
+export const TEST_SERVER_PASSWORD = 'correct horse battery staple';
+
+/** Creates accounts (name → roles) in a data directory before the server starts. */
+async function addAccounts(dataDir: string, accounts: Record<string, string[]>): Promise<void> {
+  const db = openDatabase(prepareDataDir(dataDir).dataDir);
+  try {
+    const store = new AccountStore(db);
+    for (const [name, roles] of Object.entries(accounts)) await store.add(name, TEST_SERVER_PASSWORD, roles);
+  } finally {
+    db.close();
+  }
+}
 
 export interface TestServer {
   url: string;
@@ -37,14 +53,24 @@ export async function buildUi(outDir: string): Promise<void> {
   });
 }
 
-/** `exampleRegister`: load the intekenboek's example register, as the first start of the server does. */
+/**
+ * `exampleRegister`: load the intekenboek's example register, as the first start of the server does.
+ * With `accounts` (name → roles) the server signs users in (shared mode, plain HTTP on loopback).
+ */
 export async function startTestServer(
-  opts: { sweepWorkers?: number; exampleRegister?: boolean } = {},
+  opts: { sweepWorkers?: number; exampleRegister?: boolean; accounts?: Record<string, string[]> } = {},
 ): Promise<TestServer> {
   const tmp = mkdtempSync(join(tmpdir(), 'samenhang-ui-'));
   const uiDir = join(tmp, 'ui');
   await buildUi(uiDir);
-  const app = await buildApp({ dataDir: join(tmp, 'data'), uiDir, sweepWorkers: opts.sweepWorkers ?? 2 });
+  const dataDir = join(tmp, 'data');
+  if (opts.accounts) await addAccounts(dataDir, opts.accounts);
+  const app = await buildApp({
+    dataDir,
+    uiDir,
+    sweepWorkers: opts.sweepWorkers ?? 2,
+    ...(opts.accounts ? { auth: { mode: 'accounts' as const, secureCookies: false } } : {}),
+  });
   if (opts.exampleRegister) {
     const ctx = contextOf(app);
     seedExampleRegister(ctx.db, ctx.commitments, REPO_ROOT, ctx.datasets.get());

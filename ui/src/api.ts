@@ -62,14 +62,29 @@ export class ApiError extends Error {
   }
 }
 
+/** The session's CSRF token (shared mode): sent with every write, as the server requires. */
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+/** Fired on window when the server answers 401: the session ended (signed out, expired, disabled). */
+export const SIGNED_OUT_EVENT = 'samenhang:signed-out';
+
 /** Fetches JSON, turning non-2xx answers into an ApiError with the server's issues. */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
-  const res = await fetch(path, {
-    ...rest,
-    headers: json === undefined ? rest.headers : { 'content-type': 'application/json', ...rest.headers },
-    body: json === undefined ? rest.body : JSON.stringify(json),
-  });
+  const write = (rest.method ?? 'GET') !== 'GET';
+  const headers: Record<string, string> = {
+    ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    ...(rest.headers as Record<string, string> | undefined),
+  };
+  const res = await fetch(path, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
+  if (res.status === 401 && path !== '/api/auth/login') {
+    dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw new ApiError(401, 'U bent niet (meer) aangemeld. Meld u opnieuw aan.');
+  }
+  if (res.status === 403) throw new ApiError(403, 'Uw account heeft geen toestemming voor deze wijziging.');
   const text = await res.text();
   const body = text ? safeJson(text) : undefined;
   if (!res.ok) {

@@ -8,6 +8,9 @@ import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { num } from '../format.ts';
+import { roleLabel } from '../permissions.ts';
+import { session } from '../session.ts';
+import './sign-in.ts';
 import './map-view.ts';
 import './scenario-view.ts';
 import './hourly-view.ts';
@@ -48,14 +51,18 @@ export class AppShell extends StoreElement {
     if (parts[0] === 'uurprofiel' && parts[1]) store.setRegion(parts[1]);
   };
 
+  private readonly onSession = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
+    session.addEventListener('change', this.onSession);
     this.onHash();
   }
 
   override disconnectedCallback(): void {
     removeEventListener('hashchange', this.onHash);
+    session.removeEventListener('change', this.onSession);
     super.disconnectedCallback();
   }
 
@@ -76,6 +83,8 @@ export class AppShell extends StoreElement {
       nav a[aria-current='page'] { border-bottom-color: #ffc940; color: #fff; font-weight: 600; }
       nav a:focus-visible { outline: 2px solid #ffc940; outline-offset: -2px; }
       main { flex: 1; padding: 0.75rem 1rem 1rem; }
+      .who { font-size: 0.8rem; color: #dfe7f3; display: flex; align-items: center; gap: 0.4rem; }
+      .who button { font-size: 0.8rem; padding: 0.1rem 0.5rem; }
       .notice { background: #fff8e1; border-bottom: 1px solid #f0d68a; font-size: 0.8rem; padding: 0.25rem 1rem; color: #5c4300; }
     `,
   ];
@@ -99,7 +108,20 @@ export class AppShell extends StoreElement {
     }
   }
 
+  /** Who am I and sign-out (shared servers only). */
+  private renderWho() {
+    const user = session.user;
+    if (session.mode !== 'accounts' || !user) return '';
+    return html`<span class="who" id="who-am-i">
+      Aangemeld als <strong>${user.username}</strong>
+      <span title="Uw rollen">(${user.roles.map(roleLabel).join(', ')})</span>
+      <button id="sign-out" @click=${() => void session.signOut()}>Afmelden</button>
+    </span>`;
+  }
+
   override render() {
+    if (session.mode === 'unknown') return html`<main role="status">Laden…</main>`;
+    if (!session.ready) return html`<sh-sign-in></sh-sign-in>`;
     const status = store.busy ? 'Rekent…' : store.result ? `Berekend in ${num(store.lastMs, 0)} ms` : '';
     return html`
       <header>
@@ -114,6 +136,7 @@ export class AppShell extends StoreElement {
           ${store.datasets.map((d) => html`<option value=${d.id} ?selected=${d.id === store.dataset}>${d.weatherYear ? `Weerjaar ${d.weatherYear}` : d.name}${d.default ? ' (standaard)' : ''}</option>`)}
         </select>
         <span class="status" role="status" aria-live="polite">${status}</span>
+        ${this.renderWho()}
       </header>
       <nav aria-label="Weergaven">
         ${VIEWS.map((v) => html`<a href="#/${v.id}" aria-current=${v.id === this.view ? 'page' : 'false'}>${v.label}</a>`)}

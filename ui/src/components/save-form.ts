@@ -8,6 +8,8 @@ import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { ApiError, saveScenario, type Issue } from '../api.ts';
+import { scenarioSaveBlock } from '../permissions.ts';
+import { session } from '../session.ts';
 
 const AUTHOR_KEY = 'samenhang.author';
 
@@ -85,7 +87,17 @@ export class SaveForm extends StoreElement {
     }
   }
 
+  /** On a shared server the author is the signed-in account, not a typed name. */
+  private renderAuthor() {
+    if (session.mode === 'accounts' && session.user)
+      return html`<span>Auteur</span><span id="save-account"><strong>${session.user.username}</strong> (uw account)</span>`;
+    return html`<label for="save-author">Auteur</label>
+      <input id="save-author" type="text" .value=${this.author} @input=${(e: Event) => (this.author = (e.target as HTMLInputElement).value)} />
+      ${this.errs('author')}`;
+  }
+
   override render() {
+    const blocked = scenarioSaveBlock(session, store.scenario);
     const other = this.issues.filter((i) => !['name', 'author', 'note'].includes(i.path));
     return html`<form @submit=${(e: Event) => {
       e.preventDefault();
@@ -95,20 +107,19 @@ export class SaveForm extends StoreElement {
       <input id="save-name" type="text" .value=${store.scenario.name}
         @change=${(e: Event) => store.setScenario({ ...store.scenario, name: (e.target as HTMLInputElement).value })} />
       ${this.errs('name')}
-      <label for="save-author">Auteur</label>
-      <input id="save-author" type="text" .value=${this.author} @input=${(e: Event) => (this.author = (e.target as HTMLInputElement).value)} />
-      ${this.errs('author')}
+      ${this.renderAuthor()}
       <label for="save-note">Toelichting</label>
       <textarea id="save-note" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
       ${this.errs('note')}
       <div class="buttons">
-        <button type="button" class="primary" id="save-new" @click=${() => void this.save(true)}>Opslaan als nieuw scenario</button>
+        <button type="button" class="primary" id="save-new" ?disabled=${!!blocked} title=${blocked} @click=${() => void this.save(true)}>Opslaan als nieuw scenario</button>
         ${
           store.savedId
-            ? html`<button type="button" id="save-version" @click=${() => void this.save(false)}>Nieuwe versie (nu v${store.savedVersion})</button>`
+            ? html`<button type="button" id="save-version" ?disabled=${!!blocked} title=${blocked} @click=${() => void this.save(false)}>Nieuwe versie (nu v${store.savedVersion})</button>`
             : ''
         }
       </div>
+      ${blocked ? html`<div class="muted" id="save-blocked" style="grid-column: 2">${blocked}</div>` : ''}
       ${other.map((i) => html`<div class="error" role="alert">${i.path ? html`<code>${i.path}</code>: ` : ''}${i.message}</div>`)}
       ${this.message ? html`<div class="ok" role="status">${this.message}</div>` : ''}
     </form>`;

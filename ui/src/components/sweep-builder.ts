@@ -9,6 +9,8 @@ import type { Issue, SweepAxisJson } from '../api.ts';
 import { shared } from '../styles.ts';
 import { num, parseNum } from '../format.ts';
 import { REGION_SWEEP_PARAMS, SWEEP_PATHS, pathLabel } from '../labels.ts';
+import { sweepStartBlock } from '../permissions.ts';
+import { session } from '../session.ts';
 
 type Kind = 'values' | 'uniform' | 'triangular';
 /** `path` is the API path: `defaults.<p>`, `national.<p>` or `regions.<id>.<p>`. */
@@ -128,6 +130,7 @@ export class SweepBuilder extends LitElement {
 
   override render() {
     const other = this.issues.filter((x) => !/^axes\.\d+/.test(x.path));
+    const blocked = sweepStartBlock(session);
     return html`
       <div class="card">
         <h3 style="margin-top:0">Assen</h3>
@@ -178,9 +181,10 @@ export class SweepBuilder extends LitElement {
           <label for="seed">Seed</label>
           <input id="seed" class="small" type="number" .value=${String(this.seed)} @input=${(e: Event) => (this.seed = Math.round(Number((e.target as HTMLInputElement).value) || 0))} />
           <span class="count" data-count=${this.count()}>= <strong>${num(this.count())}</strong> scenario’s</span>
-          <button class="primary" id="run" ?disabled=${this.running || this.axes.length === 0}
+          <button class="primary" id="run" ?disabled=${this.running || this.axes.length === 0 || !!blocked} title=${blocked}
             @click=${() => this.dispatchEvent(new CustomEvent('sweep-submit', { detail: { axes: this.toJson(), samples: this.samples, seed: this.seed } }))}>Start verkenning</button>
         </div>
+        ${blocked ? html`<div class="muted" id="run-blocked">${blocked}</div>` : ''}
         ${other.map((x) => html`<div class="error" role="alert">${x.path ? html`<code>${x.path}</code>: ` : ''}${x.message}</div>`)}
       </div>
     `;

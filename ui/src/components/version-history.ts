@@ -2,6 +2,7 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { shared } from '../styles.ts';
 import { getScenario, getVersions, type ScenarioVersion } from '../api.ts';
+import { session } from '../session.ts';
 import { store } from '../store.ts';
 
 const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -40,6 +41,13 @@ export class VersionHistory extends LitElement {
     location.hash = '#/scenario';
   }
 
+  /** On a shared server the author is an account (set by the server from the sign-in). */
+  private renderAuthor(author: string) {
+    if (session.mode === 'accounts')
+      return html`<span class="account" title="Account">👤 ${author || 'onbekend'}</span>`;
+    return author || 'onbekend';
+  }
+
   override render() {
     if (!this.scenarioId) return html`<div class="muted">Kies “Versies” bij een scenario.</div>`;
     return html`${this.failure ? html`<div class="error">${this.failure}</div>` : ''}
@@ -47,7 +55,7 @@ export class VersionHistory extends LitElement {
         ${this.versions.map((v) => {
           const t = v.createdAt ?? v.savedAt;
           return html`<li>
-            <strong>v${v.version}</strong> · ${v.author || 'onbekend'} · ${t ? when.format(new Date(t)) : ''}
+            <strong>v${v.version}</strong> · ${this.renderAuthor(v.author)} · ${t ? when.format(new Date(t)) : ''}
             ${v.note ? html`<div class="muted">${v.note}</div>` : ''}
             <button @click=${() => void this.open(v.version)} aria-label="Versie ${v.version} laden in Scenario">Laden</button>
           </li>`;
