@@ -62,6 +62,17 @@ export class AccountStore {
       .run(username, hash, JSON.stringify(parsed.map(formatRole)), new Date().toISOString());
   }
 
+  /** Creates an account without a password: it signs in only through the OpenID Connect provider. */
+  addExternal(username: string, roles: string[]): void {
+    if (!USERNAME.test(username))
+      throw new AccountError(`user name '${username}' must be 2–64 letters, digits, '.', '_', '@' or '-'`);
+    const parsed = this.parseRoles(roles);
+    if (this.row(username)) throw new AccountError(`user '${username}' already exists`);
+    this.db
+      .prepare('INSERT INTO accounts (username, password_hash, roles_json, created_at) VALUES (?, NULL, ?, ?)')
+      .run(username, JSON.stringify(parsed.map(formatRole)), new Date().toISOString());
+  }
+
   list(): AccountInfo[] {
     return this.db
       .prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY username')
@@ -127,6 +138,13 @@ export class AccountStore {
     const ok = await verifyPassword(password, hash);
     if (!ok || !row || row.disabled_at !== null || row.password_hash === null) return undefined;
     return this.identityOf(row, 'session');
+  }
+
+  /** The identity of an enabled account by name (sign-in through OpenID Connect). */
+  identityByName(username: string, via: Identity['via']): Identity | undefined {
+    const row = USERNAME.test(username) ? this.row(username) : undefined;
+    if (!row || row.disabled_at !== null) return undefined;
+    return this.identityOf(row, via);
   }
 
   /** The identity of an enabled account by id (sessions store only the id). */

@@ -9,6 +9,7 @@ import { type Db, getMeta, setMeta } from '../db.ts';
 import { HttpError } from '../errors.ts';
 import { AccountStore } from './accounts.ts';
 import { AuditTrail, ResourceOwners } from './audit.ts';
+import { discoverProvider, type OidcOptions, registerOidcRoutes } from './oidc.ts';
 import type { Identity } from './roles.ts';
 import { isWriteMethod, ROUTE_RULES, type RouteRule, type RuleContext, ruleKey } from './rules.ts';
 import { SqliteSessionStore } from './session-store.ts';
@@ -26,6 +27,8 @@ export interface AuthOptions {
   sessionHours?: number;
   /** Failed sign-ins (and failed API tokens) per address per minute before further attempts get 429; default 10. */
   maxFailedAttempts?: number;
+  /** Also sign in through an OpenID Connect provider (accounts mode only). */
+  oidc?: OidcOptions;
 }
 
 /** The server was asked to require sign-in, but there is no account to sign in with. */
@@ -43,6 +46,10 @@ export class NoAccountsError extends Error {
 /** What the auth plugin keeps (app.auth). */
 export interface AuthRuntime {
   mode: 'open' | 'accounts';
+  /** Whether cookies carry the Secure attribute. */
+  secureCookies: boolean;
+  /** The OpenID Connect provider's label when that sign-in is configured. */
+  oidcLabel?: string;
   accounts: AccountStore;
   audit: AuditTrail;
   owners: ResourceOwners;
@@ -67,7 +74,14 @@ declare module 'fastify' {
 }
 
 /** API paths used without signing in. */
-const PUBLIC_API = new Set(['/api/health', '/api/auth/session', '/api/auth/login', '/api/openapi.json']);
+const PUBLIC_API = new Set([
+  '/api/health',
+  '/api/auth/session',
+  '/api/auth/login',
+  '/api/auth/oidc/start',
+  '/api/auth/oidc/callback',
+  '/api/openapi.json',
+]);
 const SESSION_COOKIE = 'samenhang_session';
 
 function sessionSecret(db: Db): string {
@@ -90,6 +104,7 @@ export async function registerAuth(app: App, db: Db, options: AuthOptions = {}):
   const owners = new ResourceOwners(db);
   const runtime: AuthRuntime = {
     mode,
+    secureCookies: options.secureCookies ?? true,
     accounts,
     audit: new AuditTrail(db),
     owners,
@@ -161,6 +176,11 @@ async function registerSignIn(app: App, db: Db, runtime: AuthRuntime, options: A
     const refuse = { send: () => reply.code(403).send({ error: 'missing or invalid CSRF token (x-csrf-token)' }) };
     app.csrfProtection(request, refuse as unknown as FastifyReply, done);
   });
+  if (options.oidc) {
+    const config = await discoverProvider(options.oidc);
+    runtime.oidcLabel = options.oidc.label ?? 'uw organisatie';
+    registerOidcRoutes(app, runtime, options.oidc, config);
+  }
 }
 
 function needsSignIn(request: FastifyRequest): boolean {

@@ -18,6 +18,10 @@ const SessionSchema = z.object({
   mode: z.enum(['open', 'accounts']),
   user: UserSchema.nullable(),
   csrfToken: z.string().optional().meta({ description: 'Send as x-csrf-token with every cookie-authenticated write' }),
+  oidc: z
+    .object({ label: z.string(), start: z.string() })
+    .optional()
+    .meta({ description: 'Sign-in through the organisation’s OpenID Connect provider, when configured' }),
 });
 
 const TokenSchema = z.object({
@@ -61,10 +65,11 @@ export function registerAuthRoutes(app: App, runtime: AuthRuntime): void {
     { schema: { tags, summary: 'Who is signed in (mode open: nobody needs to)', response: { 200: SessionSchema } } },
     async (request, reply) => {
       if (runtime.mode === 'open') return { mode: 'open' as const, user: null };
+      const oidc = runtime.oidcLabel ? { oidc: { label: runtime.oidcLabel, start: '/api/auth/oidc/start' } } : {};
       const accountId = request.session.accountId;
       const identity = accountId === undefined ? undefined : runtime.accounts.identityById(accountId, 'session');
-      if (!identity) return { mode: 'accounts' as const, user: null };
-      return { mode: 'accounts' as const, user: userOf(identity), csrfToken: reply.generateCsrf() };
+      if (!identity) return { mode: 'accounts' as const, user: null, ...oidc };
+      return { mode: 'accounts' as const, user: userOf(identity), csrfToken: reply.generateCsrf(), ...oidc };
     },
   );
 

@@ -5,6 +5,7 @@ import { AccountError, AccountStore } from './accounts.ts';
 export const USERS_USAGE = `Usage: samenhang-server users <command> [--data-dir DIR]
 
   add <name> --role ROLE [--role ROLE…]   create an account (password: see below)
+      [--external]                         … without a password: signs in through OpenID Connect only
   list                                     accounts, their roles and whether they are disabled
   disable <name>                           ends the account's sessions and stops its tokens at once
   enable <name>                            lets a disabled account sign in again
@@ -30,6 +31,7 @@ export interface CliIo {
 const OPTIONS = {
   role: { type: 'string', multiple: true },
   label: { type: 'string' },
+  external: { type: 'boolean' },
   'data-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -77,14 +79,15 @@ async function dispatch(
   store: AccountStore,
   command: string,
   rest: string[],
-  values: { role?: string[]; label?: string },
+  values: { role?: string[]; label?: string; external?: boolean },
   io: CliIo,
 ): Promise<void> {
   const say = (text: string): void => void io.stdout.write(`${text}\n`);
   switch (command) {
     case 'add': {
       const name = one(rest, 'user name');
-      await store.add(name, await readPassword(io, `Wachtwoord voor ${name}: `), values.role ?? []);
+      if (values.external) store.addExternal(name, values.role ?? []);
+      else await store.add(name, await readPassword(io, `Wachtwoord voor ${name}: `), values.role ?? []);
       return say(`user ${name} added (${(values.role ?? []).join(', ')})`);
     }
     case 'reset': {

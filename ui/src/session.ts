@@ -14,16 +14,19 @@ interface SessionAnswer {
   mode: 'open' | 'accounts';
   user: SessionUser | null;
   csrfToken?: string;
+  /** The organisation's OpenID Connect provider, when the server has one. */
+  oidc?: { label: string; start: string };
 }
 
 export class SessionState extends EventTarget {
   mode: 'open' | 'accounts' | 'unknown' = 'unknown';
   user: SessionUser | null = null;
+  oidc: SessionAnswer['oidc'] = undefined;
 
   constructor() {
     super();
     addEventListener(SIGNED_OUT_EVENT, () => {
-      if (this.mode === 'accounts' && this.user) this.apply({ mode: 'accounts', user: null });
+      if (this.mode === 'accounts' && this.user) this.apply({ mode: 'accounts', user: null, oidc: this.oidc });
     });
   }
 
@@ -44,13 +47,14 @@ export class SessionState extends EventTarget {
     try {
       await api('/api/auth/logout', { method: 'POST' });
     } finally {
-      this.apply({ mode: 'accounts', user: null });
+      this.apply({ mode: 'accounts', user: null, oidc: this.oidc });
     }
   }
 
   private apply(answer: SessionAnswer): void {
     this.mode = answer.mode;
     this.user = answer.user;
+    this.oidc = answer.oidc;
     setCsrfToken(answer.csrfToken ?? '');
     this.dispatchEvent(new Event('change'));
   }

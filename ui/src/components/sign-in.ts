@@ -58,6 +58,9 @@ export class SignIn extends LitElement {
       <input id="signin-password" name="password" type="password" autocomplete="current-password" required />
       ${this.failure ? html`<div class="error" role="alert">${this.failure}</div>` : ''}
       <button class="primary" type="submit" ?disabled=${this.busy}>Aanmelden</button>
+      ${
+        session.oidc ? html`<a id="signin-oidc" href=${session.oidc.start}>Aanmelden via ${session.oidc.label}</a>` : ''
+      }
       <div class="muted">Een account krijgt u van de beheerder van deze server.</div>
     </form>`;
   }
