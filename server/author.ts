@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * Who is recorded as the author of a change. For now the free-text `author` the client sends;
- * when sign-in arrives this is the one place that puts the signed-in account here instead.
+ * Who is recorded as the author of a change: the signed-in account on a shared server
+ * (docs/security.md), else the free-text `author` the client sends.
  */
-export function authorOf(_request: FastifyRequest, claimed: string | undefined): string {
-  return (claimed ?? '').trim();
+export function authorOf(request: FastifyRequest, claimed: string | undefined): string {
+  return request.identity?.username ?? (claimed ?? '').trim();
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../app.ts';
 import { newId } from '../ids.ts';
 import { TINY_SCENARIO } from '../test-support.ts';
 import { ROUTE_RULES } from './rules.ts';
@@ -18,6 +20,10 @@ const EXPECTED: Record<string, string | null> = {
   'POST /api/sweeps': 'lezer',
   'DELETE /api/sweeps/:id': 'lezer',
   'POST /api/sweeps/:id/rerun': 'beheerder',
+  'POST /api/commitments': 'lezer',
+  'PUT /api/commitments/:id': 'lezer',
+  'POST /api/commitments/:id/withdraw': 'beheerder',
+  'POST /api/intekenboek/import': 'regio',
   'POST /api/auth/logout': null,
   'POST /api/auth/tokens': null,
   'DELETE /api/auth/tokens/:id': 'lezer',
@@ -258,5 +264,89 @@ describe('authorisation: one rule per route, enforced in one place', () => {
     expect(out.statusCode).toBe(204);
     const after = await env.app.inject({ url: '/api/scenarios', headers: { cookie: session.cookie } });
     expect(after.statusCode).toBe(401);
+  });
+});
+
+describe('commitments: a region its own, a grid operator its own net capacity in the regions it serves', () => {
+  let env: Awaited<ReturnType<typeof accountsApp>>;
+  const as: Record<string, Session> = {};
+  const commitment = (region: string | null, kind = 'res', actor = `RES-regio ${region}`) => ({
+    actor,
+    actorKind: kind === 'net' ? 'netbeheerder' : 'res-regio',
+    region,
+    kind,
+    quantities: kind === 'net' ? { feedinMW: 50 } : { windTWh: 0.1 },
+    year: 2030,
+    status: 'bod',
+    source: 'https://example.org/besluit',
+    author: 'Getypte Naam',
+  });
+  const post = (who: string, body: object) =>
+    env.app.inject({ method: 'POST', url: '/api/commitments', headers: asUser(as[who]), payload: body });
+
+  beforeAll(async () => {
+    // The bundled dataset, so that the region ids are the real ES01 and ES02.
+    env = await accountsApp(
+      {
+        team: ['programmateam'],
+        es01: ['regio:ES01'],
+        es02: ['regio:ES02'],
+        enexis: ['netbeheerder:Enexis'],
+        lezer: ['lezer'],
+      },
+      {
+        datasetsDir: join(REPO_ROOT, 'scenarios', 'data'),
+        defaultDataset: 'nl-res30',
+        gridOperators: { Enexis: ['ES01'] },
+      },
+    );
+    for (const name of ['team', 'es01', 'es02', 'enexis', 'lezer']) as[name] = await env.login(name);
+  }, 120_000);
+  afterAll(async () => env?.cleanup());
+
+  it('regio:ES01 cannot create, change or withdraw ES02’s commitment; ES02 can, and its account is the author', async () => {
+    expect((await post('es01', commitment('ES02'))).statusCode).toBe(403);
+    const created = await post('es02', commitment('ES02'));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const change = (who: string, body: object) =>
+      env.app.inject({ method: 'PUT', url: `/api/commitments/${id}`, headers: asUser(as[who]), payload: body });
+    const refused = await change('es01', commitment('ES02'));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().reason).toContain('ES02');
+    // Nor by moving it into its own region.
+    expect((await change('es01', commitment('ES01'))).statusCode).toBe(403);
+    const withdraw = (who: string) =>
+      env.app.inject({ method: 'POST', url: `/api/commitments/${id}/withdraw`, headers: asUser(as[who]), payload: {} });
+    expect((await withdraw('es01')).statusCode).toBe(403);
+    expect((await change('es02', { ...commitment('ES02'), status: 'vastgesteld' })).statusCode).toBe(200);
+    const record = (
+      await env.app.inject({ url: `/api/commitments/${id}`, headers: { cookie: as.lezer.cookie } })
+    ).json();
+    expect(record.author).toBe('es02');
+    expect((await withdraw('team')).statusCode).toBe(200);
+  });
+
+  it('a grid operator writes its own net commitments in the regions it serves, nothing else', async () => {
+    expect((await post('enexis', commitment('ES01', 'net', 'Enexis Netbeheer'))).statusCode).toBe(201);
+    expect((await post('enexis', commitment('ES02', 'net', 'Enexis Netbeheer'))).statusCode).toBe(403);
+    expect((await post('enexis', commitment('ES01', 'net', 'Liander'))).statusCode).toBe(403);
+    expect((await post('enexis', commitment('ES01', 'res'))).statusCode).toBe(403);
+    expect((await post('es01', commitment('ES01', 'net', 'Enexis Netbeheer'))).statusCode).toBe(403);
+    expect((await post('es01', commitment(null))).statusCode).toBe(403);
+    expect((await post('lezer', commitment('ES01'))).statusCode).toBe(403);
+    expect((await post('team', commitment(null, 'res', 'Rijk'))).statusCode).toBe(201);
+  });
+
+  it('only the programmateam imports a CSV register', async () => {
+    const csv = (who: string) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/intekenboek/import',
+        headers: { ...asUser(as[who]), 'content-type': 'text/csv' },
+        payload: 'not,a,register\n',
+      });
+    expect((await csv('es01')).statusCode).toBe(403);
+    expect((await csv('team')).statusCode).toBe(400);
   });
 });

@@ -121,7 +121,18 @@ export async function registerAuth(app: App, db: Db, options: AuthOptions = {}):
 
   if (mode === 'accounts') await registerSignIn(app, db, runtime, options);
   const tokenOwner = (id: string) => accounts.listTokens().find((token) => token.id === id)?.username;
+  // The intekenboek's own tables: the latest version of a commitment.
+  const latestCommitment = db.prepare<[string], { commitment_json: string }>(
+    `SELECT v.commitment_json FROM commitments c
+     JOIN commitment_versions v ON v.commitment_id = c.id AND v.version = c.latest_version WHERE c.id = ?`,
+  );
   registerAuthorisation(app, runtime, {
+    commitment: (id) => {
+      const row = latestCommitment.get(id);
+      if (!row) return undefined;
+      const c = JSON.parse(row.commitment_json) as { region?: string | null; kind?: string; actor?: string };
+      return { region: c.region ?? null, kind: c.kind ?? '', actor: c.actor ?? '' };
+    },
     owner: (kind, id) => {
       if (kind !== 'token') return owners.get(kind, id);
       const account = tokenOwner(id);

@@ -10,9 +10,18 @@ export interface Owner {
   region: string | null;
 }
 
+/** What the rules read of a commitment (stored or in a request body). */
+export interface CommitmentScope {
+  region: string | null;
+  kind: string;
+  actor: string;
+}
+
 /** What a rule may look up about stored resources. */
 export interface RuleContext {
   owner(kind: string, id: string): Owner | undefined;
+  /** The latest version of a stored commitment. */
+  commitment(id: string): CommitmentScope | undefined;
 }
 
 /**
@@ -87,6 +96,49 @@ function ownSweep(identity: Identity, request: FastifyRequest, ctx: RuleContext)
   return owner?.account === identity.username || 'you may only stop or rerun your own sweeps';
 }
 
+const REGION_KINDS = new Set(['res', 'warmte']);
+
+/** True when `actor` names grid operator `operator` ("Enexis Netbeheer" for netbeheerder:Enexis). */
+function actorIsOperator(actor: string, operator: string): boolean {
+  const a = actor.trim().toLowerCase();
+  const o = operator.toLowerCase();
+  return a === o || a.startsWith(`${o} `);
+}
+
+/**
+ * Whose commitment this is: a region writes the `res` and `warmte` commitments of its region; a
+ * grid operator its own `net` commitments in the regions it serves; national and `financiering`
+ * commitments are the programmateam's.
+ */
+function commitmentWriter(identity: Identity, c: CommitmentScope): Decision {
+  if (hasRole(identity, 'programmateam')) return true;
+  if (c.region === null) return 'national commitments belong to the programmateam';
+  if (REGION_KINDS.has(c.kind) && regionsOf(identity).has(c.region)) return true;
+  if (c.kind === 'net' && identity.gridRegions.has(c.region)) {
+    const own = identity.roles.some((role) => role.kind === 'netbeheerder' && actorIsOperator(c.actor, role.operator));
+    return own || `a grid operator may only change its own net commitments, not those of ${c.actor}`;
+  }
+  return `you may not change ${c.kind} commitments of region ${c.region}`;
+}
+
+function bodyCommitment(request: FastifyRequest): CommitmentScope {
+  const body = (request.body ?? {}) as { region?: string | null; kind?: string; actor?: string };
+  return { region: body.region ?? null, kind: body.kind ?? '', actor: body.actor ?? '' };
+}
+
+function newCommitment(identity: Identity, request: FastifyRequest): Decision {
+  return commitmentWriter(identity, bodyCommitment(request));
+}
+
+/** Both the stored commitment and (for a new version) the one in the body must be the writer's. */
+function storedCommitment(identity: Identity, request: FastifyRequest, ctx: RuleContext): Decision {
+  const stored = ctx.commitment(idParam(request));
+  if (!stored) return true; // the handler answers 404
+  const decision = commitmentWriter(identity, stored);
+  if (decision !== true || request.method !== 'PUT') return decision;
+  return commitmentWriter(identity, bodyCommitment(request));
+}
+
 /** Everyone may revoke their own API tokens; a beheerder anyone's. */
 function ownToken(identity: Identity, request: FastifyRequest, ctx: RuleContext): Decision {
   if (hasRole(identity, 'beheerder')) return true;
@@ -120,6 +172,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/sweeps': { who: dataWriter, owns: { kind: 'sweep' } },
   'DELETE /api/sweeps/:id': { who: dataWriter, resource: ownSweep },
   'POST /api/sweeps/:id/rerun': { who: dataWriter, resource: ownSweep },
+
+  'POST /api/commitments': { who: dataWriter, resource: newCommitment, stampsAuthor: true },
+  'PUT /api/commitments/:id': { who: dataWriter, resource: storedCommitment, stampsAuthor: true },
+  'POST /api/commitments/:id/withdraw': { who: dataWriter, resource: storedCommitment, stampsAuthor: true },
+  // A CSV import may touch any region's commitments at once.
+  'POST /api/intekenboek/import': { who: programmateam },
 
   'POST /api/auth/login': { who: anyone, public: true },
   'POST /api/auth/logout': { who: anyone, readOnly: true },
