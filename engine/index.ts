@@ -32,6 +32,8 @@ export {
   NATIONAL_OUTPUT_NAMES,
   OUTPUT_INDEX,
   OUTPUT_COUNT,
+  NULLABLE_OUTPUT_NAMES,
+  isNullableOutput,
   type OutputName,
   type RegionResult,
   type NationalResult,

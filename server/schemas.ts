@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  isNullableOutput,
   NATIONAL_OUTPUT_NAMES,
   OUTPUT_NAMES,
   REGION_COLUMNS,
@@ -223,13 +224,15 @@ export const ResultQuerySchema = z.strictObject({
     .meta({ description: "Only the rows of one region id, or 'NL' for the national rows" }),
 });
 
+/** An output value: a number, or null for the outputs that may have none (a share of 0 arable land). */
+const outputValue = (name: string) => (isNullableOutput(name) ? z.number().nullable() : z.number());
 const RegionResultSchema = z.object({
   id: z.string(),
-  ...Object.fromEntries(REGION_OUTPUT_NAMES.map((name) => [name, z.number()])),
+  ...Object.fromEntries(REGION_OUTPUT_NAMES.map((name) => [name, outputValue(name)])),
 });
 const NationalResultSchema = z.object(
   Object.fromEntries(
-    NATIONAL_OUTPUT_NAMES.map((name) => [name, name === 'route35Triggered' ? z.boolean() : z.number()]),
+    NATIONAL_OUTPUT_NAMES.map((name) => [name, name === 'route35Triggered' ? z.boolean() : outputValue(name)]),
   ),
 );
 const series = z.array(z.number());

@@ -143,8 +143,7 @@ export function computeOutputRows(
       r * OUTPUT_COUNT,
     );
   }
-  const connections = dataset.regions.map((region) => region.connections);
-  computeNationalRow(rows, regionCount, connections, run.national, rows, regionCount * OUTPUT_COUNT);
+  computeNationalRow(rows, dataset.regions, run.national, rows, regionCount * OUTPUT_COUNT);
 }
 
 /** Evaluates a scenario into output rows: one per region, then the national row. */
@@ -163,18 +162,26 @@ export interface EvaluationResult {
   national: NationalResult;
 }
 
+/**
+ * NaN in an output row stands for null (a nullable output without a value); any other non-finite
+ * number passes through, so the callers' finiteness checks still catch overflow.
+ */
+function nullIfNaN(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
+}
+
 /** Turns output rows into the JSON shape of MODEL.md §6. */
 export function rowsToResult(dataset: Dataset, rows: Float64Array): EvaluationResult {
   const regions = dataset.regions.map((region, r) => {
-    const result: Record<string, number | string> = { id: region.id };
-    for (const name of REGION_OUTPUT_NAMES) result[name] = rows[r * OUTPUT_COUNT + OUTPUT_INDEX[name]];
+    const result: Record<string, number | string | null> = { id: region.id };
+    for (const name of REGION_OUTPUT_NAMES) result[name] = nullIfNaN(rows[r * OUTPUT_COUNT + OUTPUT_INDEX[name]]);
     return result as RegionResult;
   });
   const offset = dataset.regions.length * OUTPUT_COUNT;
-  const national: Record<string, number | boolean> = {};
+  const national: Record<string, number | boolean | null> = {};
   for (const name of NATIONAL_OUTPUT_NAMES) {
     const value = rows[offset + OUTPUT_INDEX[name]];
-    national[name] = name === 'route35Triggered' ? value === 1 : value;
+    national[name] = name === 'route35Triggered' ? value === 1 : nullIfNaN(value);
   }
   return { regions, national: national as NationalResult };
 }

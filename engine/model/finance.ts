@@ -8,14 +8,14 @@ import {
   KERNEL_STORAGE_THROUGHPUT_MWH,
 } from '../kernel/region-hours.ts';
 import type { ResolvedRegion } from '../scenario/resolve.ts';
+import type { NationalParams } from '../scenario/parameters.ts';
+import { annuity } from './annuity.ts';
+import { executionCostsEUR, landClaim } from './execution-and-land.ts';
+import { type EquityAnnuityFactors, equityAnnuityFactors, financeRoutes } from './finance-routes.ts';
 import type { HeatProfile } from './heat.ts';
 import { OUTPUT_INDEX as O } from './outputs.ts';
-import type { NationalParams } from '../scenario/parameters.ts';
 
-/** Equal annual payment that repays `capital` over `years` at `rate` (MODEL.md §3; C/L when r = 0). */
-export function annuity(capital: number, rate: number, years: number): number {
-  return rate === 0 ? capital / years : (capital * rate) / (1 - (1 + rate) ** -years);
-}
+export { annuity };
 
 /** Installed MW of one region as in MODEL.md §2.1; those the finance pass needs. */
 export interface RegionCapacities {
@@ -52,6 +52,8 @@ export interface HomeEconomics {
   /** annuity(1, waccGrid, gridLifeYears) and annuity(1, waccGrid, storageLifeYears). */
   gridAnnuityFactor: number;
   storageAnnuityFactor: number;
+  /** Annuity factors of the state-equity route (MODEL.md §11). */
+  equity: EquityAnnuityFactors;
 }
 
 /** Works out the per-home economics and annuity factors for one heat profile under `national`. */
@@ -91,6 +93,7 @@ export function computeHomeEconomics(heat: HeatProfile, n: NationalParams): Home
     qInsGJ: (heat.qInsKWh * 3.6e6) / 1e9,
     gridAnnuityFactor: annuity(1, n.waccGrid, n.gridLifeYears),
     storageAnnuityFactor: annuity(1, n.waccGrid, n.storageLifeYears),
+    equity: equityAnnuityFactors(n),
   };
 }
 
@@ -155,7 +158,12 @@ export function computeRegionOutputs(
     gasAvoidedM3 * n.co2GasTPerM3 - heatElecTWh * 1e6 * n.co2ElecTPerMWh - nHN * home.qInsGJ * n.co2HeatNetTPerGJ + 0;
   const homesCapexEUR = nINS * home.capexINS + nHY * home.capexHY + nAE * home.capexAE + nHN * home.capexHN;
 
+  const fieldSolarHa = capacities.fieldMW / n.fieldSolarMWpPerHa;
   const windTurbines = capacities.windMW / n.turbineMW;
+  const windHa = windTurbines * n.haPerTurbine;
+  const routes = financeRoutes(gridCapexEUR, storageCapexEUR, gridAnnuityEUR, region.connections, home.equity, n);
+  const execution = executionCostsEUR(switchingHomes, resNominalTWh, region, n);
+  const land = landClaim(region, fieldSolarHa, windHa, n);
   const r = rowOffset;
   row[r + O.peakFeedinMW] = peakFeedinMW;
   row[r + O.peakOfftakeMW] = peakOfftakeMW;
@@ -187,9 +195,20 @@ export function computeRegionOutputs(
   row[r + O.gasAvoidedM3] = gasAvoidedM3;
   row[r + O.co2AvoidedT] = co2AvoidedT;
   row[r + O.homesCapexEUR] = homesCapexEUR;
-  row[r + O.fieldSolarHa] = capacities.fieldMW / n.fieldSolarMWpPerHa;
+  row[r + O.fieldSolarHa] = fieldSolarHa;
   row[r + O.windTurbines] = windTurbines;
-  row[r + O.windHa] = windTurbines * n.haPerTurbine;
+  row[r + O.windHa] = windHa;
+  row[r + O.financeTariffEURPerConnection] = routes.tariffEURPerConnection;
+  row[r + O.financeEquityTariffEURPerConnection] = routes.equityTariffEURPerConnection;
+  row[r + O.financeEquityStateEUR] = routes.equityStateEUR;
+  row[r + O.financeSubsidyStateEURPerYear] = routes.subsidyStateEURPerYear;
+  row[r + O.financeSubsidyEBShare] = Number.NaN;
+  row[r + O.uitvoeringWarmteEUR] = execution.warmteEUR;
+  row[r + O.uitvoeringRESEUR] = execution.resEUR;
+  row[r + O.housingNeedHomes] = land.housingNeedHomes;
+  row[r + O.housingHa] = land.housingHa;
+  row[r + O.landClaimHa] = land.landClaimHa;
+  row[r + O.landClaimShareOfArable] = land.shareOfArable;
   row[r + O.route35Triggered] = Number.NaN;
   row[r + O.targetGapTWh] = Number.NaN;
 }

@@ -1,7 +1,8 @@
 /**
- * The outputs of MODEL.md §2.4–§4 in the order they are reported. `scope` says which rows carry
- * an output: `both` (regions, and nationally as the sum over regions, or for the tariff the
- * national ratio), `region` (congestion hours and per-home figures, not national), `national`.
+ * The outputs of MODEL.md §2.4–§4 and §11–13 in the order they are reported. `scope` says which rows
+ * carry an output: `both` (regions, and nationally as the sum over regions, or for tariffs and
+ * shares the national ratio), `region` (congestion hours and per-home figures, not national),
+ * `national`. `nullable` outputs may be null where they are carried (a share of something that is 0).
  */
 export const OUTPUTS = [
   { name: 'peakFeedinMW', scope: 'both' },
@@ -37,11 +38,24 @@ export const OUTPUTS = [
   { name: 'fieldSolarHa', scope: 'both' },
   { name: 'windTurbines', scope: 'both' },
   { name: 'windHa', scope: 'both' },
+  { name: 'financeTariffEURPerConnection', scope: 'both' },
+  { name: 'financeEquityTariffEURPerConnection', scope: 'both' },
+  { name: 'financeEquityStateEUR', scope: 'both' },
+  { name: 'financeSubsidyStateEURPerYear', scope: 'both' },
+  { name: 'financeSubsidyEBShare', scope: 'national', nullable: true },
+  { name: 'uitvoeringWarmteEUR', scope: 'both' },
+  { name: 'uitvoeringRESEUR', scope: 'both' },
+  { name: 'housingNeedHomes', scope: 'both' },
+  { name: 'housingHa', scope: 'both' },
+  { name: 'landClaimHa', scope: 'both' },
+  { name: 'landClaimShareOfArable', scope: 'both', nullable: true },
   { name: 'route35Triggered', scope: 'national' },
   { name: 'targetGapTWh', scope: 'national' },
 ] as const;
 
 export type OutputName = (typeof OUTPUTS)[number]['name'];
+/** Outputs that may be null (JSON null, an empty CSV cell, an Arrow null; NaN in output rows). */
+export type NullableOutputName = Extract<(typeof OUTPUTS)[number], { nullable: true }>['name'];
 export type RegionOutputName = Extract<(typeof OUTPUTS)[number], { scope: 'both' | 'region' }>['name'];
 export type NationalOutputName = Extract<(typeof OUTPUTS)[number], { scope: 'both' | 'national' }>['name'];
 
@@ -62,9 +76,21 @@ export const OUTPUT_INDEX: Readonly<Record<OutputName, number>> = Object.fromEnt
 ) as Record<OutputName, number>;
 export const OUTPUT_COUNT = OUTPUT_NAMES.length;
 
+/** Nullable outputs (MODEL.md §4: a share whose denominator is 0 or missing). */
+export const NULLABLE_OUTPUT_NAMES: readonly NullableOutputName[] = OUTPUTS.filter(
+  (o): o is Extract<(typeof OUTPUTS)[number], { nullable: true }> => 'nullable' in o && o.nullable,
+).map((o) => o.name);
+
+/** Whether `name` is an output that may be null. */
+export function isNullableOutput(name: string): boolean {
+  return (NULLABLE_OUTPUT_NAMES as readonly string[]).includes(name);
+}
+
 /** Outputs of one region, as `evaluate --json` reports them. */
-export type RegionResult = { id: string } & Record<RegionOutputName, number>;
+export type RegionResult = { id: string } & Record<Exclude<RegionOutputName, NullableOutputName>, number> &
+  Record<Extract<RegionOutputName, NullableOutputName>, number | null>;
 /** National outcomes; `route35Triggered` is a boolean in JSON. */
-export type NationalResult = Record<Exclude<NationalOutputName, 'route35Triggered'>, number> & {
-  route35Triggered: boolean;
-};
+export type NationalResult = Record<Exclude<NationalOutputName, 'route35Triggered' | NullableOutputName>, number> &
+  Record<Extract<NationalOutputName, NullableOutputName>, number | null> & {
+    route35Triggered: boolean;
+  };

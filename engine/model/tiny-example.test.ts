@@ -25,11 +25,14 @@ describe('worked example (shared/examples/tiny, exact rational reference)', () =
   const expected = JSON.parse(readFileSync(join(TINY, 'expected.json'), 'utf8'));
   const result = evaluate(dataset, scenario);
 
-  it('reports exactly the expected regions and keys', () => {
+  it('reports the expected regions and every v1 key, in order (the v2 outputs are extra)', () => {
     expect(result.regions.map((r) => r.id)).toEqual(expected.regions.map((r: { id: string }) => r.id));
+    const v1Keys = (keys: string[], reference: object) => keys.filter((key) => key in reference);
     for (let i = 0; i < expected.regions.length; i++)
-      expect(Object.keys(result.regions[i])).toEqual(Object.keys(expected.regions[i]));
-    expect(Object.keys(result.national).sort()).toEqual(Object.keys(expected.national).sort());
+      expect(v1Keys(Object.keys(result.regions[i]), expected.regions[i])).toEqual(Object.keys(expected.regions[i]));
+    expect(v1Keys(Object.keys(result.national), expected.national).sort()).toEqual(
+      Object.keys(expected.national).sort(),
+    );
   });
 
   for (const region of expected.regions as Array<Record<string, number | string>>) {

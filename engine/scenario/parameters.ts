@@ -60,6 +60,15 @@ export const NATIONAL_DEFAULTS = {
   turbineMW: 4.2,
   haPerTurbine: 0.5,
   targetTWh: 35,
+  // v2 financing routes (MODEL.md §11)
+  waccState: 0.02,
+  equityShare: 0.3,
+  // v2 uitvoeringskosten decentrale overheden (§12)
+  uitvoeringWarmteEURPerHome: 2150,
+  uitvoeringRESEURPerTWh: 50_000_000,
+  // v2 land against housing (§13)
+  homesPerHa: 30,
+  housingGrowthShare: 0.11,
 } as const;
 
 export type NationalParamName = keyof typeof NATIONAL_DEFAULTS;
@@ -88,6 +97,9 @@ export const NATIONAL_BOUNDS: Partial<Record<NationalParamName, Bound>> = {
   homeMeasureLifeYears: 'positive',
   fieldSolarMWpPerHa: 'positive',
   turbineMW: 'positive',
+  waccState: 'rate',
+  equityShare: 'share',
+  homesPerHa: 'positive',
 };
 
 /** The test and the message of each bound: the one table behind the scenario schema and sweep axes. */

@@ -56,6 +56,14 @@ function validityBitmap(rowCount: number, isValid: (row: number) => boolean): Ui
   return bitmap;
 }
 
+/** A Float64 column whose NaN values are Arrow nulls. */
+function nanAsNullColumn(data: Float64Array, rowCount: number): Data {
+  let nullCount = 0;
+  for (let row = 0; row < rowCount; row++) if (Number.isNaN(data[row])) nullCount++;
+  const nullBitmap = nullCount > 0 ? validityBitmap(rowCount, (row) => !Number.isNaN(data[row])) : undefined;
+  return makeData({ type: new Float64(), length: rowCount, nullCount, nullBitmap, data });
+}
+
 /** Arrow IPC file writer for sweep tables: Int32 scenario, Utf8 region, Float64 axes and outputs, Bool Route 35. */
 export function createArrowTableWriter(path: string, layout: TableLayout): SweepTableWriter {
   const regionRows = layout.regionIds.length + 1;
@@ -99,11 +107,7 @@ export function createArrowTableWriter(path: string, layout: TableLayout): Sweep
       ];
       const column = (c: number) => values.subarray(c * capacityRows, c * capacityRows + rowCount);
       layout.axisPaths.forEach((_, a) => {
-        const axis = column(a);
-        let nulls = 0;
-        for (let row = 0; row < rowCount; row++) if (Number.isNaN(axis[row])) nulls++;
-        const nullBitmap = nulls > 0 ? validityBitmap(rowCount, (row) => !Number.isNaN(axis[row])) : undefined;
-        children.push(makeData({ type: new Float64(), length: rowCount, nullCount: nulls, nullBitmap, data: axis }));
+        children.push(nanAsNullColumn(column(a), rowCount));
       });
       const nationalRows = rowCount / regionRows;
       OUTPUTS.forEach((output, k) => {
@@ -119,6 +123,9 @@ export function createArrowTableWriter(path: string, layout: TableLayout): Sweep
               data: bits,
             }),
           );
+        } else if ('nullable' in output && output.nullable) {
+          // NaN marks the rows where a nullable output has no value (and the rows outside its scope).
+          children.push(nanAsNullColumn(data, rowCount));
         } else if (output.scope === 'both') {
           children.push(makeData({ type: new Float64(), length: rowCount, nullCount: 0, data }));
         } else {

@@ -4,7 +4,7 @@
  */
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
 
-type Row = Partial<Record<string, number | boolean | string>>;
+type Row = Partial<Record<string, number | boolean | string | null>>;
 const n = (row: Row, k: string) => Number(row[k] ?? 0);
 
 export interface Kpi {
