@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/load-dataset.ts';
+import { isHourlyNationalParam } from '../scenario/hourly-params.ts';
 import { SweepRunner } from './runner.ts';
 import { parseSweep } from './spec.ts';
 
@@ -15,6 +16,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'samenhang-finance-axes-'));
 describe('sweeps over the financing, uitvoering and land parameters', () => {
   const runner = new SweepRunner({ workers: 0 });
   afterAll(() => runner.close());
+
+  it('are finance-only in the one list of what the kernel reads', () => {
+    const names = [
+      'equityShare',
+      'waccState',
+      'uitvoeringWarmteEURPerHome',
+      'uitvoeringRESEURPerTWh',
+      'homesPerHa',
+      'housingGrowthShare',
+    ] as const;
+    expect(names.filter(isHourlyNationalParam)).toEqual([]);
+  });
 
   it('reuse one hourly run for every combination', async () => {
     const plan = parseSweep(
