@@ -20,5 +20,5 @@ export function runEvaluateCommand(options: EvaluateOptions): string {
   const result = evaluate(dataset, scenario);
   checkFiniteResults(result);
   if (options.json) return `${JSON.stringify(result, null, 1)}\n`;
-  return formatSummary(scenario.name, dataset.name, result, resolveNational(scenario).targetTWh);
+  return formatSummary(scenario.name, dataset.name, result, resolveNational(scenario));
 }

@@ -1,4 +1,6 @@
 import type { EvaluationResult } from '../model/evaluate.ts';
+import type { NationalParams } from '../scenario/parameters.ts';
+import { financeRegionTable, formatExecutionBlock, formatFinanceBlock, formatLandLine } from './format-finance.ts';
 
 const nl = (digits: number) =>
   new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -16,14 +18,18 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** A readable summary of an evaluation: national KPIs, Route 35 status and a table per region. */
+/**
+ * A readable summary of an evaluation: national KPIs, Route 35 status, the financing routes,
+ * uitvoeringskosten and land claim, and two tables per region.
+ */
 export function formatSummary(
   scenarioName: string,
   datasetName: string,
   result: EvaluationResult,
-  targetTWh: number,
+  national: NationalParams,
 ): string {
   const n = result.national;
+  const targetTWh = national.targetTWh;
   const route35 = n.route35Triggered
     ? `TRIGGERED: RES production ${fmt2.format(n.resNominalTWh)} TWh is ${fmt2.format(n.targetGapTWh)} TWh short of ${fmt0.format(targetTWh)} TWh`
     : `not triggered: RES production ${fmt2.format(n.resNominalTWh)} TWh meets the ${fmt0.format(targetTWh)} TWh target`;
@@ -49,6 +55,7 @@ export function formatSummary(
     ['CO2 avoided', `${fmt0.format(n.co2AvoidedT / 1e3)} kt per year`],
     ['Land: solar fields / wind', `${fmt0.format(n.fieldSolarHa)} ha / ${fmt0.format(n.windTurbines)} turbines`],
   ];
+  const finance = financeRegionTable(result);
   const width = Math.max(...kpis.map(([label]) => label.length));
   const regionRows = result.regions.map((r) => [
     r.id,
@@ -84,6 +91,15 @@ export function formatSummary(
       ],
       regionRows,
     ),
+    '',
+    '',
+    ...formatFinanceBlock(result, national),
+    '',
+    ...formatExecutionBlock(result),
+    '',
+    formatLandLine(result),
+    '',
+    table(finance.header, finance.rows),
     '',
   ].join('\n');
 }

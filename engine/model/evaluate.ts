@@ -15,10 +15,12 @@ import { LoadShapeCache } from './load-shapes.ts';
 import { computeNationalRow } from './national.ts';
 import {
   NATIONAL_OUTPUT_NAMES,
+  NULLABLE_OUTPUT_NAMES,
   OUTPUT_COUNT,
   OUTPUT_INDEX,
   REGION_OUTPUT_NAMES,
   type NationalResult,
+  type OutputName,
   type RegionResult,
 } from './outputs.ts';
 import type { NationalParams } from '../scenario/parameters.ts';
@@ -163,25 +165,28 @@ export interface EvaluationResult {
 }
 
 /**
- * NaN in an output row stands for null (a nullable output without a value); any other non-finite
- * number passes through, so the callers' finiteness checks still catch overflow.
+ * NaN in a nullable output stands for null (a share of 0 arable land, say). In any other output NaN
+ * is an overflow and stays NaN, so the callers' finiteness checks still reject it.
  */
-function nullIfNaN(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
+function outputValue(name: OutputName, value: number): number | null {
+  return Number.isNaN(value) && NULLABLE_OUTPUT_SET.has(name) ? null : value;
 }
+
+const NULLABLE_OUTPUT_SET: ReadonlySet<OutputName> = new Set(NULLABLE_OUTPUT_NAMES);
 
 /** Turns output rows into the JSON shape of MODEL.md §6. */
 export function rowsToResult(dataset: Dataset, rows: Float64Array): EvaluationResult {
   const regions = dataset.regions.map((region, r) => {
     const result: Record<string, number | string | null> = { id: region.id };
-    for (const name of REGION_OUTPUT_NAMES) result[name] = nullIfNaN(rows[r * OUTPUT_COUNT + OUTPUT_INDEX[name]]);
+    for (const name of REGION_OUTPUT_NAMES)
+      result[name] = outputValue(name, rows[r * OUTPUT_COUNT + OUTPUT_INDEX[name]]);
     return result as RegionResult;
   });
   const offset = dataset.regions.length * OUTPUT_COUNT;
   const national: Record<string, number | boolean | null> = {};
   for (const name of NATIONAL_OUTPUT_NAMES) {
     const value = rows[offset + OUTPUT_INDEX[name]];
-    national[name] = name === 'route35Triggered' ? value === 1 : nullIfNaN(value);
+    national[name] = name === 'route35Triggered' ? value === 1 : outputValue(name, value);
   }
   return { regions, national: national as NationalResult };
 }
