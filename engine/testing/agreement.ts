@@ -22,7 +22,7 @@ import {
 export const ENGINE_V2: Required<V2Parts> = {
   lv: false,
   weatherYears: false,
-  finance: false,
+  finance: true,
 };
 
 /** Region outputs the engine reports (and the suite compares). */
