@@ -55,4 +55,13 @@ describe('non-finite results', () => {
     rows[4 * OUTPUT_COUNT + OUTPUT_INDEX.targetGapTWh] = Number.NaN;
     expect(firstNonFiniteOutput(dataset, rows)).toBe('national.targetGapTWh = NaN');
   });
+
+  it('in output rows, takes NaN in a nullable output for null but still finds Infinity there', () => {
+    const rows = evaluateRows(dataset, empty);
+    // The tiny dataset has no arable land: the land share is null (NaN) on every row.
+    expect(Number.isNaN(rows[OUTPUT_INDEX.landClaimShareOfArable])).toBe(true);
+    expect(firstNonFiniteOutput(dataset, rows)).toBeUndefined();
+    rows[OUTPUT_COUNT + OUTPUT_INDEX.landClaimShareOfArable] = Number.POSITIVE_INFINITY;
+    expect(firstNonFiniteOutput(dataset, rows)).toBe('regions.T2.landClaimShareOfArable = Infinity');
+  });
 });

@@ -53,10 +53,13 @@ export function checkFiniteResults(result: object, where = '(scenario)'): void {
 /** Output columns that exist on region rows and on the national row (others are NaN there by design). */
 const ON_REGION_ROWS = OUTPUTS.map((output) => output.scope !== 'national');
 const ON_NATIONAL_ROW = OUTPUTS.map((output) => output.scope !== 'region');
+/** Nullable outputs: NaN there is null (a share of 0 arable land), not an overflow; ±Infinity still is. */
+const MAY_BE_NULL = OUTPUTS.map((output) => 'nullable' in output && output.nullable);
 
 /**
  * The first non-finite output in output rows (regions, then the national row), as
- * `regions.<id>.<output> = value` or `national.<output> = value`; undefined when all are finite.
+ * `regions.<id>.<output> = value` or `national.<output> = value`; undefined when all are finite
+ * (or null, for the nullable outputs).
  * A plain scan without allocation: sweeps run it on every scenario.
  */
 export function firstNonFiniteOutput(dataset: Dataset, rows: Float64Array): string | undefined {
@@ -66,7 +69,7 @@ export function firstNonFiniteOutput(dataset: Dataset, rows: Float64Array): stri
     const offset = r * OUTPUT_COUNT;
     for (let k = 0; k < OUTPUT_COUNT; k++) {
       const value = rows[offset + k];
-      if (applies[k] && !Number.isFinite(value)) {
+      if (applies[k] && !Number.isFinite(value) && !(MAY_BE_NULL[k] && Number.isNaN(value))) {
         const row = r < regionCount ? `regions.${dataset.regions[r].id}` : 'national';
         return `${row}.${OUTPUTS[k].name} = ${value}`;
       }
