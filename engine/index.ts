@@ -13,6 +13,7 @@ export {
   type RegionColumnName,
   type RegionFields,
 } from './data/region-columns.ts';
+export { profileLengthWarnings, type DatasetWarning } from './data/warnings.ts';
 export { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.ts';
 export { parseScenario, checkScenarioAgainstDataset, zodIssues } from './scenario/validate.ts';
 export { resolveRegion, resolveNational, type ResolvedRegion } from './scenario/resolve.ts';

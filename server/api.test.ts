@@ -30,7 +30,17 @@ describe('meta endpoints', () => {
 
   it('GET /api/datasets lists the dataset folders with the default marked', async () => {
     const res = await app.inject('/api/datasets');
-    expect(res.json()).toEqual([{ id: 'tiny', name: 'tiny', weatherYear: null, regions: 4, hours: 24, default: true }]);
+    expect(res.json()).toEqual([
+      {
+        id: 'tiny',
+        name: 'tiny',
+        weatherYear: null,
+        regions: 4,
+        hours: 24,
+        default: true,
+        warnings: [{ code: 'profilesNotAFullYear', hours: 24, message: expect.stringMatching(/not a full year/) }],
+      },
+    ]);
   });
 
   it('GET /api/regions gives region data with derived-cell flags', async () => {

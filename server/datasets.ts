@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset, type Dataset } from '../engine/index.ts';
+import { loadDataset, profileLengthWarnings, type Dataset, type DatasetWarning } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 
 /** A dataset as listed by `GET /api/datasets`. */
@@ -11,6 +11,8 @@ export interface DatasetInfo {
   regions: number;
   hours: number;
   default: boolean;
+  /** Allowed but result-changing: profiles that are not a full year. */
+  warnings: DatasetWarning[];
 }
 
 export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -97,13 +99,15 @@ export class DatasetCatalog {
     return ids.map((id) => {
       const dir = join(this.dir, id);
       const { name, weatherYear } = describe(dir, id);
+      const hours = Math.max(0, countLines(readFileSync(join(dir, 'profiles.csv'), 'utf8').trimEnd()) - 1);
       return {
         id,
         name,
         weatherYear,
         regions: Math.max(0, nonEmptyLines(readFileSync(join(dir, 'regions.csv'), 'utf8')) - 1),
-        hours: Math.max(0, countLines(readFileSync(join(dir, 'profiles.csv'), 'utf8').trimEnd()) - 1),
+        hours,
         default: id === defaultId,
+        warnings: profileLengthWarnings(hours),
       };
     });
   }

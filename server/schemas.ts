@@ -37,6 +37,13 @@ export const HealthSchema = z.object({
   sweepsRunning: z.number().int(),
 });
 
+/** A dataset warning: allowed, but it changes every result (see engine/data/warnings.ts). */
+export const DatasetWarningSchema = z.object({
+  code: z.string(),
+  hours: z.number().int(),
+  message: z.string(),
+});
+
 export const DatasetInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -44,6 +51,7 @@ export const DatasetInfoSchema = z.object({
   regions: z.number().int(),
   hours: z.number().int(),
   default: z.boolean(),
+  warnings: z.array(DatasetWarningSchema),
 });
 
 /** The API type of one `regions.csv` column's field. */
@@ -241,6 +249,8 @@ const series = z.array(z.number());
 export const EvaluateResponseSchema = z.object({
   regions: z.array(RegionResultSchema),
   national: NationalResultSchema,
+  /** E.g. profiles that are not a full year; empty for the bundled data. */
+  warnings: z.array(DatasetWarningSchema),
   hourly: z
     .object({
       region: z.string(),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { profileLengthWarnings, warningLines } from '../data/warnings.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/samenhang.js');
@@ -48,7 +49,10 @@ describe('the compiled samenhang CLI', () => {
     );
     const result = await exit;
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^sweep done: 3 scenarios, 15 rows, .* 2 worker\(s\) → o\.arrow\n$/);
+    // After the warning that the tiny dataset's 24 hours are not a full year:
+    expect(result.stderr).toMatch(
+      /^warning: the hourly profiles have 24 hours[^\n]*\nsweep done: 3 scenarios, 15 rows, .* 2 worker\(s\) → o\.arrow\n$/,
+    );
     expect(readdirSync(dir).sort()).toEqual(['o.arrow', 'sweep.json']);
     expect(tableFromIPC(readFileSync(join(dir, 'o.arrow'))).numRows).toBe(15);
   });
@@ -97,7 +101,8 @@ describe('the compiled samenhang CLI', () => {
     child.kill('SIGINT');
     const result = await exit;
     expect(result.status, result.stderr).toBe(130);
-    expect(result.stderr).toBe('cancelled: no output file was written\n');
+    // The tiny dataset's 24 hours are not a full year: a warning comes first.
+    expect(result.stderr).toBe(`${warningLines(profileLengthWarnings(24))}cancelled: no output file was written\n`);
     expect(readdirSync(dir)).toEqual(['sweep.json']);
   });
 });

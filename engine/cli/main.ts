@@ -39,6 +39,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
         scenarioFile: positionals[0],
         datasetDir: values.dataset as string | undefined,
         json: values.json as boolean,
+        warn: io.stderr,
       }),
     );
     return;

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { loadDataset } from '../data/load-dataset.ts';
+import { warningLines } from '../data/warnings.ts';
 import { ValidationError } from '../errors.ts';
 import { SweepRunner } from '../sweep/runner.ts';
 import { parseSweep } from '../sweep/spec.ts';
@@ -68,6 +69,7 @@ export async function runSweepCommand(io: CliIo, options: SweepCommandOptions): 
   const workers = positiveInteger(options.workers, '--workers', true);
   const chunkSize = positiveInteger(options.chunk, '--chunk', false);
   const dataset = loadDataset(options.datasetDir);
+  io.stderr(warningLines(dataset.warnings));
   const maxScenarios = positiveInteger(options.maxScenarios, '--max-scenarios', false);
   const plan = parseSweep(readJsonFile(options.sweepFile), dataset, { maxScenarios });
   const runner = new SweepRunner({ workers });

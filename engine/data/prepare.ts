@@ -1,4 +1,5 @@
 import type { Dataset, PreparedRegion, RegionData } from './types.ts';
+import { profileLengthWarnings } from './warnings.ts';
 
 /** Default EV charging shapes of MODEL.md §1.2 (hour ranges inclusive, hour 0 = 00:00–01:00). */
 export function defaultEvShape(kind: 'dumb' | 'smart', hours: number): Float64Array {
@@ -110,5 +111,6 @@ export function prepareDataset(
     evDumbShare: normaliseShape(profiles.get('evDumb') ?? defaultEvShape('dumb', hours)),
     evSmartShare: normaliseShape(profiles.get('evSmart') ?? defaultEvShape('smart', hours)),
     totalHomes,
+    warnings: profileLengthWarnings(hours),
   };
 }

@@ -13,6 +13,7 @@ import { evaluate } from '../model/evaluate.ts';
 import { parseScenario, zodIssues } from '../scenario/validate.ts';
 import { parseSweep } from '../sweep/spec.ts';
 import { parseDataset } from './parse-dataset.ts';
+import { profileLengthWarnings, warningLines } from './warnings.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TINY = join(ROOT, 'engine/testdata/tiny');
@@ -250,7 +251,7 @@ describe('the command line with a broken dataset', () => {
   it('accepts a BOM and CRLF line ends', async () => {
     const dir = datasetDir(`\ufeff${REGIONS.replace(/\n/g, '\r\n')}`, `\ufeff${PROFILES.replace(/\n/g, '\r\n')}`);
     const result = await cli(dir);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(warningLines(profileLengthWarnings(24))); // 24 hours: not a full year
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).regions).toHaveLength(4);
   });
@@ -261,8 +262,9 @@ describe('the command line with a broken dataset', () => {
     const result = await run(['evaluate', file, '--dataset', join(TINY, 'dataset')]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
+    // After the warning that the tiny dataset's 24 hours are not a full year:
     expect(result.stderr).toMatch(
-      /^error: \(scenario\): the results are not finite numbers \(regions\.T1\.peakFeedinMW = Infinity, .*\n$/,
+      /^warning: the hourly profiles have 24 hours[^\n]*\nerror: \(scenario\): the results are not finite numbers \(regions\.T1\.peakFeedinMW = Infinity, .*\n$/,
     );
   });
 

@@ -1,3 +1,4 @@
+import type { DatasetWarning } from './warnings.ts';
 import type { DerivedColumnName, RegionFields } from './region-columns.ts';
 
 /**
@@ -37,4 +38,6 @@ export interface Dataset {
   evDumbShare: Float64Array;
   evSmartShare: Float64Array;
   totalHomes: number;
+  /** What is allowed but changes every result (profiles that are not a full year). */
+  warnings: readonly DatasetWarning[];
 }

@@ -9,6 +9,7 @@ import { ValidationError } from '../errors.ts';
 import { tinyWithZeroWindRegion, tinyWithZeroWindRegionSource } from '../testing/fuzz-support.ts';
 import { SweepRunner } from './runner.ts';
 import { parseSweep } from './spec.ts';
+import { warningLines } from '../data/warnings.ts';
 
 const zeroWind = tinyWithZeroWindRegion();
 const tiny = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));
@@ -68,7 +69,9 @@ describe('a sweep holding a scenario evaluate rejects', () => {
     const io = captureIo();
     const status = await main(['sweep', specFile, '--dataset', dir, '--out', out, '--workers', '0'], io);
     expect(status).toBe(2);
-    expect(io.err).toBe(`error: axes: scenario 0 (defaults.solarShare = 0) is invalid: ${WIND_ON_ZERO_PROFILE}\n`);
+    expect(io.err).toBe(
+      `${warningLines(zeroWind.warnings)}error: axes: scenario 0 (defaults.solarShare = 0) is invalid: ${WIND_ON_ZERO_PROFILE}\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -50,11 +50,14 @@ export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
       const result = evaluate(dataset, scenario);
       // Finite inputs can still overflow (resScale 1e308): such a result is a 400 naming the outputs.
       withInputErrors(() => checkFiniteResults(result), wrapped ? 'scenario' : '');
-      if (!hourly) return result;
+      // Allowed but result-changing properties of the dataset (profiles that are not a full year).
+      const warnings = [...dataset.warnings];
+      if (!hourly) return { ...result, warnings };
       const series = evaluateRegionHourly(dataset, scenario, hourly.region, hourly.from, hourly.to);
       withInputErrors(() => checkFiniteResults({ hourly: series }), wrapped ? 'scenario' : '');
       return {
         ...result,
+        warnings,
         hourly: {
           region: series.region,
           from: series.from,

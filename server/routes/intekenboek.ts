@@ -205,7 +205,7 @@ export function registerIntekenboekRoutes(app: App, ctx: AppContext): void {
         dataset,
         withInputErrors(() => parseScenario(scenario.scenario, dataset), 'scenario'),
       );
-      return { ...scenario, result };
+      return { ...scenario, result: { ...result, warnings: [...dataset.warnings] } };
     },
   );
 

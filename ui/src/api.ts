@@ -21,6 +21,15 @@ export interface DatasetInfo {
   regions: number;
   hours: number;
   default: boolean;
+  /** Allowed but result-changing properties, e.g. profiles that are not a full year. */
+  warnings?: DatasetWarning[];
+}
+
+/** A dataset warning from the API; the UI words it in Dutch by its code. */
+export interface DatasetWarning {
+  code: string;
+  hours: number;
+  message: string;
 }
 
 /** Region data as `GET /api/regions` returns it: one field per `regions.csv` column, and the derived flags. */
@@ -42,6 +51,7 @@ export interface HourlySeries {
 export interface EvaluateResponse {
   regions: RegionResult[];
   national: NationalResult;
+  warnings?: DatasetWarning[];
   hourly?: HourlySeries;
 }
 

@@ -89,6 +89,19 @@ export class AppShell extends StoreElement {
     `,
   ];
 
+  /** A notice in Dutch for each warning about the chosen dataset (profiles that are not a full year). */
+  private renderDatasetWarnings() {
+    const warnings = store.datasets.find((d) => d.id === store.dataset)?.warnings ?? [];
+    return warnings.map((w) =>
+      w.code === 'profilesNotAFullYear'
+        ? html`<div class="errorbox" role="status" style="margin:0.5rem 1rem 0">
+            Let op: de uurprofielen van deze dataset beslaan ${num(w.hours)} uur, geen volledig jaar (${num(8760)} of
+            ${num(8784)} uur). Jaartotalen en alle resultaten gelden alleen voor die uren.
+          </div>`
+        : '',
+    );
+  }
+
   private renderView() {
     switch (this.view) {
       case 'kaart':
@@ -145,6 +158,7 @@ export class AppShell extends StoreElement {
         De 2030-productie per regio is <strong>RES 1.0 indicatief</strong>: een indicatieve verdeling, niet de officiële
         biedingen van de regio’s. Alle aannames zijn aan te passen.
       </div>
+      ${this.renderDatasetWarnings()}
       ${store.error ? html`<div class="errorbox" role="alert" style="margin:0.5rem 1rem 0">${store.error}</div>` : ''}
       <main>${this.renderView()}</main>
     `;
