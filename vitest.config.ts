@@ -11,7 +11,9 @@ export default defineConfig({
     ],
     // Tests that start the compiled CLI or server need dist/ up to date with the sources.
     globalSetup: ['./vitest.global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Only hang detectors: generous, so that the load of a busy machine never decides a result.
+    // Nothing is timed; tests wait for events (a sweep's event stream, a file appearing, a page element).
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
