@@ -9,6 +9,9 @@ export default defineConfig({
       'ui/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
+    // Two test files at a time: vitest's default on 2 cores is one, which leaves a core idle while a
+    // file waits on a child process, a browser or a sweep's worker threads.
+    maxWorkers: 2,
     // Tests that start the compiled CLI or server need dist/ up to date with the sources.
     globalSetup: ['./vitest.global-setup.ts'],
     // Only hang detectors: generous, so that the load of a busy machine never decides a result.
