@@ -59,6 +59,11 @@ describe.skipIf(!haveChromium && !inCi)('web UI on a shared server', () => {
     await openView(page, 'verkennen', 'sh-sweep-builder');
     await expect(page.locator('#run').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#run-blocked').textContent()).resolves.toContain('mag alleen lezen');
+    await openView(page, 'intekenboek', 'sh-commitment-form');
+    await expect(page.locator('#c-save').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#c-blocked').textContent()).resolves.toMatch(/programmateam|niet vastleggen/);
+    await expect(page.locator('#c-account').textContent()).resolves.toContain('lezer');
+    await expect(page.locator('label[for="ib-import"]').count()).resolves.toBe(0);
   });
 
   it('signs out, and a region saves under its account name; the version history shows the account', async () => {

@@ -176,9 +176,9 @@ async function registerSignIn(app: App, db: Db, runtime: AuthRuntime, options: A
     return !state.isAllowed && (count ? state.isExceeded : state.remaining === 0);
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (!needsSignIn(request)) return;
-    request.identity = await authenticate(request, reply, runtime);
+    request.identity = await authenticate(request, runtime);
   });
   // Cookie-authenticated writes must carry the session's CSRF token (scripts with API tokens need none).
   app.addHook('onRequest', (request, reply, done) => {
@@ -200,7 +200,7 @@ function needsSignIn(request: FastifyRequest): boolean {
   return !PUBLIC_API.has(request.routeOptions.url ?? path);
 }
 
-async function authenticate(request: FastifyRequest, reply: FastifyReply, runtime: AuthRuntime): Promise<Identity> {
+async function authenticate(request: FastifyRequest, runtime: AuthRuntime): Promise<Identity> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     if (await runtime.limitFailures(request, 'token', false)) throw tooManyAttempts();
@@ -214,7 +214,6 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, runtim
   const identity = accountId === undefined ? undefined : runtime.accounts.identityById(accountId, 'session');
   if (identity) return identity;
   if (accountId !== undefined) await request.session.destroy(); // account disabled since sign-in
-  void reply;
   throw new HttpError(401, 'sign in first (POST /api/auth/login) or send an API token');
 }
 

@@ -36,3 +36,39 @@ export function sweepStartBlock(session: SessionState): string {
   if (roles.some((r) => r === 'programmateam' || r.startsWith('regio:') || r.startsWith('netbeheerder:'))) return '';
   return `Uw rol (${rolesText(roles)}) mag alleen lezen: een verkenning starten kan niet.`;
 }
+
+/** What the rules read of a commitment. */
+export interface CommitmentScope {
+  region: string | null;
+  kind: string;
+  actor: string;
+}
+
+/**
+ * Why this user may not record or change `c`, or '' when they may: a region its `res` and `warmte`
+ * commitments, a grid operator its own `net` commitments in the regions it serves.
+ */
+export function commitmentWriteBlock(session: SessionState, c: CommitmentScope): string {
+  if (session.mode !== 'accounts' || !session.user) return '';
+  const { roles, gridRegions } = session.user;
+  if (roles.includes('programmateam')) return '';
+  if (c.region === null) return 'Landelijke toezeggingen legt alleen het programmateam vast.';
+  if ((c.kind === 'res' || c.kind === 'warmte') && roles.includes(`regio:${c.region}`)) return '';
+  if (c.kind === 'net' && gridRegions.includes(c.region)) {
+    const actor = c.actor.trim().toLowerCase();
+    const own = roles
+      .filter((r) => r.startsWith('netbeheerder:'))
+      .some((r) => {
+        const name = r.slice('netbeheerder:'.length).toLowerCase();
+        return actor === name || actor.startsWith(`${name} `);
+      });
+    return own ? '' : 'Een netbeheerder legt alleen zijn eigen nettoezeggingen vast.';
+  }
+  return `Uw rol (${rolesText(roles)}) mag deze toezegging (${c.kind}, regio ${c.region}) niet vastleggen of wijzigen.`;
+}
+
+/** Why this user may not import a CSV register, or '' when they may. */
+export function importBlock(session: SessionState): string {
+  if (session.mode !== 'accounts' || !session.user || session.user.roles.includes('programmateam')) return '';
+  return 'Alleen het programmateam kan een register importeren.';
+}

@@ -13,6 +13,8 @@ import { ApiError, type Issue, type RegionInfo } from '../api.ts';
 import { parseNum } from '../format.ts';
 import { type Commitment, type CommitmentRecord, saveCommitment } from '../intekenboek-api.ts';
 import { ACTOR_KIND_LABELS, dutchMessage, KIND_LABELS, QUANTITY_LABELS, STATUS_LABELS } from '../intekenboek-labels.ts';
+import { commitmentWriteBlock } from '../permissions.ts';
+import { session } from '../session.ts';
 import { shared } from '../styles.ts';
 
 type Fields = Record<string, string>;
@@ -184,8 +186,17 @@ export class CommitmentForm extends LitElement {
     </div>`;
   }
 
+  /** Why the signed-in account may not save this commitment (as stored, and as filled in), or ''. */
+  private blocked(): string {
+    const f = this.fields;
+    const asFilled = commitmentWriteBlock(session, { region: f.region || null, kind: f.kind, actor: f.actor });
+    const stored = this.editing ? commitmentWriteBlock(session, this.editing) : '';
+    return stored || asFilled;
+  }
+
   override render() {
     const kind = this.fields.kind as CommitmentKind;
+    const blocked = this.blocked();
     const stray = this.issues.filter(
       (i) =>
         !['actor', 'actorKind', 'region', 'kind', 'year', 'status', 'source', 'note', 'author'].includes(i.path) &&
@@ -225,14 +236,19 @@ export class CommitmentForm extends LitElement {
         )}
         ${this.input('source', 'Bron (besluit, link)', { wide: true })}
         ${this.input('note', 'Toelichting', { wide: true })}
-        ${this.input('author', 'Ingevoerd door')}
+        ${
+          session.mode === 'accounts' && session.user
+            ? html`<div class="field" id="c-account">Ingevoerd door <strong>${session.user.username}</strong> (uw account)</div>`
+            : this.input('author', 'Ingevoerd door')
+        }
         ${this.errorsAt('quantities')}
         ${stray.map((i) => html`<div class="error wide" role="alert">${i.path ? `${i.path}: ` : ''}${dutchMessage(i.message)}</div>`)}
         <div class="actions">
-          <button id="c-save" class="primary" type="submit" ?disabled=${this.saving}>${this.editing ? 'Wijziging opslaan' : 'Toevoegen'}</button>
+          <button id="c-save" class="primary" type="submit" ?disabled=${this.saving || !!blocked} title=${blocked}>${this.editing ? 'Wijziging opslaan' : 'Toevoegen'}</button>
           ${this.editing ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('edit-cancel', { bubbles: true, composed: true }))}>Annuleren</button>` : ''}
           <span class="ok" role="status">${this.message}</span>
         </div>
+        ${blocked ? html`<div class="muted wide" id="c-blocked">${blocked}</div>` : ''}
       </form>
     `;
   }

@@ -29,6 +29,8 @@ import {
   KIND_LABELS,
   STATUS_LABELS,
 } from '../intekenboek-labels.ts';
+import { commitmentWriteBlock, importBlock } from '../permissions.ts';
+import { session } from '../session.ts';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
@@ -252,9 +254,15 @@ export class IntekenboekView extends StoreElement {
               <td class="left">${STATUS_LABELS[c.status]}</td>
               <td>${c.latestVersion}</td>
               <td class="left actions">
-                <button @click=${() => (this.editing = c)} aria-label="${c.actor} wijzigen">Wijzigen</button>
+                <button @click=${() => (this.editing = c)} aria-label="${c.actor} wijzigen"
+                  ?disabled=${!!commitmentWriteBlock(session, c)} title=${commitmentWriteBlock(session, c)}>Wijzigen</button>
                 <button @click=${() => void this.showHistory(c)} aria-label="Geschiedenis van ${c.actor}">Geschiedenis</button>
-                ${c.status === 'ingetrokken' ? '' : html`<button @click=${() => void this.withdraw(c)} aria-label="${c.actor} intrekken">Intrekken</button>`}
+                ${
+                  c.status === 'ingetrokken'
+                    ? ''
+                    : html`<button @click=${() => void this.withdraw(c)} aria-label="${c.actor} intrekken"
+                  ?disabled=${!!commitmentWriteBlock(session, c)} title=${commitmentWriteBlock(session, c)}>Intrekken</button>`
+                }
               </td>
             </tr>`,
           )}
@@ -295,8 +303,12 @@ export class IntekenboekView extends StoreElement {
             title="Maak een scenario van de toezeggingen die meetellen en open het in Scenario">Doorrekenen</button>
           <button id="ib-calculate-map" @click=${() => void this.calculate('kaart')}>Doorrekenen op de kaart</button>
           <a class="button" href=${EXPORT_URL} download="intekenboek.csv">Exporteren (CSV)</a>
-          <label class="button" for="ib-import" style="cursor:pointer">Importeren (CSV)…</label>
-          <input id="ib-import" type="file" accept=".csv,text/csv" @change=${this.onImport} hidden />
+          ${
+            importBlock(session)
+              ? ''
+              : html`<label class="button" for="ib-import" style="cursor:pointer">Importeren (CSV)…</label>
+          <input id="ib-import" type="file" accept=".csv,text/csv" @change=${this.onImport} hidden />`
+          }
         </div>
       </div>
       ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
