@@ -154,6 +154,7 @@ export class CommitmentStore {
     return this.list().map(({ id, version, latestVersion, example, createdAt, updatedAt, ...fields }) => fields);
   }
 
+  /** Every version of a commitment, oldest first. */
   versions(id: string): CommitmentVersion[] {
     if (!this.statements.head.get(id)) throw notFound(`commitment ${id}`);
     return this.statements.versions.all(id).map((row) => ({
@@ -194,6 +195,7 @@ export class CommitmentStore {
       .immediate();
   }
 
+  /** Number of commitments (withdrawn ones included). */
   count(): number {
     return this.statements.count.get()!.n;
   }

@@ -253,3 +253,22 @@ describe('CSV import and export', () => {
     expect(await json('/api/commitments')).toEqual(before);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every intekenboek route, the CSV ones as text/csv', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json();
+    for (const path of [
+      '/api/commitments',
+      '/api/commitments/{id}',
+      '/api/commitments/{id}/withdraw',
+      '/api/commitments/{id}/versions',
+      '/api/intekenboek/summary',
+      '/api/intekenboek/scenario',
+      '/api/intekenboek/evaluation',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(Object.keys(doc.paths['/api/intekenboek/import'].post.requestBody.content)).toEqual(['text/csv']);
+    expect(Object.keys(doc.paths['/api/intekenboek/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+  });
+});

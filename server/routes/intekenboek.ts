@@ -215,6 +215,7 @@ export function registerIntekenboekRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'The register as CSV (latest versions; comma separator, decimal point, UTF-8 with BOM)',
+        produces: ['text/csv'],
         response: { 200: z.string().meta({ description: 'text/csv' }) },
       },
     },
@@ -246,6 +247,7 @@ export function registerIntekenboekRoutes(app: App, ctx: AppContext): void {
             'Columns as in the export; a row with an id becomes a new version of that commitment, a row without one a new commitment. ' +
             'An empty region is a national commitment. `version` and `updatedAt` are ignored. Optional `?author=` is recorded as the author of rows that name none.',
           querystring: z.strictObject({ author: z.string().max(200, 'at most 200 characters').optional() }),
+          consumes: ['text/csv'],
           body: z.string().meta({ description: 'text/csv' }),
           response: { 200: ImportResultSchema, 400: InvalidInputSchema, 415: ErrorSchema },
         },
