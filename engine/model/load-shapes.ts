@@ -2,6 +2,20 @@ import type { Dataset } from '../data/types.ts';
 import type { HeatProfile } from './heat.ts';
 
 /**
+ * A shape array for a new variant: when the cache is full, the oldest variant's array is taken
+ * over instead of allocating. Sweeps with a sampled heat-pump share need a new shape for every
+ * scenario; allocating 70 kB per scenario and region profile kept the worker's GC busy. Safe
+ * because a shape is used right after it is built (kernel inputs are built per hourly run), and
+ * a run uses far fewer variants than the cache holds.
+ */
+function recycledOrNew<K>(variants: Map<K, Float64Array>, maxVariants: number, hours: number): Float64Array {
+  if (variants.size < maxVariants) return new Float64Array(hours);
+  const [oldestKey, oldest] = variants.entries().next().value as [K, Float64Array];
+  variants.delete(oldestKey);
+  return oldest.length === hours ? oldest : new Float64Array(hours);
+}
+
+/**
  * Hourly shapes the kernel multiplies by one per-region scalar: heat-pump kW per home for a given
  * strategy mix, and the EV charging shape for a given smart-charging share. Regions with the same
  * mix (the usual case: shares set in `defaults`) share one array, so the kernel reads two arrays
@@ -26,13 +40,13 @@ export class LoadShapeCache {
     const key = `${shareAllElectric},${shareHybrid}`;
     let shape = variants.get(key);
     if (!shape) {
-      if (variants.size >= this.maxVariants) variants.clear();
-      const hours = heat.aeKWPerHome.length;
-      shape = new Float64Array(hours);
-      for (let h = 0; h < hours; h++)
+      shape = recycledOrNew(variants, this.maxVariants, heat.aeKWPerHome.length);
+      for (let h = 0; h < shape.length; h++)
         shape[h] = shareAllElectric * heat.aeKWPerHome[h] + shareHybrid * heat.hyKWPerHome[h];
-      variants.set(key, shape);
+    } else {
+      variants.delete(key); // re-inserted below: Map order is recency order, the oldest is recycled first
     }
+    variants.set(key, shape);
     return shape;
   }
 
@@ -45,12 +59,13 @@ export class LoadShapeCache {
     }
     let shape = variants.get(smartShare);
     if (!shape) {
-      if (variants.size >= this.maxVariants) variants.clear();
-      shape = new Float64Array(dataset.hours);
+      shape = recycledOrNew(variants, this.maxVariants, dataset.hours);
       for (let h = 0; h < dataset.hours; h++)
         shape[h] = (1 - smartShare) * dataset.evDumbShare[h] + smartShare * dataset.evSmartShare[h];
-      variants.set(smartShare, shape);
+    } else {
+      variants.delete(smartShare);
     }
+    variants.set(smartShare, shape);
     return shape;
   }
 }

@@ -2,7 +2,10 @@ import type { InvalidScenario } from './evaluate-range.ts';
 import type { SharedDataset } from './shared-dataset.ts';
 import type { SweepPlan } from './spec.ts';
 
-/** One task for a sweep worker: evaluate scenarios [from, to) into a shared batch block. */
+/**
+ * One task for a sweep worker: evaluate scenarios of [from, to) into a shared batch block, claiming
+ * chunks of `chunkSize` from the shared counter `next` (every thread gets one such task per batch).
+ */
 export interface SweepChunkTask {
   /** Identifies the sweep run, so the worker reuses its context across chunks. */
   runId: string;
@@ -10,6 +13,9 @@ export interface SweepChunkTask {
   plan: SweepPlan;
   from: number;
   to: number;
+  /** Int32[1]: the next unclaimed scenario of the batch (starts at `from`). */
+  next: SharedArrayBuffer;
+  chunkSize: number;
   batchStart: number;
   capacityRows: number;
   /** Float64 batch columns (see BatchColumns). */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
@@ -23,7 +22,7 @@ import { createArrowTableWriter, createCsvTableWriter, type SweepTableWriter } f
 export interface SweepRunOptions {
   outFile: string;
   format?: 'arrow' | 'csv';
-  /** Scenarios per worker task; default spreads each batch over about 16 tasks per thread. */
+  /** Scenarios per claimed chunk; default spreads each batch over about 64 chunks per thread. */
   chunkSize?: number;
   /** Scenarios per streamed record batch; default keeps a batch near 16 MB. */
   batchScenarios?: number;
@@ -72,9 +71,9 @@ function layoutOf(dataset: Dataset, plan: SweepPlan, options: SweepRunOptions, t
     1,
     Math.min(total, options.batchScenarios ?? Math.floor(BATCH_BYTES / (regionRows * columnCount * 8))),
   );
-  // Several tasks per thread keep both threads busy to the end of a batch (a batch's last task is
-  // the idle tail of the other thread); a task of tens of scenarios is still ≫ its hand-over cost.
-  const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 16)));
+  // Threads claim chunks from a shared counter (no main-thread round trip per chunk), so chunks can
+  // be small: a batch's tail, where one thread may idle, is at most one chunk (~20 ms).
+  const chunkSize = Math.max(1, options.chunkSize ?? Math.ceil(batchScenarios / (threads * 64)));
   return {
     total,
     regionRows,
@@ -96,11 +95,12 @@ class SweepExecution {
   readonly progress = new Int32Array(new SharedArrayBuffer(4));
   /** Tasks stop before this scenario: NOT_STOPPED, 0 when cancelled, else the lowest invalid one. */
   private readonly stopAt = new Int32Array(new SharedArrayBuffer(4));
-  private readonly taskAbort = new AbortController();
   private readonly runId = randomUUID();
   private readonly shared: SharedDataset | undefined;
   private readonly inThread: SweepContext | undefined;
   hourlyRuns = 0;
+  /** The first error of a task (a thrown exception, a worker that died). */
+  private failure: unknown;
   /** The lowest-numbered scenario found invalid so far. */
   private invalid: InvalidScenario | undefined;
 
@@ -109,22 +109,23 @@ class SweepExecution {
     dataset: Dataset,
     private readonly plan: SweepPlan,
     private readonly options: SweepRunOptions,
-    threads: number,
+    private readonly threads: number,
   ) {
     this.layout = layoutOf(dataset, plan, options, threads);
     Atomics.store(this.stopAt, 0, NOT_STOPPED);
     const bytes = this.layout.capacityRows * this.layout.columnCount * 8;
     this.buffers = [new SharedArrayBuffer(bytes), new SharedArrayBuffer(bytes)];
-    // Every queued task listens to this signal; there are more than Node's default 10.
-    setMaxListeners(Number.POSITIVE_INFINITY, this.taskAbort.signal);
     this.shared = pool ? shareDataset(dataset) : undefined;
     this.inThread = pool ? undefined : createSweepContext(dataset, plan);
   }
 
-  /** Asks every task to stop (cancellation, a failure, or an invalid scenario). */
-  stop(reason: Error = abortError()): void {
+  /**
+   * Asks every task to stop (cancellation or a failure): running ones stop before their next
+   * scenario, queued ones return at once. Tasks are never aborted through piscina, which would
+   * end a worker thread whose answer is still on its way.
+   */
+  stop(): void {
     Atomics.store(this.stopAt, 0, 0);
-    if (!this.taskAbort.signal.aborted) this.taskAbort.abort(reason);
   }
 
   /** Computes the scenarios of one batch into its buffer; rejects on a failure or an invalid scenario. */
@@ -133,15 +134,28 @@ class SweepExecution {
     const batchStart = batch * batchScenarios;
     const batchEnd = Math.min(total, batchStart + batchScenarios);
     const chunks: Promise<SweepChunkResult>[] = [];
-    for (let from = batchStart; from < batchEnd; from += chunkSize) {
-      const to = Math.min(batchEnd, from + chunkSize);
-      const chunk = this.pool ? this.runInPool(batch, from, to) : this.runInThread(batch, from, to);
-      chunks.push(chunk.then((result) => this.record(result)));
+    if (this.pool) {
+      // One task per thread, each claiming chunks from a shared counter until the batch is done.
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      next[0] = batchStart;
+      for (let t = 0; t < this.threads; t++) chunks.push(this.runInPool(batch, batchStart, batchEnd, next));
+    } else {
+      for (let from = batchStart; from < batchEnd; from += chunkSize)
+        chunks.push(this.runInThread(batch, from, Math.min(batchEnd, from + chunkSize)));
     }
-    const results = await Promise.allSettled(chunks);
+    const recorded = chunks.map((chunk) =>
+      chunk.then(
+        (result) => this.record(result),
+        (error) => {
+          this.failure ??= error; // a failed task fails the sweep: the others stop at once
+          Atomics.store(this.stopAt, 0, 0);
+          throw error;
+        },
+      ),
+    );
+    await Promise.allSettled(recorded);
     if (this.invalid) throw invalidScenarioError(this.plan, this.invalid.scenario, this.invalid.reason);
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure) throw (failure as PromiseRejectedResult).reason;
+    if (this.failure !== undefined) throw this.failure;
     if (Atomics.load(this.stopAt, 0) !== NOT_STOPPED) throw abortError();
   }
 
@@ -161,13 +175,15 @@ class SweepExecution {
     return result;
   }
 
-  private runInPool(batch: number, from: number, to: number): Promise<SweepChunkResult> {
+  private runInPool(batch: number, from: number, to: number, next: Int32Array): Promise<SweepChunkResult> {
     const task: SweepChunkTask = {
       runId: this.runId,
       dataset: this.shared!,
       plan: this.plan,
       from,
       to,
+      next: next.buffer as SharedArrayBuffer,
+      chunkSize: this.layout.chunkSize,
       batchStart: batch * this.layout.batchScenarios,
       capacityRows: this.layout.capacityRows,
       columns: this.buffers[batch % 2],
@@ -175,7 +191,7 @@ class SweepExecution {
       stopAt: this.stopAt.buffer as SharedArrayBuffer,
       faults: this.options.faults,
     };
-    return this.pool!.run(task, { signal: this.taskAbort.signal });
+    return this.pool!.run(task);
   }
 
   private async runInThread(batch: number, from: number, to: number): Promise<SweepChunkResult> {

@@ -1,6 +1,6 @@
 /**
  * Piscina worker entry: a thin adapter that rebuilds the shared dataset once per sweep and runs
- * the same evaluateSweepRange the in-thread executor runs.
+ * the same evaluateSweepRange the in-thread executor runs, on chunks it claims itself.
  */
 import { createSweepContext, evaluateSweepRange, type SweepContext } from './evaluate-range.ts';
 import type { SweepChunkResult, SweepChunkTask } from './protocol.ts';
@@ -26,28 +26,40 @@ function contextFor(task: SweepChunkTask): SweepContext {
   return context;
 }
 
-/** Evaluates one chunk of scenarios into the shared columns. */
+function injectFaults(task: SweepChunkTask, from: number, to: number): void {
+  const faults = task.faults;
+  if (faults?.throwAtScenario !== undefined && faults.throwAtScenario >= from && faults.throwAtScenario < to)
+    throw new Error(`injected fault at scenario ${faults.throwAtScenario}`);
+  if (faults?.exitAtScenario !== undefined && faults.exitAtScenario >= from && faults.exitAtScenario < to)
+    process.exit(1);
+}
+
+/**
+ * Evaluates scenarios of one batch into the shared columns: claims chunks of `chunkSize` from the
+ * batch's shared counter until the batch is used up, so the threads share a batch without a
+ * round trip through the main thread per chunk.
+ */
 export default function runSweepChunk(task: SweepChunkTask): SweepChunkResult {
   const context = contextFor(task);
   const runsBefore = context.hourlyRuns;
-  const faults = task.faults;
-  if (
-    faults?.throwAtScenario !== undefined &&
-    faults.throwAtScenario >= task.from &&
-    faults.throwAtScenario < task.to
-  ) {
-    throw new Error(`injected fault at scenario ${faults.throwAtScenario}`);
+  const next = new Int32Array(task.next);
+  const columns = {
+    values: new Float64Array(task.columns),
+    capacityRows: task.capacityRows,
+    batchStart: task.batchStart,
+  };
+  const progress = new Int32Array(task.progress);
+  const stopAt = new Int32Array(task.stopAt);
+  let done = 0;
+  for (;;) {
+    const from = Atomics.add(next, 0, task.chunkSize);
+    if (from >= task.to) break;
+    const to = Math.min(task.to, from + task.chunkSize);
+    injectFaults(task, from, to);
+    const outcome = evaluateSweepRange(context, from, to, columns, progress, stopAt);
+    done += outcome.done;
+    if (outcome.invalid) return { done, invalid: outcome.invalid, hourlyRuns: context.hourlyRuns - runsBefore };
+    if (outcome.done < to - from) break; // stopped (cancelled, or an invalid scenario earlier)
   }
-  if (faults?.exitAtScenario !== undefined && faults.exitAtScenario >= task.from && faults.exitAtScenario < task.to) {
-    process.exit(1);
-  }
-  const outcome = evaluateSweepRange(
-    context,
-    task.from,
-    task.to,
-    { values: new Float64Array(task.columns), capacityRows: task.capacityRows, batchStart: task.batchStart },
-    new Int32Array(task.progress),
-    new Int32Array(task.stopAt),
-  );
-  return { ...outcome, hourlyRuns: context.hourlyRuns - runsBefore };
+  return { done, hourlyRuns: context.hourlyRuns - runsBefore };
 }
