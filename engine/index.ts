@@ -53,7 +53,27 @@ export {
   type SweepAxis,
   type SweepSpecInput,
 } from './sweep/spec.ts';
+export {
+  SWEEP_STATUSES,
+  ACTIVE_SWEEP_STATUSES,
+  RERUNNABLE_SWEEP_STATUSES,
+  isActiveSweepStatus,
+  isRerunnableSweepStatus,
+  type SweepStatus,
+} from './sweep/status.ts';
+export type { SweepFaults } from './sweep/protocol.ts';
 export { SweepRunner, type SweepRunOptions, type SweepSummary } from './sweep/runner.ts';
-export { paretoFront, paretoFrontOf, sensitivity, type ParetoPoint, type AxisSensitivity } from './sweep/analysis.ts';
+export {
+  paretoFront,
+  paretoFrontOf,
+  paretoPointsOf,
+  ParetoFrontBuilder,
+  sensitivity,
+  SensitivityBuilder,
+  type SweepColumns,
+  type ParetoObjectives,
+  type ParetoPoint,
+  type AxisSensitivity,
+} from './sweep/analysis.ts';
 export { csvCell } from './sweep/table-writer.ts';
 export * from './intekenboek/index.ts';

@@ -13,8 +13,7 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { DEFAULT_MAX_SCENARIOS, PACKAGE_ROOT } from '../engine/index.ts';
-import type { SweepFaults } from '../engine/sweep/protocol.ts';
+import { DEFAULT_MAX_SCENARIOS, PACKAGE_ROOT, type SweepFaults } from '../engine/index.ts';
 import type { App, AppContext } from './context.ts';
 import { type AuthOptions, registerAuth } from './auth/plugin.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -174,6 +173,8 @@ async function assemble(
     geojsonFile: options.geojsonFile ?? join(REPO_ROOT, 'scenarios', 'sources', 'geo', 'res_regions_2023.geojson'),
   };
 
+  app.decorate('samenhang', ctx);
+
   // Stop sweeps before the server waits for open connections: event streams end with the jobs.
   app.addHook('preClose', async () => {
     await sweeps.close();
@@ -253,11 +254,10 @@ async function assemble(
     return reply.code(404).send({ error: 'not found' });
   });
 
-  (app as unknown as { samenhang: AppContext }).samenhang = ctx;
   return app;
 }
 
 /** The shared state of an app built by buildApp (for tests and main.ts). */
 export function contextOf(app: App): AppContext {
-  return (app as unknown as { samenhang: AppContext }).samenhang;
+  return app.samenhang;
 }

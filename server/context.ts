@@ -22,3 +22,10 @@ export interface AppContext {
   sweeps: SweepJobs;
   geojsonFile: string;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shared state of an app built by buildApp (`app.decorate('samenhang', …)`). */
+    samenhang: AppContext;
+  }
+}

@@ -10,6 +10,7 @@ import {
   type RegionFields,
   ScenarioSchema,
   SweepSpecSchema,
+  SWEEP_STATUSES,
 } from '../engine/index.ts';
 import { DATASET_ID_PATTERN } from './datasets.ts';
 import { keyedUnion } from './errors.ts';
@@ -153,7 +154,7 @@ export const ScenarioVersionSchema = z.object({
 
 export const SweepSpecBodySchema = SweepSpecSchema;
 
-export const SweepStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']);
+export const SweepStatusSchema = z.enum(SWEEP_STATUSES);
 
 const SweepSummarySchema = z.object({
   scenarios: z.number().int(),

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SWEEP_STATUSES } from '../engine/index.ts';
 import { buildApp, contextOf } from './app.ts';
 import { DataDirError, MIGRATIONS, migrate, openDatabase, prepareDataDir } from './db.ts';
 import { seedLibrary } from './seed.ts';
@@ -55,6 +56,23 @@ describe('seeding the library with the bundled scenarios', () => {
 });
 
 describe('database', () => {
+  it("accepts exactly the engine's sweep statuses (a new status needs a migration)", () => {
+    const { dataDir } = prepareDataDir(join(tempDir(), 'var'));
+    const db = openDatabase(dataDir);
+    try {
+      const insert = db.prepare(
+        `INSERT INTO sweeps (id, name, dataset, spec_json, axis_paths_json, status, total, created_at)
+         VALUES (?, 'n', 'd', '{}', '[]', ?, 1, 't')`,
+      );
+      SWEEP_STATUSES.forEach((status, i) => {
+        insert.run(`s${i}`, status);
+      });
+      expect(() => insert.run('bad', 'paused')).toThrow(/CHECK constraint/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('records migrations, uses WAL with synchronous FULL, and migrating again changes nothing', () => {
     const { dataDir } = prepareDataDir(join(tempDir(), 'var'));
     const db = openDatabase(dataDir);

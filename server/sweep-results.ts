@@ -1,17 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { RecordBatchReader, Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
 import {
-  Float64,
-  RecordBatchReader,
-  Table,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-  type RecordBatch,
-  type Schema,
-} from 'apache-arrow';
-import { csvCell, paretoFrontOf, sensitivity, type AxisSensitivity, type ParetoPoint } from '../engine/index.ts';
+  csvCell,
+  ParetoFrontBuilder,
+  SensitivityBuilder,
+  type AxisSensitivity,
+  type ParetoPoint,
+} from '../engine/index.ts';
 
 type Cell = number | string | boolean | null;
 
@@ -134,59 +131,20 @@ export function csvStreamOf(file: string, options: { offset?: number; limit?: nu
   return Readable.from(lines());
 }
 
-function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** A Pareto-optimal scenario with the axis values that produced it. */
-export interface ParetoEntry extends ParetoPoint {
-  axes: Record<string, number | null>;
-}
-
 /**
  * The Pareto front of a sweep (minimise national grid capex and land, maximise delivered RES TWh),
- * read batch by batch from the national rows.
+ * by the engine's analysis fed batch by batch: memory stays bounded by a batch and the front.
  */
-export async function paretoOf(file: string, axisPaths: string[]): Promise<ParetoEntry[]> {
-  const points: ParetoEntry[] = [];
-  for await (const { batch } of batchesOf(file)) {
-    const get = (name: string) => batch.getChild(name)!;
-    const [region, scenario, capex, delivered, fieldHa, windHa] = [
-      'region',
-      'scenario',
-      'gridCapexEUR',
-      'resDeliveredTWh',
-      'fieldSolarHa',
-      'windHa',
-    ].map(get);
-    const axes = axisPaths.map((path) => [path, get(path)] as const);
-    for (let r = 0; r < batch.numRows; r++) {
-      if (region.get(r) !== 'NL') continue;
-      // A scenario whose objectives overflowed (Infinity, NaN) cannot be compared: it is left out.
-      if (![capex, delivered, fieldHa, windHa].every((vector) => Number.isFinite(vector.get(r)))) continue;
-      points.push({
-        scenario: scenario.get(r) as number,
-        gridCapexEUR: capex.get(r) as number,
-        resDeliveredTWh: delivered.get(r) as number,
-        landHa: (fieldHa.get(r) as number) + (windHa.get(r) as number),
-        axes: Object.fromEntries(axes.map(([path, vector]) => [path, finiteOrNull(vector.get(r))])),
-      });
-    }
-  }
-  return paretoFrontOf(points) as ParetoEntry[];
-}
-
-/** A numeric cell as a finite number or null (Route 35's booleans count as 0 and 1). */
-function measured(value: unknown): number | null {
-  return finiteOrNull(typeof value === 'boolean' ? Number(value) : value);
+export async function paretoOf(file: string, axisPaths: string[]): Promise<ParetoPoint[]> {
+  const front = new ParetoFrontBuilder(axisPaths);
+  for await (const { batch } of batchesOf(file)) front.add(batch);
+  return front.result();
 }
 
 /**
- * Tornado analysis of a sweep (engine `sensitivity`): how `output` moves between each axis' lowest
- * and highest values, on the rows of `region` ('NL' for the national rows). Reads only those rows
- * and columns, batch by batch, into a small table for the engine. Cells that are null or overflowed
- * (Infinity, NaN) are left out. `regions` lists the region ids the file holds, so a caller can tell
- * an unknown region from an output that has no values there.
+ * Tornado analysis of a sweep (the engine's): how `output` moves between each axis' lowest and highest
+ * values, on the rows of `region` ('NL' for the national rows), fed batch by batch. `regions` lists the
+ * region ids the file holds, so a caller can tell an unknown region from an output without values there.
  */
 export async function sensitivityOf(
   file: string,
@@ -194,34 +152,7 @@ export async function sensitivityOf(
   output: string,
   region: string,
 ): Promise<{ regions: string[]; axes: AxisSensitivity[] }> {
-  const axes = axisPaths.map(() => [] as (number | null)[]);
-  const outputs: (number | null)[] = [];
-  const regions = new Set<string>();
-  for await (const { batch } of batchesOf(file)) {
-    const regionColumn = batch.getChild('region')!;
-    const outputColumn = batch.getChild(output);
-    if (!outputColumn) throw new RangeError(`unknown output column '${output}'`);
-    const axisColumns = axisPaths.map((path) => batch.getChild(path)!);
-    for (let r = 0; r < batch.numRows; r++) {
-      const id = regionColumn.get(r) as string;
-      regions.add(id);
-      if (id !== region) continue;
-      outputs.push(measured(outputColumn.get(r)));
-      axisColumns.forEach((column, a) => {
-        axes[a].push(measured(column.get(r)));
-      });
-    }
-  }
-  const table = new Table({
-    region: vectorFromArray(
-      outputs.map(() => region),
-      new Utf8(),
-    ),
-    [output]: vectorFromArray(outputs, new Float64()),
-    ...Object.fromEntries(axisPaths.map((path, a) => [path, vectorFromArray(axes[a], new Float64())])),
-  });
-  const bars = sensitivity(table, axisPaths, output, region).filter((bar) =>
-    [bar.lowValue, bar.highValue, bar.outputAtLow, bar.outputAtHigh, bar.swing].every(Number.isFinite),
-  );
-  return { regions: [...regions], axes: bars };
+  const bars = new SensitivityBuilder(axisPaths, output, region);
+  for await (const { batch } of batchesOf(file)) bars.add(batch);
+  return { regions: [...bars.regions], axes: bars.result() };
 }

@@ -2,18 +2,24 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { parseSweep, SweepRunner, type SweepPlan, type SweepSummary } from '../engine/index.ts';
-import type { SweepFaults } from '../engine/sweep/protocol.ts';
+import {
+  ACTIVE_SWEEP_STATUSES,
+  isActiveSweepStatus,
+  isRerunnableSweepStatus,
+  parseSweep,
+  SweepRunner,
+  type AxisSensitivity,
+  type ParetoPoint,
+  type SweepFaults,
+  type SweepPlan,
+  type SweepStatus,
+  type SweepSummary,
+} from '../engine/index.ts';
 import type { DatasetCatalog } from './datasets.ts';
 import type { Db } from './db.ts';
 import { conflict, HttpError, InputError, notFound, withInputErrors } from './errors.ts';
 import { newId } from './ids.ts';
-import { paretoOf, sensitivityOf, type ParetoEntry } from './sweep-results.ts';
-import type { AxisSensitivity } from '../engine/index.ts';
-
-export type SweepStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
-const ACTIVE: readonly SweepStatus[] = ['queued', 'running'];
-const RERUNNABLE: readonly SweepStatus[] = ['interrupted', 'failed', 'cancelled'];
+import { paretoOf, sensitivityOf } from './sweep-results.ts';
 
 /** What the API shows of a finished run (the runner's summary without the server-side path). */
 export interface SweepResultSummary {
@@ -95,7 +101,7 @@ const INTERRUPTED_MESSAGE = 'the server stopped before the sweep finished; re-ru
 export class SweepJobs {
   private readonly active = new Map<string, ActiveJob>();
   private readonly events = new EventEmitter();
-  private readonly paretoCache = new Map<string, Promise<ParetoEntry[]>>();
+  private readonly paretoCache = new Map<string, Promise<ParetoPoint[]>>();
   /** Keyed by `id output region`; a re-run drops the entries of its id. */
   private readonly sensitivityCache = new Map<string, Promise<{ regions: string[]; axes: AxisSensitivity[] }>>();
   private runner: SweepRunner | undefined;
@@ -104,9 +110,12 @@ export class SweepJobs {
   constructor(private readonly options: SweepJobsOptions) {
     this.events.setMaxListeners(0);
     const { db, sweepsDir } = options;
-    db.prepare(
-      `UPDATE sweeps SET status = 'interrupted', error = ?, finished_at = ? WHERE status IN ('queued', 'running')`,
-    ).run(INTERRUPTED_MESSAGE, new Date().toISOString());
+    const active = ACTIVE_SWEEP_STATUSES.map(() => '?').join(', ');
+    db.prepare(`UPDATE sweeps SET status = 'interrupted', error = ?, finished_at = ? WHERE status IN (${active})`).run(
+      INTERRUPTED_MESSAGE,
+      new Date().toISOString(),
+      ...ACTIVE_SWEEP_STATUSES,
+    );
     if (existsSync(sweepsDir)) {
       for (const file of readdirSync(sweepsDir))
         if (file.endsWith('.partial')) rmSync(join(sweepsDir, file), { force: true });
@@ -150,7 +159,7 @@ export class SweepJobs {
   /** Runs an interrupted, failed or cancelled job again under the same id. */
   rerun(id: string): SweepJobView {
     const row = this.row(id);
-    if (!RERUNNABLE.includes(row.status))
+    if (!isRerunnableSweepStatus(row.status))
       throw conflict(`a ${row.status} sweep cannot be re-run`, { status: row.status });
     this.ensureCapacity();
     const dataset = this.options.datasets.get(row.dataset);
@@ -202,7 +211,7 @@ export class SweepJobs {
     return { file, job };
   }
 
-  pareto(id: string): Promise<ParetoEntry[]> {
+  pareto(id: string): Promise<ParetoPoint[]> {
     const { file, job } = this.doneResult(id);
     let cached = this.paretoCache.get(id);
     if (!cached) {
@@ -454,7 +463,7 @@ function failureReason(error: unknown): string {
 }
 
 function finalEvent(job: SweepJobView): SweepEvent | undefined {
-  if (ACTIVE.includes(job.status)) return undefined;
+  if (isActiveSweepStatus(job.status)) return undefined;
   if (job.status === 'done') return { event: 'done', data: { status: 'done', summary: job.summary } };
   if (job.status === 'cancelled') return { event: 'cancelled', data: { status: 'cancelled' } };
   return {

@@ -1,8 +1,15 @@
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { paretoFront, paretoFrontOf, sensitivity, type ParetoPoint } from './analysis.ts';
+import {
+  ParetoFrontBuilder,
+  paretoFront,
+  paretoFrontOf,
+  SensitivityBuilder,
+  sensitivity,
+  type ParetoObjectives,
+} from './analysis.ts';
 
-const point = (scenario: number, gridCapexEUR: number, resDeliveredTWh: number, landHa: number): ParetoPoint => ({
+const point = (scenario: number, gridCapexEUR: number, resDeliveredTWh: number, landHa: number): ParetoObjectives => ({
   scenario,
   gridCapexEUR,
   resDeliveredTWh,
@@ -43,7 +50,10 @@ describe('sweep table analysis', () => {
 
   it('finds the Pareto front among the national rows', () => {
     // 0: 100 € / 55 TWh / 1200 ha; 1: 300 / 55 / 4050 (dominated by 0); 2: 150 / 54 / 2600 (dominated by 0)
-    expect(paretoFront(table)).toEqual([{ scenario: 0, gridCapexEUR: 100, resDeliveredTWh: 55, landHa: 1200 }]);
+    expect(paretoFront(table)).toEqual([
+      { scenario: 0, gridCapexEUR: 100, resDeliveredTWh: 55, landHa: 1200, axes: {} },
+    ]);
+    expect(paretoFront(table, ['national.waccGrid'])[0].axes).toEqual({ 'national.waccGrid': 0.03 });
   });
 
   it('ranks axes by the swing of an output between their low and high values', () => {
@@ -57,5 +67,48 @@ describe('sweep table analysis', () => {
   it('works on a region’s rows and rejects unknown columns', () => {
     expect(sensitivity(table, ['defaults.solarShare'], 'gridCapexEUR', 'A')[0].swing).toBe(1);
     expect(() => sensitivity(table, ['defaults.solarShare'], 'nope')).toThrow(/unknown output column/);
+  });
+
+  it('gives the same front and bars fed batch by batch as on the whole table', () => {
+    const axes = ['defaults.solarShare', 'national.waccGrid'];
+    const front = new ParetoFrontBuilder(axes);
+    const bars = new SensitivityBuilder(axes, 'gridCapexEUR', 'NL');
+    for (const part of [table.slice(0, 3), table.slice(3, 4), table.slice(4)]) {
+      front.add(part);
+      bars.add(part);
+    }
+    expect(front.result()).toEqual(paretoFront(table, axes));
+    expect(bars.result()).toEqual(sensitivity(table, axes, 'gridCapexEUR'));
+    expect([...bars.regions].sort()).toEqual(['A', 'NL']);
+  });
+
+  it('leaves out cells that are not finite numbers and counts booleans as 0 and 1', () => {
+    const odd = tableFromArrays({
+      scenario: Int32Array.of(0, 1, 2, 3),
+      region: ['NL', 'NL', 'NL', 'NL'],
+      'defaults.solarShare': Float64Array.of(0, 0, 1, 1),
+      gridCapexEUR: Float64Array.of(Number.POSITIVE_INFINITY, 10, 20, 30),
+      resDeliveredTWh: Float64Array.of(1, 1, 1, 1),
+      fieldSolarHa: Float64Array.of(0, 0, 0, 0),
+      windHa: Float64Array.of(0, 0, 0, 0),
+      route35Triggered: [true, false, true, true],
+    });
+    // Scenario 0 (capex Infinity) is not comparable; 1 has the lowest capex of the rest.
+    expect(paretoFront(odd).map((p) => p.scenario)).toEqual([1]);
+    // At solarShare 0 only scenario 1 counts (10); at 1: mean(20, 30) = 25.
+    expect(sensitivity(odd, ['defaults.solarShare'], 'gridCapexEUR')[0]).toMatchObject({
+      outputAtLow: 10,
+      outputAtHigh: 25,
+    });
+    // Booleans: at 0 mean(1, 0) = 0.5; at 1: mean(1, 1) = 1.
+    expect(sensitivity(odd, ['defaults.solarShare'], 'route35Triggered')[0]).toMatchObject({
+      outputAtLow: 0.5,
+      outputAtHigh: 1,
+    });
+  });
+
+  it('names a missing axis column', () => {
+    expect(() => sensitivity(table, ['national.nope'], 'gridCapexEUR')).toThrow(/unknown axis column 'national.nope'/);
+    expect(() => paretoFront(table, ['national.nope'])).toThrow(/unknown axis column 'national.nope'/);
   });
 });

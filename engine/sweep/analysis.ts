@@ -1,15 +1,45 @@
-import type { Table } from 'apache-arrow';
+/**
+ * A sweep result table or one of its record batches (apache-arrow `Table` and `RecordBatch` both fit):
+ * the analyses read columns by name, so a server can feed a result file batch by batch.
+ */
+export interface SweepColumns {
+  readonly numRows: number;
+  getChild(name: string): { get(index: number): unknown } | null;
+}
 
 /** A national outcome of one scenario, on the three Pareto objectives. */
-export interface ParetoPoint {
+export interface ParetoObjectives {
   scenario: number;
   gridCapexEUR: number;
   resDeliveredTWh: number;
   landHa: number;
 }
 
+/** A scenario's objectives with the axis values that produced it. */
+export interface ParetoPoint extends ParetoObjectives {
+  /** Value of each requested axis path in this scenario (null where the cell is empty). */
+  axes: Record<string, number | null>;
+}
+
+/** A cell as a finite number, else null; Route 35's booleans count as 0 and 1. */
+function finiteOrNull(value: unknown): number | null {
+  const number = typeof value === 'boolean' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+/** A column that must exist. */
+function column(
+  columns: SweepColumns,
+  name: string,
+  kind: 'output' | 'axis' | 'table',
+): { get(index: number): unknown } {
+  const found = columns.getChild(name);
+  if (!found) throw new RangeError(`unknown ${kind} column '${name}'`);
+  return found;
+}
+
 /** True when `a` is at least as good as `b` on every objective and better on one. */
-function dominates(a: ParetoPoint, b: ParetoPoint): boolean {
+function dominates(a: ParetoObjectives, b: ParetoObjectives): boolean {
   const noWorse = a.gridCapexEUR <= b.gridCapexEUR && a.resDeliveredTWh >= b.resDeliveredTWh && a.landHa <= b.landHa;
   const better = a.gridCapexEUR < b.gridCapexEUR || a.resDeliveredTWh > b.resDeliveredTWh || a.landHa < b.landHa;
   return noWorse && better;
@@ -20,7 +50,7 @@ function dominates(a: ParetoPoint, b: ParetoPoint): boolean {
  * (solar-field + wind ha). Sorted by capex first, so a dominating point is always seen before the
  * points it dominates on capex; O(n·front) which suits sweep sizes.
  */
-export function paretoFrontOf(points: ParetoPoint[]): ParetoPoint[] {
+export function paretoFrontOf<P extends ParetoObjectives>(points: readonly P[]): P[] {
   const sorted = [...points].sort(
     (a, b) =>
       a.gridCapexEUR - b.gridCapexEUR ||
@@ -28,40 +58,73 @@ export function paretoFrontOf(points: ParetoPoint[]): ParetoPoint[] {
       a.landHa - b.landHa ||
       a.scenario - b.scenario,
   );
-  const front: ParetoPoint[] = [];
+  const front: P[] = [];
   for (const point of sorted) {
     if (!front.some((kept) => dominates(kept, point) || sameObjectives(kept, point))) front.push(point);
   }
   return front;
 }
 
-function sameObjectives(a: ParetoPoint, b: ParetoPoint): boolean {
+function sameObjectives(a: ParetoObjectives, b: ParetoObjectives): boolean {
   return a.gridCapexEUR === b.gridCapexEUR && a.resDeliveredTWh === b.resDeliveredTWh && a.landHa === b.landHa;
 }
 
-/** Iterates the national (`NL`) rows of a sweep table. */
-function* nationalRows(table: Table): Generator<number> {
-  const region = table.getChild('region')!;
-  for (let row = 0; row < table.numRows; row++) if (region.get(row) === 'NL') yield row;
-}
-
-/** The Pareto front of a sweep table, from its national rows. */
-export function paretoFront(table: Table): ParetoPoint[] {
-  const scenario = table.getChild('scenario')!;
-  const capex = table.getChild('gridCapexEUR')!;
-  const delivered = table.getChild('resDeliveredTWh')!;
-  const fieldHa = table.getChild('fieldSolarHa')!;
-  const windHa = table.getChild('windHa')!;
+/**
+ * The national (`NL`) points of a table or batch, with the values of `axisPaths`. A scenario whose
+ * objectives are not finite numbers cannot be compared and is left out.
+ */
+export function paretoPointsOf(columns: SweepColumns, axisPaths: readonly string[] = []): ParetoPoint[] {
+  const [region, scenario, capex, delivered, fieldHa, windHa] = [
+    'region',
+    'scenario',
+    'gridCapexEUR',
+    'resDeliveredTWh',
+    'fieldSolarHa',
+    'windHa',
+  ].map((name) => column(columns, name, 'table'));
+  const axes = axisPaths.map((path) => [path, column(columns, path, 'axis')] as const);
   const points: ParetoPoint[] = [];
-  for (const row of nationalRows(table)) {
+  for (let row = 0; row < columns.numRows; row++) {
+    if (region.get(row) !== 'NL') continue;
+    const objectives = [capex, delivered, fieldHa, windHa].map((vector) => finiteOrNull(vector.get(row)));
+    if (objectives.includes(null)) continue;
+    const [gridCapexEUR, resDeliveredTWh, fieldSolarHa, windLandHa] = objectives as number[];
     points.push({
       scenario: scenario.get(row) as number,
-      gridCapexEUR: capex.get(row) as number,
-      resDeliveredTWh: delivered.get(row) as number,
-      landHa: (fieldHa.get(row) as number) + (windHa.get(row) as number),
+      gridCapexEUR,
+      resDeliveredTWh,
+      landHa: fieldSolarHa + windLandHa,
+      axes: Object.fromEntries(axes.map(([path, vector]) => [path, finiteOrNull(vector.get(row))])),
     });
   }
-  return paretoFrontOf(points);
+  return points;
+}
+
+/**
+ * The Pareto front of a sweep fed batch by batch: it keeps only the front of what it has seen, so
+ * memory stays bounded by the front (the front of a union is the front of the parts' fronts).
+ */
+export class ParetoFrontBuilder {
+  private front: ParetoPoint[] = [];
+
+  constructor(private readonly axisPaths: readonly string[] = []) {}
+
+  /** Adds the national rows of a table or batch. */
+  add(columns: SweepColumns): void {
+    this.front = paretoFrontOf([...this.front, ...paretoPointsOf(columns, this.axisPaths)]);
+  }
+
+  /** The front so far, sorted by grid capex. */
+  result(): ParetoPoint[] {
+    return this.front;
+  }
+}
+
+/** The Pareto front of a sweep table, from its national rows (with the values of `axisPaths`). */
+export function paretoFront(table: SweepColumns, axisPaths: readonly string[] = []): ParetoPoint[] {
+  const builder = new ParetoFrontBuilder(axisPaths);
+  builder.add(table);
+  return builder.result();
 }
 
 /** One bar of a tornado chart: how an output moves between an axis' low and high values. */
@@ -80,47 +143,103 @@ function mean(values: number[]): number {
 }
 
 /**
- * Sensitivity of `output` to each axis (tornado), on national rows or one region's rows: the mean
- * output over scenarios with the axis at its lowest values against its highest values (the lowest
- * and highest grid value; for sampled axes the lowest and highest quarter of the draws). Sorted by
- * the size of the swing.
+ * Tornado analysis fed batch by batch: it keeps the output and axis values of the rows of one region
+ * ('NL' for the national rows), a few numbers per scenario, and the region ids it has seen.
  */
-export function sensitivity(table: Table, axisPaths: string[], output: string, region = 'NL'): AxisSensitivity[] {
-  const regionColumn = table.getChild('region')!;
-  const outputColumn = table.getChild(output);
-  if (!outputColumn) throw new RangeError(`unknown output column '${output}'`);
-  const rows: number[] = [];
-  for (let row = 0; row < table.numRows; row++) if (regionColumn.get(row) === region) rows.push(row);
-  const result: AxisSensitivity[] = [];
-  for (const path of axisPaths) {
-    const axis = table.getChild(path);
-    if (!axis) throw new RangeError(`unknown axis column '${path}'`);
-    const pairs = rows
-      .map((row) => ({ x: axis.get(row) as number | null, y: outputColumn.get(row) as number | null }))
-      .filter((p): p is { x: number; y: number } => p.x !== null && p.y !== null)
-      .sort((a, b) => a.x - b.x);
-    if (pairs.length === 0) continue;
-    const distinct = new Set(pairs.map((p) => p.x)).size;
-    let low: typeof pairs;
-    let high: typeof pairs;
-    if (distinct <= Math.max(2, pairs.length / 4)) {
-      low = pairs.filter((p) => p.x === pairs[0].x);
-      high = pairs.filter((p) => p.x === pairs[pairs.length - 1].x);
-    } else {
-      const quarter = Math.max(1, Math.floor(pairs.length / 4));
-      low = pairs.slice(0, quarter);
-      high = pairs.slice(pairs.length - quarter);
-    }
-    const outputAtLow = mean(low.map((p) => p.y));
-    const outputAtHigh = mean(high.map((p) => p.y));
-    result.push({
-      path,
-      lowValue: mean(low.map((p) => p.x)),
-      highValue: mean(high.map((p) => p.x)),
-      outputAtLow,
-      outputAtHigh,
-      swing: outputAtHigh - outputAtLow,
-    });
+export class SensitivityBuilder {
+  private readonly outputs: (number | null)[] = [];
+  private readonly axisValues: (number | null)[][];
+  /** Region ids of the rows seen (with 'NL'), so a caller can tell an unknown region from an empty output. */
+  readonly regions = new Set<string>();
+
+  constructor(
+    private readonly axisPaths: readonly string[],
+    private readonly output: string,
+    private readonly region = 'NL',
+  ) {
+    this.axisValues = axisPaths.map(() => []);
   }
-  return result.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
+
+  /** Adds the rows of a table or batch; a RangeError names a column it lacks. */
+  add(columns: SweepColumns): void {
+    const regionColumn = column(columns, 'region', 'table');
+    const outputColumn = column(columns, this.output, 'output');
+    const axisColumns = this.axisPaths.map((path) => column(columns, path, 'axis'));
+    for (let row = 0; row < columns.numRows; row++) {
+      const id = regionColumn.get(row) as string;
+      this.regions.add(id);
+      if (id !== this.region) continue;
+      this.outputs.push(finiteOrNull(outputColumn.get(row)));
+      for (let a = 0; a < axisColumns.length; a++) this.axisValues[a].push(finiteOrNull(axisColumns[a].get(row)));
+    }
+  }
+
+  /**
+   * One bar per axis with values: the mean output with the axis at its lowest values against its highest
+   * (the lowest and highest grid value; for sampled axes the lowest and highest quarter of the draws).
+   * Sorted by the size of the swing; cells that are empty or not finite are left out.
+   */
+  result(): AxisSensitivity[] {
+    const bars: AxisSensitivity[] = [];
+    this.axisPaths.forEach((path, a) => {
+      const bar = barOf(path, this.axisValues[a], this.outputs);
+      if (bar) bars.push(bar);
+    });
+    return bars.sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing));
+  }
+}
+
+/** The tornado bar of one axis, or undefined when no row has both values (or the means overflow). */
+function barOf(
+  path: string,
+  xs: readonly (number | null)[],
+  ys: readonly (number | null)[],
+): AxisSensitivity | undefined {
+  const pairs: { x: number; y: number }[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x !== null && y !== null) pairs.push({ x, y });
+  }
+  if (pairs.length === 0) return undefined;
+  pairs.sort((p, q) => p.x - q.x);
+  const distinct = new Set(pairs.map((p) => p.x)).size;
+  let low: typeof pairs;
+  let high: typeof pairs;
+  if (distinct <= Math.max(2, pairs.length / 4)) {
+    low = pairs.filter((p) => p.x === pairs[0].x);
+    high = pairs.filter((p) => p.x === pairs[pairs.length - 1].x);
+  } else {
+    const quarter = Math.max(1, Math.floor(pairs.length / 4));
+    low = pairs.slice(0, quarter);
+    high = pairs.slice(pairs.length - quarter);
+  }
+  const outputAtLow = mean(low.map((p) => p.y));
+  const outputAtHigh = mean(high.map((p) => p.y));
+  const bar = {
+    path,
+    lowValue: mean(low.map((p) => p.x)),
+    highValue: mean(high.map((p) => p.x)),
+    outputAtLow,
+    outputAtHigh,
+    swing: outputAtHigh - outputAtLow,
+  };
+  return [bar.lowValue, bar.highValue, bar.outputAtLow, bar.outputAtHigh, bar.swing].every(Number.isFinite)
+    ? bar
+    : undefined;
+}
+
+/**
+ * Sensitivity of `output` to each axis (tornado), on national rows or one region's rows: see
+ * `SensitivityBuilder.result`.
+ */
+export function sensitivity(
+  table: SweepColumns,
+  axisPaths: readonly string[],
+  output: string,
+  region = 'NL',
+): AxisSensitivity[] {
+  const builder = new SensitivityBuilder(axisPaths, output, region);
+  builder.add(table);
+  return builder.result();
 }
