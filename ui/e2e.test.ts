@@ -121,6 +121,11 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     const csv = await page.locator('a', { hasText: 'Download CSV' }).getAttribute('href');
     const res = await page.request.get(`${server.url}${csv!.replace(/^\./, '')}`);
     expect(res.ok()).toBe(true);
+    // The sweep and its results survive switching to another view and back.
+    await openView(page, 'kaart', 'sh-map-view');
+    await openView(page, 'verkennen', 'sh-sweep-builder');
+    await page.locator('#progress-card [data-status="done"]').waitFor();
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(12);
   });
 
   it('sweeps a regional axis (one RES region) and shows a tornado chart with one bar per axis', async () => {

@@ -5,6 +5,11 @@
 import type { RegionData } from '../../engine/data/types.ts';
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
 import type { RegionalOverrides, NationalParamName } from '../../engine/scenario/parameters.ts';
+import type { AxisSensitivity, ParetoPoint } from '../../engine/sweep/analysis.ts';
+import type { SweepStatus } from '../../engine/sweep/status.ts';
+
+/** Pareto points and tornado bars as the API sends them: the engine's analysis types. */
+export type { AxisSensitivity, ParetoPoint };
 
 /** A scenario as the API takes it (MODEL.md §1.3). */
 export interface ScenarioJson {
@@ -205,18 +210,13 @@ export type SweepAxisJson =
   | { path: string; values: number[] }
   | { path: string; uniform: [number, number] }
   | { path: string; triangular: [number, number, number] };
-export interface SweepStatus {
+/** A sweep job as `GET /api/sweeps/:id` shows it (the fields the UI uses). */
+export interface SweepJob {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+  status: SweepStatus;
   progress: { done: number; total: number };
   error?: string;
   summary?: unknown;
-}
-export interface ParetoPoint {
-  scenario: number;
-  gridCapexEUR: number;
-  resDeliveredTWh: number;
-  landHa: number;
 }
 
 export const startSweep = (
@@ -227,7 +227,7 @@ export const startSweep = (
     method: 'POST',
     json: body,
   });
-export const getSweep = (id: string) => api<SweepStatus>(`/api/sweeps/${encodeURIComponent(id)}`);
+export const getSweep = (id: string) => api<SweepJob>(`/api/sweeps/${encodeURIComponent(id)}`);
 export const cancelSweep = (id: string) => api<unknown>(`/api/sweeps/${encodeURIComponent(id)}`, { method: 'DELETE' });
 /** Pareto front of the national rows; the server wraps it as `{ id, objectives, points }`. */
 export async function getPareto(id: string): Promise<ParetoPoint[]> {
@@ -237,15 +237,6 @@ export async function getPareto(id: string): Promise<ParetoPoint[]> {
 export const sweepResultUrl = (id: string, format?: 'csv' | 'arrow') =>
   `/api/sweeps/${encodeURIComponent(id)}/result${format ? `?format=${format}` : ''}`;
 
-/** One bar of a tornado chart (`GET /api/sweeps/:id/sensitivity`). */
-export interface AxisSensitivity {
-  path: string;
-  lowValue: number;
-  highValue: number;
-  outputAtLow: number;
-  outputAtHigh: number;
-  swing: number;
-}
 export const getSensitivity = (id: string, output: string, region = 'NL', signal?: AbortSignal) =>
   api<{ id: string; output: string; region: string; axes: AxisSensitivity[] }>(
     `/api/sweeps/${encodeURIComponent(id)}/sensitivity?output=${encodeURIComponent(output)}&region=${encodeURIComponent(region)}`,

@@ -15,6 +15,7 @@ import './map-view.ts';
 import './scenario-view.ts';
 import './hourly-view.ts';
 import './tables-view.ts';
+import type { SweepView } from './sweep-view.ts';
 import './sweep-view.ts';
 import './compare-view.ts';
 import './intekenboek-view.ts';
@@ -38,6 +39,8 @@ function viewFromHash(): ViewId {
 export class AppShell extends StoreElement {
   static properties = { view: { state: true } };
   declare view: ViewId;
+  /** One sweep view for the whole session: it holds the last sweep, which must survive switching views. */
+  private readonly sweepView = document.createElement('sh-sweep-view') as SweepView;
 
   constructor() {
     super();
@@ -113,7 +116,7 @@ export class AppShell extends StoreElement {
       case 'tafels':
         return html`<sh-tables-view></sh-tables-view>`;
       case 'verkennen':
-        return html`<sh-sweep-view></sh-sweep-view>`;
+        return this.sweepView;
       case 'vergelijken':
         return html`<sh-compare-view></sh-compare-view>`;
       case 'intekenboek':

@@ -17,8 +17,9 @@ import {
   sweepResultUrl,
   type Issue,
   type SweepAxisJson,
-  type SweepStatus,
+  type SweepJob,
 } from '../api.ts';
+import { isActiveSweepStatus as isActive, type SweepStatus } from '../../../engine/sweep/status.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
 import { num, auto, euros } from '../format.ts';
 import { OUTPUT_LABELS, regionName } from '../labels.ts';
@@ -29,7 +30,7 @@ import './sweep-scatter.ts';
 import './sweep-tornado.ts';
 import './sort-table.ts';
 
-const STATUS_NL: Record<SweepStatus['status'], string> = {
+const STATUS_NL: Record<SweepStatus, string> = {
   queued: 'in de wachtrij',
   running: 'bezig',
   done: 'klaar',
@@ -48,23 +49,6 @@ const TABLE_OUTPUTS = [
   'co2AvoidedT',
 ];
 
-/** The last sweep survives switching views (the view element is re-created on navigation). */
-const session: {
-  id: string;
-  status: SweepStatus | null;
-  axes: string[];
-  rows: NationalRows | null;
-  pareto: Set<number>;
-  output: string;
-} = {
-  id: '',
-  status: null,
-  axes: [],
-  rows: null,
-  pareto: new Set(),
-  output: 'gridCapexEUR',
-};
-
 /** Short table header of an axis: the parameter, with the region for `regions.<id>.<p>` axes. */
 function axisHeader(path: string): string {
   const parts = path.split('.');
@@ -72,11 +56,32 @@ function axisHeader(path: string): string {
   return parts[parts.length - 1];
 }
 
+/**
+ * The sweep view keeps its last sweep in its own reactive state; the app shell keeps one instance,
+ * so the sweep survives switching views (following resumes when it is shown again).
+ */
 export class SweepView extends StoreElement {
-  static properties = { issues: { state: true }, failure: { state: true }, tick: { state: true } };
+  static properties = {
+    issues: { state: true },
+    failure: { state: true },
+    sweep: { state: true },
+    axes: { state: true },
+    rows: { state: true },
+    pareto: { state: true },
+    output: { state: true },
+  };
   declare issues: Issue[];
   declare failure: string;
-  declare tick: number;
+  /** Status of the last sweep started here, null before the first. */
+  declare sweep: SweepJob | null;
+  /** Axis paths of that sweep. */
+  declare axes: string[];
+  /** Its national rows once it is done. */
+  declare rows: NationalRows | null;
+  /** Scenario numbers on its Pareto front. */
+  declare pareto: ReadonlySet<number>;
+  /** Output shown in the scatter and the tornado chart. */
+  declare output: string;
   private source: EventSource | null = null;
   private poll: ReturnType<typeof setInterval> | undefined;
 
@@ -84,7 +89,11 @@ export class SweepView extends StoreElement {
     super();
     this.issues = [];
     this.failure = '';
-    this.tick = 0;
+    this.sweep = null;
+    this.axes = [];
+    this.rows = null;
+    this.pareto = new Set();
+    this.output = 'gridCapexEUR';
   }
 
   static styles = [
@@ -101,8 +110,7 @@ export class SweepView extends StoreElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const st = session.status?.status;
-    if (session.id && (st === 'queued' || st === 'running')) this.follow(session.id);
+    if (this.sweep && isActive(this.sweep.status)) this.follow(this.sweep.id);
   }
 
   override disconnectedCallback(): void {
@@ -110,21 +118,15 @@ export class SweepView extends StoreElement {
     super.disconnectedCallback();
   }
 
-  private update_() {
-    this.tick++;
-  }
-
   private async submit(e: CustomEvent<{ axes: SweepAxisJson[]; samples: number; seed: number }>) {
     this.issues = [];
     this.failure = '';
     try {
       const { id } = await startSweep({ name: store.scenario.name, base: store.scenario, ...e.detail }, store.dataset);
-      session.id = id;
-      session.axes = e.detail.axes.map((a) => a.path);
-      session.rows = null;
-      session.pareto = new Set();
-      session.status = { id, status: 'queued', progress: { done: 0, total: 0 } };
-      this.update_();
+      this.axes = e.detail.axes.map((a) => a.path);
+      this.rows = null;
+      this.pareto = new Set();
+      this.sweep = { id, status: 'queued', progress: { done: 0, total: 0 } };
       this.follow(id);
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) this.issues = err.issues;
@@ -139,8 +141,7 @@ export class SweepView extends StoreElement {
     this.source = es;
     es.addEventListener('progress', (ev) => {
       const p = JSON.parse((ev as MessageEvent).data) as { done: number; total: number };
-      if (session.status) session.status = { ...session.status, status: 'running', progress: p };
-      this.update_();
+      if (this.sweep?.id === id) this.sweep = { ...this.sweep, status: 'running', progress: p };
     });
     for (const name of ['done', 'failed', 'cancelled'] as const) es.addEventListener(name, () => void this.finish(id));
     es.onerror = () => {
@@ -160,33 +161,32 @@ export class SweepView extends StoreElement {
 
   private async refresh(id: string) {
     const st = await getSweep(id).catch(() => null);
-    if (!st || id !== session.id) return;
-    session.status = st;
-    this.update_();
-    if (!['queued', 'running'].includes(st.status)) await this.finish(id);
+    if (!st || id !== this.sweep?.id) return;
+    this.sweep = st;
+    if (!isActive(st.status)) await this.finish(id);
   }
 
   private async finish(id: string) {
     this.stopFollowing();
     const st = await getSweep(id);
-    if (id !== session.id) return;
-    session.status = st;
-    this.update_();
+    if (id !== this.sweep?.id) return;
+    this.sweep = st;
     if (st.status !== 'done') return;
     try {
       const [rows, pareto] = await Promise.all([loadNationalRows(id), getPareto(id).catch(() => [])]);
-      session.rows = rows;
-      session.pareto = new Set(pareto.map((p) => p.scenario));
+      if (id !== this.sweep?.id) return;
+      this.rows = rows;
+      this.pareto = new Set(pareto.map((p) => p.scenario));
     } catch (err) {
       this.failure = (err as Error).message;
     }
-    this.update_();
   }
 
   private async cancel() {
-    if (!session.id) return;
-    await cancelSweep(session.id).catch((err: Error) => (this.failure = err.message));
-    await this.refresh(session.id);
+    const id = this.sweep?.id;
+    if (!id) return;
+    await cancelSweep(id).catch((err: Error) => (this.failure = err.message));
+    await this.refresh(id);
   }
 
   private tableRows(rows: NationalRows) {
@@ -194,22 +194,22 @@ export class SweepView extends StoreElement {
     for (let i = 0; i < rows.length; i++) {
       const r: Record<string, unknown> = {
         id: String(rows.columns.scenario?.[i] ?? i),
-        pareto: session.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
+        pareto: this.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
       };
-      for (const n of ['scenario', ...session.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
+      for (const n of ['scenario', ...this.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
       out.push(r);
     }
     return out;
   }
 
   override render() {
-    const st = session.status;
-    const active = st?.status === 'queued' || st?.status === 'running';
-    const rows = session.rows;
+    const st = this.sweep;
+    const active = st !== null && isActive(st.status);
+    const rows = this.rows;
     const columns: Column[] = [
       { key: 'scenario', label: 'Scenario', format: (v) => String(v) },
       { key: 'pareto', label: 'Pareto' },
-      ...session.axes.map((a) => ({ key: a, label: axisHeader(a), format: (v: unknown) => auto(v as number) })),
+      ...this.axes.map((a) => ({ key: a, label: axisHeader(a), format: (v: unknown) => auto(v as number) })),
       ...TABLE_OUTPUTS.map((o) => {
         const [label, unit] = OUTPUT_LABELS[o as OutputName];
         return { key: o, label, unit, format: (v: unknown) => (unit === '€' ? euros(v as number) : auto(v as number)) };
@@ -245,16 +245,15 @@ export class SweepView extends StoreElement {
         rows
           ? html`<div class="results">
             <div class="card"><h3 style="margin-top:0">Spreiding (landelijk)</h3>
-              <sh-sweep-scatter .rows=${rows} .pareto=${session.pareto} .axisNames=${session.axes}
+              <sh-sweep-scatter .rows=${rows} .pareto=${this.pareto} .axisNames=${this.axes}
                 @y-change=${(e: CustomEvent<string>) => {
-                  session.output = e.detail;
-                  this.update_();
+                  this.output = e.detail;
                 }}></sh-sweep-scatter>
               <div class="muted">Oranje: Pareto-front (laagste netinvestering, meeste geleverde RES-stroom, minste ruimte). Sleep om in te zoomen.</div>
             </div>
             <div>
               <div class="card" id="tornado-card"><h3 style="margin-top:0">Gevoeligheid per as</h3>
-                <sh-sweep-tornado .sweepId=${session.id} .output=${session.output} .regions=${store.regions}></sh-sweep-tornado>
+                <sh-sweep-tornado .sweepId=${st?.id ?? ''} .output=${this.output} .regions=${store.regions}></sh-sweep-tornado>
               </div>
               <sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
                 caption="Landelijke resultaten per scenario"></sh-sort-table>
