@@ -21,14 +21,8 @@ import { conflict, HttpError, InputError, notFound, withInputErrors } from './er
 import { newId } from './ids.ts';
 import { paretoOf, sensitivityOf } from './sweep-results.ts';
 
-/** What the API shows of a finished run (the runner's summary without the server-side path). */
-export interface SweepResultSummary {
-  scenarios: number;
-  rows: number;
-  seconds: number;
-  scenariosPerSecond: number;
-  hourlyRuns: number;
-}
+/** What the API shows of a finished run: the runner's summary without the server-side file. */
+export type SweepResultSummary = Omit<SweepSummary, 'outFile' | 'format'>;
 
 export interface SweepJobView {
   id: string;

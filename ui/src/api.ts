@@ -3,6 +3,7 @@
  * so the built UI works behind the server and behind the Vite dev proxy alike.
  */
 import type { RegionData } from '../../engine/data/types.ts';
+import type { RegionHourlySeries } from '../../engine/model/evaluate.ts';
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
 import type { RegionalOverrides, NationalParamName } from '../../engine/scenario/parameters.ts';
 import type { AxisSensitivity, ParetoPoint } from '../../engine/sweep/analysis.ts';
@@ -40,18 +41,10 @@ export interface DatasetWarning {
 /** Region data as `GET /api/regions` returns it: one field per `regions.csv` column, and the derived flags. */
 export type RegionInfo = RegionData;
 
-export interface HourlySeries {
-  region: string;
-  from: number;
-  to: number;
-  feedinLimitMW: number;
-  offtakeLimitMW: number;
-  genMW: number[];
-  loadMW: number[];
-  netMW: number[];
-  netAfterStorageMW: number[];
-  socMWh: number[];
-}
+/** One region's hours as `POST /api/evaluate` with `hourly` returns them: the engine's series, as JSON arrays. */
+export type HourlySeries = {
+  [K in keyof RegionHourlySeries]: RegionHourlySeries[K] extends Float64Array ? number[] : RegionHourlySeries[K];
+};
 
 export interface EvaluateResponse {
   regions: RegionResult[];
