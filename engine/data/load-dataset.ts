@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -19,15 +19,43 @@ function readText(path: string): string {
   }
 }
 
-/** Loads and validates the dataset in `dir` (`regions.csv` + `profiles.csv`). */
+/** File names of further weather years (MODEL.md §6); other names in the folder are ignored. */
+export const WEATHER_YEAR_FILE = /^profiles-(\d{4})\.csv$/;
+
+/** The `profiles-<YYYY>.csv` files of a dataset folder, by year. */
+export function weatherYearFiles(dir: string): Array<{ year: number; name: string }> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ name, match: WEATHER_YEAR_FILE.exec(name) }))
+    .filter((entry) => entry.match !== null)
+    .map((entry) => ({ year: Number(entry.match![1]), name: entry.name }))
+    .sort((a, b) => a.year - b.year);
+}
+
+/**
+ * Loads and validates the dataset in `dir`: `regions.csv` + `profiles.csv`, and (v2) the optional
+ * `dataset.json` and `profiles-<YYYY>.csv` weather years, every one checked whether used or not.
+ */
 export function loadDataset(dir: string = BUNDLED_DATASET_DIR): Dataset {
   const regionsFile = join(dir, 'regions.csv');
   const profilesFile = join(dir, 'profiles.csv');
+  const datasetJsonFile = join(dir, 'dataset.json');
   return parseDataset({
     name: basename(resolve(dir)),
     regionsCsv: readText(regionsFile),
     profilesCsv: readText(profilesFile),
     regionsFile,
     profilesFile,
+    datasetJson: existsSync(datasetJsonFile) ? readText(datasetJsonFile) : undefined,
+    datasetJsonFile,
+    weatherYears: weatherYearFiles(dir).map(({ year, name }) => {
+      const file = join(dir, name);
+      return { year, csv: readText(file), file };
+    }),
   });
 }

@@ -233,3 +233,126 @@ describe('parseDataset', () => {
     );
   });
 });
+
+describe('parseDataset v2: optional columns, dataset.json and weather years', () => {
+  const V2_HEADER = `${HEADER},solarSmallRoofTWh,householdDemandTWh,householdProfile,lvCapacityKWPerHome,housingNeedHomes,arableLandHa`;
+  const hhProfiles = (hours = 4, offset = 0) => {
+    const lines = ['hour,sol,wnd,tmp,bas,hh'];
+    for (let h = 0; h < hours; h++)
+      lines.push(`${h},${h % 2 === 0 ? 0.5 : 0},0.25,${5 + h + offset},${1 + h},${4 - h}`);
+    return `${lines.join('\n')}\n`;
+  };
+  const v2 = (cells: string, extra: Partial<Parameters<typeof parseDataset>[0]> = {}) =>
+    parseDataset({
+      name: 'v2',
+      regionsCsv: `${V2_HEADER}\n${ROW_B},${cells}\n`,
+      profilesCsv: hhProfiles(),
+      ...extra,
+    });
+  const v2Issues = (cells: string, extra: Partial<Parameters<typeof parseDataset>[0]> = {}) => {
+    try {
+      v2(cells, extra);
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues.map((issue) => `${issue.where}: ${issue.message}`);
+      throw error;
+    }
+    return [];
+  };
+
+  it('reads the five optional columns, null where empty or absent', () => {
+    const given = v2('0.0001,0.004,hh,2.5,300,1200').regions[0];
+    expect(given).toMatchObject({
+      householdDemandTWh: 0.004,
+      householdProfile: 'hh',
+      lvCapacityKWPerHome: 2.5,
+      housingNeedHomes: 300,
+      arableLandHa: 1200,
+    });
+    const empty = v2('0,,,,,').regions[0];
+    expect(empty).toMatchObject({
+      householdDemandTWh: null,
+      householdProfile: null,
+      lvCapacityKWPerHome: null,
+      housingNeedHomes: null,
+      arableLandHa: null,
+    });
+    const absent = load(`${HEADER}\n${ROW_B}\n`).regions[0];
+    expect(absent.householdDemandTWh).toBeNull();
+    expect(absent.arableLandHa).toBeNull();
+  });
+
+  it('prepares the household load per home and today’s LV peaks', () => {
+    // 2000 homes, 0.004 TWh → 2000 kWh per home on shape 4,3,2,1 (sum 10): 800, 600, 400, 200 kW per home
+    const given = v2('0.0001,0.004,hh,,,').prepared[0];
+    expect(given.householdKWhPerHome).toBe(2000);
+    expect([...given.householdShare]).toEqual([0.4, 0.3, 0.2, 0.1]);
+    expect(given.lvHouseholdPeakRefKW).toBeCloseTo(800, 9);
+    // small roofs: 0.0001 TWh over FLH 1 = 100 MW = 50 kW per home × CF 0.5 at hours 0 and 2: 25 − 800, 25 − 400
+    expect(given.smallRoofKWPerHome).toBeCloseTo(50, 12);
+    expect(given.lvFeedinPeakRefKW).toBeCloseTo(-200, 9); // hour 3: 0 − 200
+    // empty: 2600 kWh per home on the base shape 1,2,3,4 → peak 1040 kW per home
+    const defaulted = v2('0,,,,,').prepared[0];
+    expect(defaulted.householdKWhPerHome).toBe(2600);
+    expect(defaulted.lvHouseholdPeakRefKW).toBeCloseTo(1040, 9);
+  });
+
+  it('rejects negative and non-numeric v2 cells, unknown household profiles and homes = 0', () => {
+    expect(v2Issues('0,-1,,,,')).toEqual([
+      "regions.csv:2:19: column 'householdDemandTWh': must not be negative, got -1",
+    ]);
+    expect(v2Issues('0,,,x,,')).toEqual([`regions.csv:2:21: column 'lvCapacityKWPerHome': not a finite number: "x"`]);
+    expect(v2Issues('0,,nope,,,')).toEqual([
+      "regions.csv:2:20: householdProfile 'nope' is not a column of profiles.csv",
+    ]);
+  });
+
+  it('reads dataset.json and profiles-<YYYY>.csv into weather-year views', () => {
+    const dataset = v2('0.0001,,,,,', {
+      datasetJson: '{"weatherYear": 2023, "note": "ignored"}',
+      weatherYears: [{ year: 1987, csv: hhProfiles(4, -10).replace('0,0.5,0.25', '0,0.25,0.25') }],
+    });
+    expect(dataset.referenceYear).toBe(2023);
+    expect(dataset.weatherYears).toEqual([1987, 2023]);
+    const cold = dataset.weatherVariants.get(1987)!;
+    expect(cold.weatherYear).toBe(1987);
+    expect(cold.prepared[0].tempC[0]).toBe(-5);
+    expect(cold.prepared[0].referenceTempC[0]).toBe(5);
+    // full-load hours stay those of profiles.csv (1.0); 1987 has 0.25 + 0.5 = 0.75 of them
+    expect(cold.prepared[0].flhSolarH).toBe(1);
+    expect(cold.prepared[0].solarYieldRatio).toBe(0.75);
+    expect(cold.prepared[0].lvFeedinPeakRefKW).toBe(dataset.prepared[0].lvFeedinPeakRefKW);
+    expect(dataset.prepared[0].solarYieldRatio).toBe(1);
+  });
+
+  it('locates problems in dataset.json and the weather-year files', () => {
+    expect(v2Issues('0,,,,,', { datasetJson: '{"weatherYear": null}' })).toEqual([
+      'dataset.json: weatherYear: must be a whole number naming the year of profiles.csv, got null',
+    ]);
+    expect(v2Issues('0,,,,,', { datasetJson: '{"weatherYear": 2023.5}' })).toHaveLength(1);
+    expect(v2Issues('0,,,,,', { datasetJson: '[' })[0]).toMatch(/^dataset\.json: not valid JSON/);
+    expect(
+      v2Issues('0,,,,,', { datasetJson: '{"weatherYear": 2023}', weatherYears: [{ year: 2023, csv: hhProfiles() }] }),
+    ).toEqual([
+      'profiles-2023.csv: weather year 2023 is already the year of profiles.csv (dataset.json): a year may not be both',
+    ]);
+    const withoutHh = hhProfiles()
+      .replace(',hh', '')
+      .replace(/,\d+\n/g, '\n');
+    expect(v2Issues('0,,hh,,,', { weatherYears: [{ year: 1987, csv: withoutHh }] })).toEqual([
+      "regions.csv:2:20: householdProfile 'hh' is not a column of profiles-1987.csv",
+    ]);
+    const badCF = hhProfiles().replace('0,0.5,0.25', '0,1.5,0.25');
+    expect(v2Issues('0,,,,,', { weatherYears: [{ year: 1987, csv: badCF }] })).toEqual([
+      "profiles-1987.csv:2:2: column 'sol' (solarProfile of region B): capacity factor 1.5 outside [0, 1] at hour 0",
+    ]);
+  });
+
+  it('a weather year may have its own length and default EV shapes', () => {
+    const dataset = v2('0,,,,,', { weatherYears: [{ year: 2024, csv: hhProfiles(48) }] });
+    const leap = dataset.weatherVariants.get(2024)!;
+    expect(leap.hours).toBe(48);
+    expect(leap.evDumbShare).toHaveLength(48);
+    expect(dataset.weatherYears).toEqual([2024]);
+    expect(dataset.referenceYear).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { ValidationError, type Issue } from '../errors.ts';
 import { CsvSyntaxError, parseCsv, type CsvTable } from './csv.ts';
-import { prepareDataset, sumOf } from './prepare.ts';
+import { prepareDataset, sumOf, type WeatherYearProfiles } from './prepare.ts';
 import {
   REGION_COLUMNS,
   REQUIRED_REGION_COLUMNS,
@@ -9,13 +9,18 @@ import {
 } from './region-columns.ts';
 import type { Dataset, RegionData } from './types.ts';
 
-/** The texts of a dataset's two files and the labels used for them in error messages. */
+/** The texts of a dataset's files and the labels used for them in error messages. */
 export interface DatasetSource {
   name: string;
   regionsCsv: string;
   profilesCsv: string;
   regionsFile?: string;
   profilesFile?: string;
+  /** Text of the optional dataset.json (v2: names the weather year of profiles.csv). */
+  datasetJson?: string;
+  datasetJsonFile?: string;
+  /** Further weather years: the texts of `profiles-<YYYY>.csv` (v2). */
+  weatherYears?: ReadonlyArray<{ year: number; csv: string; file?: string }>;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -48,6 +53,25 @@ export function parseDataset(source: DatasetSource): Dataset {
   if (issues.length > 0) throw new ValidationError(issues);
 
   checkProfileReferences(regions, regionTable, regionsFile, profileTable, profilesFile, profiles.columns, issues);
+  const referenceYear = readReferenceYear(source, issues);
+  const years: WeatherYearProfiles[] = [];
+  for (const yearSource of source.weatherYears ?? []) {
+    const file = yearSource.file ?? `profiles-${yearSource.year}.csv`;
+    if (yearSource.year === referenceYear) {
+      issues.push({
+        where: file,
+        message: `weather year ${referenceYear} is already the year of profiles.csv (dataset.json): a year may not be both`,
+      });
+      continue;
+    }
+    const table = parseTable(yearSource.csv, file, issues);
+    if (!table) continue;
+    const before = issues.length;
+    const yearProfiles = readProfiles(table, file, issues);
+    if (issues.length > before) continue;
+    checkProfileReferences(regions, regionTable, regionsFile, table, file, yearProfiles.columns, issues);
+    years.push({ year: yearSource.year, profiles: yearProfiles.columns, hours: yearProfiles.hours });
+  }
   if (issues.length > 0) throw new ValidationError(issues);
 
   return prepareDataset(
@@ -55,7 +79,34 @@ export function parseDataset(source: DatasetSource): Dataset {
     regions.map((r) => r.region),
     profiles.columns,
     profiles.hours,
+    { referenceYear, years: years.sort((a, b) => a.year - b.year) },
   );
+}
+
+/** The weather year of profiles.csv from dataset.json (MODEL.md §6), null without the file. */
+function readReferenceYear(source: DatasetSource, issues: Issue[]): number | null {
+  if (source.datasetJson === undefined) return null;
+  const file = source.datasetJsonFile ?? 'dataset.json';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source.datasetJson);
+  } catch (error) {
+    issues.push({ where: file, message: `not valid JSON: ${(error as Error).message}` });
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    issues.push({ where: file, message: 'must be a JSON object with a weatherYear' });
+    return null;
+  }
+  const year = (parsed as { weatherYear?: unknown }).weatherYear;
+  if (typeof year !== 'number' || !Number.isInteger(year)) {
+    issues.push({
+      where: `${file}: weatherYear`,
+      message: `must be a whole number naming the year of profiles.csv, got ${JSON.stringify(year) ?? 'nothing'}`,
+    });
+    return null;
+  }
+  return year;
 }
 
 function parseTable(text: string, file: string, issues: Issue[]): CsvTable | undefined {
@@ -203,6 +254,8 @@ function readNumber(name: string, cell: string, where: () => string, issues: Iss
     issues.push({ where: where(), message: `column '${name}': must not be negative, got ${cell.trim()}` });
   } else if (value > MAX_DATASET_VALUE) {
     issues.push({ where: where(), message: `column '${name}': too large, got ${cell.trim()} (at most 1e12)` });
+  } else if (name === 'homes' && value === 0) {
+    issues.push({ where: where(), message: "column 'homes': must be greater than 0 (the LV layer works per home)" });
   } else if (name === 'connections' && value === 0) {
     issues.push({
       where: where(),

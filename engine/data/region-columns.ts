@@ -163,6 +163,28 @@ const COLUMNS = [
     description: 'profiles.csv column with the base demand shape',
   },
   {
+    name: 'householdDemandTWh',
+    kind: 'number',
+    required: false,
+    empty: 'null',
+    description: 'v2: household electricity, part of baseDemandTWh, for the LV layer (TWh/yr); null: homes × 2600 kWh',
+  },
+  {
+    name: 'householdProfile',
+    kind: 'profile',
+    profileKind: 'shape',
+    required: false,
+    empty: 'null',
+    description: "v2: profiles.csv column with the household demand shape; null: the region's baseProfile",
+  },
+  {
+    name: 'lvCapacityKWPerHome',
+    kind: 'number',
+    required: false,
+    empty: 'null',
+    description: 'v2: LV grid capacity per home today (kW); null: derived from today’s LV peak per home',
+  },
+  {
     name: 'housingNeedHomes',
     kind: 'number',
     required: false,

@@ -73,12 +73,18 @@ describe('odd values in regions.csv: one located error each', () => {
     });
   }
 
-  it('an empty connections cell with no homes cannot derive a connection count', () => {
-    const issues = issuesOf(setCell(REGIONS, 5, 4, '0')); // T4 has an empty connections cell
+  it('an empty connections cell with too few homes cannot derive a connection count', () => {
+    const issues = issuesOf(setCell(REGIONS, 5, 4, '0.5')); // T4 has an empty connections cell
     expect(issues).toEqual([
-      "regions.csv:5:5: column 'connections': empty, but homes × 1.1 = 0 is less than 1 connection: give the number of connections",
+      "regions.csv:5:5: column 'connections': empty, but homes × 1.1 = 0.55 is less than 1 connection: give the number of connections",
     ]);
-    expect(issuesOf(setCell(setCell(REGIONS, 5, 4, '0'), 5, 5, '10'))).toEqual([]); // fine with a given count
+    expect(issuesOf(setCell(setCell(REGIONS, 5, 4, '0.5'), 5, 5, '10'))).toEqual([]); // fine with a given count
+  });
+
+  it('a region without homes is an error (the LV layer works per home)', () => {
+    expect(issuesOf(setCell(setCell(REGIONS, 5, 4, '0'), 5, 5, '10'))).toEqual([
+      "regions.csv:5:4: column 'homes': must be greater than 0 (the LV layer works per home)",
+    ]);
   });
 
   it('several problems are all reported, each at its own place', () => {
