@@ -3,6 +3,10 @@ import {
   KERNEL_CLIP_CURTAILED_MWH,
   KERNEL_CONGESTION_HOURS_FEEDIN,
   KERNEL_CONGESTION_HOURS_OFFTAKE,
+  KERNEL_LV_OTHER_MAX_KW,
+  KERNEL_LV_OTHER_MIN_KW,
+  KERNEL_LV_TRANSITION_MAX_KW,
+  KERNEL_LV_TRANSITION_MIN_KW,
   KERNEL_OUTPUT_COUNT,
   KERNEL_PEAK_FEEDIN_MW,
   KERNEL_PEAK_OFFTAKE_MW,
@@ -35,6 +39,11 @@ function fourHours(overrides: Partial<RegionHoursInput> = {}): RegionHoursInput 
     storageMW: 0,
     storageMWh: 0,
     storageEta: 0.9,
+    householdShare: Float64Array.of(0.25, 0.25, 0.25, 0.25),
+    householdKWhPerHome: 0,
+    evKWhPerHome: 0,
+    smallRoofKWPerHome: 0,
+    transitionHeatFactor: 1,
     ...overrides,
   };
 }
@@ -52,6 +61,7 @@ function traceOf(hours: number): HourlyTrace {
     netMW: zeros(hours),
     netAfterStorageMW: zeros(hours),
     socMWh: zeros(hours),
+    lvTransitionKWPerHome: zeros(hours),
   };
 }
 
@@ -191,4 +201,30 @@ describe('runRegionHours properties over a random year', () => {
       expect(inMWh * input.storageEta - outMWh / input.storageEta).toBeCloseTo(socChange, 6);
     });
   }
+});
+
+describe('runRegionHours: LV load per home (MODEL.md §9.4)', () => {
+  it('tracks the extremes of both classes from household, heat pumps, EVs and small roofs', () => {
+    // household 4 kWh/yr on 0.1, 0.2, 0.3, 0.4 → 0.4, 0.8, 1.2, 1.6 kW; EVs 2 kWh/yr on 0.5, 0, 0, 0.5 → 1, 0, 0, 1;
+    // small roofs 2 kW × CF 0, 0.5, 1, 0.5 → 0, 1, 2, 1. Other class: 1.4, −0.2, −0.8, 1.6.
+    // Heat 0.6 kW per home on average in hour 0 only, in half the homes (f = 0.5, factor 2): +1.2 → 2.6.
+    const trace = traceOf(4);
+    const out = run(
+      fourHours({
+        householdShare: Float64Array.of(0.1, 0.2, 0.3, 0.4),
+        householdKWhPerHome: 4,
+        evShare: Float64Array.of(0.5, 0, 0, 0.5),
+        evKWhPerHome: 2,
+        smallRoofKWPerHome: 2,
+        heatKWPerHome: Float64Array.of(0.6, 0, 0, 0),
+        transitionHeatFactor: 2,
+      }),
+      trace,
+    );
+    expect(out[KERNEL_LV_OTHER_MAX_KW]).toBeCloseTo(1.6, 12);
+    expect(out[KERNEL_LV_OTHER_MIN_KW]).toBeCloseTo(-0.8, 12);
+    expect(out[KERNEL_LV_TRANSITION_MAX_KW]).toBeCloseTo(2.6, 12);
+    expect(out[KERNEL_LV_TRANSITION_MIN_KW]).toBeCloseTo(-0.8, 12);
+    expect([...trace.lvTransitionKWPerHome].map((x) => Math.round(x * 1e9) / 1e9)).toEqual([2.6, -0.2, -0.8, 1.6]);
+  });
 });

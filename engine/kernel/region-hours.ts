@@ -35,6 +35,19 @@ export interface RegionHoursInput {
   storageMWh: number;
   /** √(round-trip efficiency): the battery loses the same share charging and discharging. */
   storageEta: number;
+  /** LV layer (MODEL.md §9.1): normalised household shape, shared by the regions on one profile. */
+  householdShare: Float64Array;
+  /** Household kWh per home per year. */
+  householdKWhPerHome: number;
+  /** EV charging per home (EVs spread over all homes), kWh per year. */
+  evKWhPerHome: number;
+  /** Small-roof PV per home, kW peak. */
+  smallRoofKWPerHome: number;
+  /**
+   * 1 / f: heat-pump load per home of the transition class relative to heatKWPerHome (the average
+   * over all homes), since the class holds the region's heat pumps in a share f of its homes.
+   */
+  transitionHeatFactor: number;
 }
 
 /** Positions in the kernel's output block. */
@@ -44,8 +57,13 @@ export const KERNEL_CONGESTION_HOURS_FEEDIN = 2;
 export const KERNEL_CONGESTION_HOURS_OFFTAKE = 3;
 export const KERNEL_CLIP_CURTAILED_MWH = 4;
 export const KERNEL_STORAGE_THROUGHPUT_MWH = 5;
+/** Extremes of the LV load per home (MODEL.md §9.4), kW: transition class, then the homes without a heat pump. */
+export const KERNEL_LV_TRANSITION_MAX_KW = 6;
+export const KERNEL_LV_TRANSITION_MIN_KW = 7;
+export const KERNEL_LV_OTHER_MAX_KW = 8;
+export const KERNEL_LV_OTHER_MIN_KW = 9;
 /** Number of values the kernel writes per region. */
-export const KERNEL_OUTPUT_COUNT = 6;
+export const KERNEL_OUTPUT_COUNT = 10;
 
 /** Optional hourly series for charts; each array must hold at least `hours` values. */
 export interface HourlyTrace {
@@ -54,6 +72,8 @@ export interface HourlyTrace {
   netMW: Float64Array;
   netAfterStorageMW: Float64Array;
   socMWh: Float64Array;
+  /** LV load per home of the transition class, kW (MODEL.md §9.4 x[h], before the diversity margin). */
+  lvTransitionKWPerHome: Float64Array;
 }
 
 /**
@@ -102,6 +122,17 @@ export function runRegionHours(
   const halfMWh = 0.5 * storageMWh;
   // Without power or energy the battery never acts (every min() below is 0): skip its branches.
   const hasStorage = storageMW > 0 && storageMWh > 0;
+  const householdShare = input.householdShare;
+  const householdKWhPerHome = input.householdKWhPerHome;
+  const evKWhPerHome = input.evKWhPerHome;
+  const smallRoofKWPerHome = input.smallRoofKWPerHome;
+  const transitionHeatFactor = input.transitionHeatFactor;
+  // LV extremes per home: x[h] of the transition class and of the homes without a heat pump. Both
+  // classes share household, EV and small-roof load; only the heat pumps differ (MODEL.md §9.3).
+  let lvTransitionMaxKW = -Infinity;
+  let lvTransitionMinKW = Infinity;
+  let lvOtherMaxKW = -Infinity;
+  let lvOtherMinKW = Infinity;
 
   let socMWh = halfMWh;
   let maxNetMW = -Infinity;
@@ -113,11 +144,19 @@ export function runRegionHours(
 
   for (let h = 0; h < hours; h++) {
     const solar = solarCF[h];
+    const heatKW = heatKWPerHome[h];
+    const evShareH = evShare[h];
+    const lvOtherKW = householdKWhPerHome * householdShare[h] + evKWhPerHome * evShareH - smallRoofKWPerHome * solar;
+    const lvTransitionKW = lvOtherKW + heatKW * transitionHeatFactor;
+    if (lvTransitionKW > lvTransitionMaxKW) lvTransitionMaxKW = lvTransitionKW;
+    if (lvTransitionKW < lvTransitionMinKW) lvTransitionMinKW = lvTransitionKW;
+    if (lvOtherKW > lvOtherMaxKW) lvOtherMaxKW = lvOtherKW;
+    if (lvOtherKW < lvOtherMinKW) lvOtherMinKW = lvOtherKW;
     const fieldRawMW = fieldMW * solar;
     const fieldOutMW = fieldRawMW < fieldCapMW ? fieldRawMW : fieldCapMW;
     clipMWh += fieldRawMW - fieldOutMW;
     const genMW = roofAndSmallMW * solar + fieldOutMW + windMW * windCF[h];
-    const loadMW = baseMW[h] + homesThousands * heatKWPerHome[h] + evMWh * evShare[h] + industryMW;
+    const loadMW = baseMW[h] + homesThousands * heatKW + evMWh * evShareH + industryMW;
     const netMW = genMW - loadMW;
     let afterMW = netMW;
 
@@ -195,6 +234,7 @@ export function runRegionHours(
       trace.netMW[h] = netMW;
       trace.netAfterStorageMW[h] = afterMW;
       trace.socMWh[h] = socMWh;
+      trace.lvTransitionKWPerHome[h] = lvTransitionKW;
     }
   }
 
@@ -204,4 +244,8 @@ export function runRegionHours(
   out[offset + KERNEL_CONGESTION_HOURS_OFFTAKE] = congestionOfftake;
   out[offset + KERNEL_CLIP_CURTAILED_MWH] = clipMWh;
   out[offset + KERNEL_STORAGE_THROUGHPUT_MWH] = chargedMWh;
+  out[offset + KERNEL_LV_TRANSITION_MAX_KW] = lvTransitionMaxKW;
+  out[offset + KERNEL_LV_TRANSITION_MIN_KW] = lvTransitionMinKW;
+  out[offset + KERNEL_LV_OTHER_MAX_KW] = lvOtherMaxKW;
+  out[offset + KERNEL_LV_OTHER_MIN_KW] = lvOtherMinKW;
 }

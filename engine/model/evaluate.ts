@@ -1,4 +1,4 @@
-import { capacityMW } from '../data/prepare.ts';
+import { capacityMW, datasetForWeatherYear } from '../data/prepare.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   KERNEL_OUTPUT_COUNT,
@@ -10,6 +10,7 @@ import { resolveNational, resolveRegion, type ResolvedRegion } from '../scenario
 import type { Scenario } from '../scenario/schema.ts';
 import { hourlyView } from '../scenario/hourly-params.ts';
 import { computeHomeEconomics, computeRegionOutputs, type HomeEconomics, type RegionCapacities } from './finance.ts';
+import { lvCapacityKWPerHome, transitionShare } from './lv.ts';
 import { HeatProfileCache, type HeatProfile } from './heat.ts';
 import { LoadShapeCache } from './load-shapes.ts';
 import { computeNationalRow } from './national.ts';
@@ -34,6 +35,7 @@ export interface RegionRun {
 
 /** A scenario resolved against a dataset. */
 export interface ScenarioRun {
+  /** The dataset as run in the scenario's weather year (MODEL.md §10). */
   dataset: Dataset;
   national: NationalParams;
   regions: RegionRun[];
@@ -58,6 +60,7 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
   const homes = dataset.regions[r].homes;
   const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
   const evMWh = (resolved.evCount * national.evKWhPerYear) / 1000;
+  const smallRoofMW = capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH);
   return {
     hours: dataset.hours,
     solarCF: prepared.solarCF,
@@ -65,9 +68,7 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
     baseMW: prepared.baseMW,
     heatKWPerHome: shapes.heatMix(heat, resolved.shareAllElectric, resolved.shareHybrid),
     evShare: shapes.evMix(dataset, resolved.evSmartShare),
-    roofAndSmallMW:
-      capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) +
-      capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH),
+    roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + smallRoofMW,
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
     windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
@@ -79,6 +80,11 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
     storageMW: resolved.storageMW,
     storageMWh: resolved.storageMWh,
     storageEta: Math.sqrt(national.storageRoundTrip),
+    householdShare: prepared.householdShare,
+    householdKWhPerHome: prepared.householdKWhPerHome,
+    evKWhPerHome: (resolved.evCount * national.evKWhPerYear) / homes,
+    smallRoofKWPerHome: (smallRoofMW * 1000) / homes,
+    transitionHeatFactor: 1 / transitionShare(resolved),
   };
 }
 
@@ -91,17 +97,18 @@ export function resolveScenario(
 ): ScenarioRun {
   const national = resolveNational(scenario);
   const heatKey = HeatProfileCache.keyOf(national);
-  const regions = dataset.regions.map((_, r): RegionRun => {
-    const resolved = resolveRegion(dataset, r, scenario);
-    const prepared = dataset.prepared[r];
-    const heat = heatCache.get(prepared.tempC, national, heatKey);
+  const runDataset = datasetForWeatherYear(dataset, national.weatherYear);
+  const regions = runDataset.regions.map((_, r): RegionRun => {
+    const resolved = resolveRegion(runDataset, r, scenario);
+    const prepared = runDataset.prepared[r];
+    const heat = heatCache.get(prepared.tempC, national, heatKey, prepared.referenceTempC);
     const capacities = {
       fieldMW: capacityMW(resolved.solarFieldTWh, prepared.flhSolarH),
       windMW: capacityMW(resolved.windTWh, prepared.flhWindH),
     };
     return { resolved, capacities, heat };
   });
-  return { dataset, national, regions, shapeCache };
+  return { dataset: runDataset, national, regions, shapeCache };
 }
 
 /** Runs the hourly kernel for every region; `kernelOut` holds KERNEL_OUTPUT_COUNT values per region. */
@@ -121,12 +128,13 @@ export function computeOutputRows(
   rows: Float64Array,
 ): void {
   const regionCount = dataset.regions.length;
+  const runDataset = run.dataset;
   // Regions on one temperature profile share their per-home economics.
   let lastHeat: HeatProfile | undefined;
   let home: HomeEconomics | undefined;
   for (let r = 0; r < regionCount; r++) {
     const regionRun = run.regions[r];
-    const prepared = dataset.prepared[r];
+    const prepared = runDataset.prepared[r];
     if (regionRun.heat !== lastHeat) {
       lastHeat = regionRun.heat;
       home = computeHomeEconomics(regionRun.heat, run.national);
@@ -135,7 +143,7 @@ export function computeOutputRows(
       dataset.regions[r],
       regionRun.resolved,
       regionRun.capacities,
-      { fieldMW: prepared.existingFieldMW, windMW: prepared.existingWindMW },
+      prepared,
       home!,
       run.national,
       dataset.totalHomes,
@@ -203,6 +211,12 @@ export interface RegionHourlySeries extends HourlyTrace {
   to: number;
   feedinLimitMW: number;
   offtakeLimitMW: number;
+  /** Today's LV capacity per home (MODEL.md §9.2), the limit of lvTransitionKWPerHome. */
+  lvCapacityKWPerHome: number;
+}
+
+function lvCapacityOf(run: ScenarioRun, r: number): number {
+  return lvCapacityKWPerHome(run.regions[r].resolved, run.dataset.prepared[r], run.national);
 }
 
 /** Runs one region with a trace and returns its hourly series between `from` and `to`. */
@@ -216,15 +230,18 @@ export function evaluateRegionHourly(
   const r = dataset.regionIndex.get(regionId);
   if (r === undefined) throw new RangeError(`unknown region ${regionId}`);
   const run = resolveScenario(dataset, scenario);
-  const hours = dataset.hours;
+  const hours = run.dataset.hours;
+  to = Math.min(to, hours);
   const trace: HourlyTrace = {
     genMW: new Float64Array(hours),
     loadMW: new Float64Array(hours),
     netMW: new Float64Array(hours),
     netAfterStorageMW: new Float64Array(hours),
     socMWh: new Float64Array(hours),
+    lvTransitionKWPerHome: new Float64Array(hours),
   };
-  runRegionHours(kernelInputFor(run, r), new Float64Array(KERNEL_OUTPUT_COUNT), 0, trace);
+  const kernelOut = new Float64Array(KERNEL_OUTPUT_COUNT);
+  runRegionHours(kernelInputFor(run, r), kernelOut, 0, trace);
   const slice = (values: Float64Array) => values.slice(from, to);
   return {
     region: regionId,
@@ -237,5 +254,7 @@ export function evaluateRegionHourly(
     netMW: slice(trace.netMW),
     netAfterStorageMW: slice(trace.netAfterStorageMW),
     socMWh: slice(trace.socMWh),
+    lvTransitionKWPerHome: slice(trace.lvTransitionKWPerHome),
+    lvCapacityKWPerHome: lvCapacityOf(run, r),
   };
 }

@@ -5,7 +5,11 @@ import { NATIONAL_DEFAULTS, type NationalParams } from '../scenario/parameters.t
 import { annuity } from './annuity.ts';
 import { equityAnnuityFactors, financeRoutes, subsidyEBShare } from './finance-routes.ts';
 
-const params = (overrides: Partial<NationalParams>): NationalParams => ({ ...NATIONAL_DEFAULTS, ...overrides });
+const params = (overrides: Partial<NationalParams>): NationalParams => ({
+  ...NATIONAL_DEFAULTS,
+  weatherYear: null,
+  ...overrides,
+});
 
 describe('annuity', () => {
   it('repays the capital at the rate, and C/L at rate 0', () => {

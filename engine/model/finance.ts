@@ -1,4 +1,4 @@
-import type { RegionData } from '../data/types.ts';
+import type { PreparedRegion, RegionData } from '../data/types.ts';
 import {
   KERNEL_CLIP_CURTAILED_MWH,
   KERNEL_CONGESTION_HOURS_FEEDIN,
@@ -13,6 +13,7 @@ import { annuity } from './annuity.ts';
 import { executionCostsEUR, landClaim } from './execution-and-land.ts';
 import { type EquityAnnuityFactors, equityAnnuityFactors, financeRoutes } from './finance-routes.ts';
 import type { HeatProfile } from './heat.ts';
+import { computeLvOutcome } from './lv.ts';
 import { OUTPUT_INDEX as O } from './outputs.ts';
 
 export { annuity };
@@ -59,8 +60,9 @@ export interface HomeEconomics {
 /** Works out the per-home economics and annuity factors for one heat profile under `national`. */
 export function computeHomeEconomics(heat: HeatProfile, n: NationalParams): HomeEconomics {
   const m3PerKWhHeat = 1 / (n.boilerEfficiency * n.gasKWhPerM3);
-  const m3GAS = heat.qGasKWh * m3PerKWhHeat;
-  const m3INS = heat.qInsKWh * m3PerKWhHeat;
+  // Boiler heat follows the weather year's degree hours (MODEL.md §10); hybrid gas already does.
+  const m3GAS = heat.qGasKWh * heat.heatScale * m3PerKWhHeat;
+  const m3INS = heat.qInsKWh * heat.heatScale * m3PerKWhHeat;
   const m3HY = heat.hyGasHeatKWhPerHome * m3PerKWhHeat;
   const kWhHY = heat.hyKWhPerHome;
   const kWhAE = heat.aeKWhPerHome;
@@ -90,7 +92,7 @@ export function computeHomeEconomics(heat: HeatProfile, n: NationalParams): Home
     ebChangeHY: (m3HY - m3GAS) * n.ebGasEURPerM3 + kWhHY * n.ebElecEURPerKWh,
     ebChangeAE: -m3GAS * n.ebGasEURPerM3 + kWhAE * n.ebElecEURPerKWh,
     ebChangeHN: -m3GAS * n.ebGasEURPerM3,
-    qInsGJ: (heat.qInsKWh * 3.6e6) / 1e9,
+    qInsGJ: (heat.qInsKWh * heat.heatScale * 3.6e6) / 1e9,
     gridAnnuityFactor: annuity(1, n.waccGrid, n.gridLifeYears),
     storageAnnuityFactor: annuity(1, n.waccGrid, n.storageLifeYears),
     equity: equityAnnuityFactors(n),
@@ -106,7 +108,7 @@ export function computeRegionOutputs(
   region: RegionData,
   resolved: ResolvedRegion,
   capacities: RegionCapacities,
-  existing: RegionCapacities,
+  prepared: PreparedRegion,
   home: HomeEconomics,
   national: NationalParams,
   totalHomes: number,
@@ -122,16 +124,24 @@ export function computeRegionOutputs(
   const reinforceOfftakeMW = Math.max(0, peakOfftakeMW - resolved.gridOfftakeMW);
   const clipCurtailedTWh = kernel[kernelOffset + KERNEL_CLIP_CURTAILED_MWH] / 1e6;
   const resNominalTWh = resolved.solarRoofTWh + resolved.solarFieldTWh + resolved.windTWh;
-  // Σ over the year of P × CF is P × FLH = the TWh input, so only clipping needs the hourly sum.
-  const resDeliveredTWh = resNominalTWh - clipCurtailedTWh;
+  // Σ over the year of P × CF is P × FLH: the TWh input times the weather year's yield over the
+  // reference full-load hours (1 in the reference year), so only clipping needs the hourly sum.
+  const solarYield = prepared.solarYieldRatio;
+  const resDeliveredTWh =
+    resolved.solarRoofTWh * solarYield +
+    resolved.solarFieldTWh * solarYield +
+    resolved.windTWh * prepared.windYieldRatio -
+    clipCurtailedTWh;
 
-  const connSolarMW = resolved.fieldSolarClip * Math.max(0, capacities.fieldMW - existing.fieldMW);
-  const connWindMW = Math.max(0, capacities.windMW - existing.windMW);
+  const connSolarMW = resolved.fieldSolarClip * Math.max(0, capacities.fieldMW - prepared.existingFieldMW);
+  const connWindMW = Math.max(0, capacities.windMW - prepared.existingWindMW);
+  const lv = computeLvOutcome(resolved, prepared, region.homes, n, kernel, kernelOffset);
   const gridCapexEUR =
     reinforceFeedinMW * n.costFeedinEURPerMW +
     reinforceOfftakeMW * n.costOfftakeEURPerMW +
     connSolarMW * n.costConnSolarEURPerMW +
-    connWindMW * n.costConnWindEURPerMW;
+    connWindMW * n.costConnWindEURPerMW +
+    lv.capexEUR;
   const storageCapexEUR = resolved.storageMW * n.costStorageEURPerMW + resolved.storageMWh * n.costStorageEURPerMWh;
   const gridAnnuityEUR = gridCapexEUR * home.gridAnnuityFactor + storageCapexEUR * home.storageAnnuityFactor;
 
@@ -173,7 +183,7 @@ export function computeRegionOutputs(
   row[r + O.congestionHoursOfftake] = kernel[kernelOffset + KERNEL_CONGESTION_HOURS_OFFTAKE];
   row[r + O.resNominalTWh] = resNominalTWh;
   row[r + O.resDeliveredTWh] = resDeliveredTWh;
-  row[r + O.smallRoofSolarTWh] = resolved.solarSmallRoofTWh;
+  row[r + O.smallRoofSolarTWh] = resolved.solarSmallRoofTWh * solarYield;
   row[r + O.clipCurtailedTWh] = clipCurtailedTWh;
   row[r + O.storageThroughputMWh] = kernel[kernelOffset + KERNEL_STORAGE_THROUGHPUT_MWH];
   row[r + O.connSolarMW] = connSolarMW;
@@ -198,6 +208,12 @@ export function computeRegionOutputs(
   row[r + O.fieldSolarHa] = fieldSolarHa;
   row[r + O.windTurbines] = windTurbines;
   row[r + O.windHa] = windHa;
+  row[r + O.lvCapacityKWPerHome] = lv.capacityKWPerHome;
+  row[r + O.lvPeakKWPerHome] = lv.peakKWPerHome;
+  row[r + O.lvTransitionHomesShare] = lv.transitionHomesShare;
+  row[r + O.lvOverloadedHomesShare] = lv.overloadedHomesShare;
+  row[r + O.lvReinforceMW] = lv.reinforceMW;
+  row[r + O.lvCapexEUR] = lv.capexEUR;
   row[r + O.financeTariffEURPerConnection] = routes.tariffEURPerConnection;
   row[r + O.financeEquityTariffEURPerConnection] = routes.equityTariffEURPerConnection;
   row[r + O.financeEquityStateEUR] = routes.equityStateEUR;

@@ -17,16 +17,34 @@ export interface HeatProfile {
   aeKWhPerHome: number;
   hyKWhPerHome: number;
   hyGasHeatKWhPerHome: number;
+  /** Σ heatShape over the run year (MODEL.md §10): 1 in the reference year; scales the gas of GAS and INS homes. */
+  heatScale: number;
 }
 
-/** Computes heatShape, COP and per-home heat-pump electricity for one temperature profile. */
-export function computeHeatProfile(tempC: Float64Array, national: NationalParams): HeatProfile {
+/** Σ max(0, heatBaseTempC − tempC[h]): the degree hours of a temperature profile. */
+function degreeHoursOf(tempC: Float64Array, heatBaseTempC: number): number {
+  let sum = 0;
+  for (let h = 0; h < tempC.length; h++) sum += Math.max(0, heatBaseTempC - tempC[h]);
+  return sum;
+}
+
+/**
+ * Computes heatShape, COP and per-home heat-pump electricity for one temperature profile.
+ * Space heat is spread over the degree hours of `referenceTempC` (MODEL.md §2.2, §10): a colder
+ * year than the reference needs more heat; in the reference year itself the shape sums to 1.
+ */
+export function computeHeatProfile(
+  tempC: Float64Array,
+  national: NationalParams,
+  referenceTempC: Float64Array = tempC,
+): HeatProfile {
   const hours = tempC.length;
   const qGasKWh = (national.heatPerHomeGJ * 1e9) / 3.6e6;
   const qInsKWh = qGasKWh * (1 - national.insulationSaving);
   const qAeKWh = qGasKWh * (1 - national.deepInsulationSaving);
-  let degreeHourSum = 0;
-  for (let h = 0; h < hours; h++) degreeHourSum += Math.max(0, national.heatBaseTempC - tempC[h]);
+  const runDegreeHours = degreeHoursOf(tempC, national.heatBaseTempC);
+  const degreeHourSum =
+    referenceTempC === tempC ? runDegreeHours : degreeHoursOf(referenceTempC, national.heatBaseTempC);
 
   const aeKWPerHome = new Float64Array(hours);
   const hyKWPerHome = new Float64Array(hours);
@@ -50,7 +68,19 @@ export function computeHeatProfile(tempC: Float64Array, national: NationalParams
     hyKWhPerHome += hyKW;
     hyGasHeatKWhPerHome += hybridHeatKW - heatPumpKW;
   }
-  return { qGasKWh, qInsKWh, qAeKWh, aeKWPerHome, hyKWPerHome, aeKWhPerHome, hyKWhPerHome, hyGasHeatKWhPerHome };
+  // Σ heatShape in closed form: exactly 1 in the reference year, the degree-hour ratio otherwise.
+  const heatScale = degreeHourSum === 0 ? 1 : (spaceShare * runDegreeHours) / degreeHourSum + national.dhwShare;
+  return {
+    qGasKWh,
+    qInsKWh,
+    qAeKWh,
+    aeKWPerHome,
+    hyKWPerHome,
+    aeKWhPerHome,
+    hyKWhPerHome,
+    hyGasHeatKWhPerHome,
+    heatScale: referenceTempC === tempC ? 1 : heatScale,
+  };
 }
 
 /**
@@ -72,8 +102,16 @@ export class HeatProfileCache {
     return key;
   }
 
-  /** The heat profile for `tempC` under `national`, computed on first use. */
-  get(tempC: Float64Array, national: NationalParams, key: string = HeatProfileCache.keyOf(national)): HeatProfile {
+  /**
+   * The heat profile for `tempC` (with the degree hours of `referenceTempC`) under `national`,
+   * computed on first use. A run temperature array always pairs with the same reference array.
+   */
+  get(
+    tempC: Float64Array,
+    national: NationalParams,
+    key: string = HeatProfileCache.keyOf(national),
+    referenceTempC: Float64Array = tempC,
+  ): HeatProfile {
     let variants = this.byTemp.get(tempC);
     if (!variants) {
       variants = new Map();
@@ -82,7 +120,7 @@ export class HeatProfileCache {
     let profile = variants.get(key);
     if (!profile) {
       if (variants.size >= this.maxVariants) variants.clear();
-      profile = computeHeatProfile(tempC, national);
+      profile = computeHeatProfile(tempC, national, referenceTempC);
       variants.set(key, profile);
     }
     return profile;

@@ -7,6 +7,7 @@ import { OUTPUT_COUNT, OUTPUTS, OUTPUT_INDEX as O, type OutputName } from './out
 /** Outputs of both scopes whose national value is a ratio of sums, not a sum (MODEL.md §4). */
 const NATIONAL_RATIOS: ReadonlySet<OutputName> = new Set<OutputName>([
   'tariffEURPerConnection',
+  'lvOverloadedHomesShare',
   'financeTariffEURPerConnection',
   'financeEquityTariffEURPerConnection',
   'landClaimShareOfArable',
@@ -52,12 +53,17 @@ export function computeNationalRow(
   for (const k of SUMMED) out[outOffset + k] = compensatedSum(regionRows, k, OUTPUT_COUNT, regionCount);
   let unpaidEUR = 0;
   let totalConnections = 0;
+  let overloadedHomes = 0;
+  let totalHomes = 0;
   for (let r = 0; r < regionCount; r++) {
     const row = r * OUTPUT_COUNT;
     unpaidEUR += regionRows[row + O.gridAnnuityEUR] - regionRows[row + O.ebToGridEUR];
     totalConnections += regions[r].connections;
+    overloadedHomes += regionRows[row + O.lvOverloadedHomesShare] * regions[r].homes;
+    totalHomes += regions[r].homes;
   }
   out[outOffset + O.tariffEURPerConnection] = unpaidEUR / totalConnections;
+  out[outOffset + O.lvOverloadedHomesShare] = overloadedHomes / totalHomes;
   computeNationalFinanceAndLand(regions, national, totalConnections, out, outOffset);
   const resNominalTWh = out[outOffset + O.resNominalTWh];
   const triggered = resNominalTWh < national.targetTWh - TARGET_SLACK * Math.max(1, Math.abs(national.targetTWh));

@@ -38,6 +38,13 @@ export const OUTPUTS = [
   { name: 'fieldSolarHa', scope: 'both' },
   { name: 'windTurbines', scope: 'both' },
   { name: 'windHa', scope: 'both' },
+  // v2 LV layer (MODEL.md §9.4); the national overloaded share is a ratio of sums, not a sum.
+  { name: 'lvCapacityKWPerHome', scope: 'region' },
+  { name: 'lvPeakKWPerHome', scope: 'region' },
+  { name: 'lvTransitionHomesShare', scope: 'region' },
+  { name: 'lvOverloadedHomesShare', scope: 'both' },
+  { name: 'lvReinforceMW', scope: 'both' },
+  { name: 'lvCapexEUR', scope: 'both' },
   { name: 'financeTariffEURPerConnection', scope: 'both' },
   { name: 'financeEquityTariffEURPerConnection', scope: 'both' },
   { name: 'financeEquityStateEUR', scope: 'both' },

@@ -65,7 +65,7 @@ describe('HOURLY_PARAMS: what the kernel reads', () => {
     const resolvedBase = resolveScenario(dataset, parseScenario(BASE, dataset)).regions[0].resolved;
     const wrong = REGIONAL_PARAM_NAMES.filter((name) => {
       const current =
-        name in resolvedBase ? resolvedBase[name as keyof typeof resolvedBase] : name === 'resScale' ? 1 : 0;
+        name in resolvedBase ? (resolvedBase[name as keyof typeof resolvedBase] ?? 0) : name === 'resScale' ? 1 : 0;
       const value = changed(name, current, REGIONAL_BOUNDS[name]);
       const inputs = kernelInputs({ ...BASE, defaults: { ...BASE.defaults, [name]: value } });
       return isDeepStrictEqual(inputs, base) === isHourlyRegionalParam(name);

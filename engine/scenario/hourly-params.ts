@@ -1,4 +1,4 @@
-import { HEAT_NATIONAL_PARAMS, type NationalParamName, type RegionalParamName } from './parameters.ts';
+import { HEAT_NATIONAL_PARAMS, type NationalParams, type RegionalParamName } from './parameters.ts';
 import type { ResolvedRegion } from './resolve.ts';
 
 /**
@@ -27,7 +27,10 @@ export const HOURLY_PARAMS = [
   'industryAddMW',
   'gridFeedinMW',
   'gridOfftakeMW',
-] as const satisfies readonly (NationalParamName | keyof ResolvedRegion)[];
+  // v2: the weather year picks the profiles; clustering sets the transition class's heat pumps (§9.3).
+  'weatherYear',
+  'wijkClustering',
+] as const satisfies readonly (keyof NationalParams | keyof ResolvedRegion)[];
 
 export type HourlyParamName = (typeof HOURLY_PARAMS)[number];
 
@@ -55,7 +58,7 @@ export function hourlyView<T extends object>(values: T): HourlyView<T> {
 }
 
 /** True when changing this national parameter changes the hourly run. */
-export function isHourlyNationalParam(name: NationalParamName): boolean {
+export function isHourlyNationalParam(name: keyof NationalParams): boolean {
   return HOURLY_SET.has(name);
 }
 

@@ -11,6 +11,7 @@ export type Bound =
   | 'positive' // divisors (efficiencies, lifetimes, unit sizes): > 0
   | 'share' // [0, 1]
   | 'openShare' // (0, 1]
+  | 'spareShare' // [0, 1): a share of capacity kept spare (1 would leave none to use)
   | 'rate' // interest rates: > −1 so the annuity is defined
   | 'any'; // temperatures and COP coefficients: any finite number
 
@@ -31,7 +32,8 @@ export const NATIONAL_DEFAULTS = {
   evKWhPerYear: 2500,
   storageRoundTrip: 0.88,
   costFeedinEURPerMW: 614000,
-  costOfftakeEURPerMW: 2056000,
+  /** v2: 940,000 (v1: 2,056,000; the LV share of the old figure is now costLvEURPerMW). */
+  costOfftakeEURPerMW: 940000,
   costConnSolarEURPerMW: 70000,
   costConnWindEURPerMW: 100000,
   costStorageEURPerMW: 214000,
@@ -69,10 +71,24 @@ export const NATIONAL_DEFAULTS = {
   // v2 land against housing (§13)
   homesPerHa: 30,
   housingGrowthShare: 0.11,
+  // v2 LV layer (MODEL.md §9).
+  lvHomesPerGroup: 150,
+  lvZ: 1.65,
+  lvSigmaHomeKW: 1.5,
+  lvSigmaAllElectricKW: 1.5,
+  lvSigmaHybridKW: 1.0,
+  lvSigmaEvKW: 3.0,
+  lvSpareShare: 0.25,
+  costLvEURPerMW: 1116000,
+  costHomeConnUpgradeEUR: 227,
 } as const;
 
+/** Numeric national parameters (weatherYear, the one nullable national parameter, is apart). */
 export type NationalParamName = keyof typeof NATIONAL_DEFAULTS;
-export type NationalParams = { [K in NationalParamName]: number };
+/** Resolved national parameters: every number, and the weather year (null = the reference profiles). */
+export type NationalParams = { [K in NationalParamName]: number } & { weatherYear: number | null };
+/** The weather-year parameter (MODEL.md §10): null or a whole year the dataset has. */
+export const WEATHER_YEAR_PARAM = 'weatherYear';
 
 export const NATIONAL_PARAM_NAMES = Object.keys(NATIONAL_DEFAULTS) as NationalParamName[];
 
@@ -100,6 +116,8 @@ export const NATIONAL_BOUNDS: Partial<Record<NationalParamName, Bound>> = {
   waccState: 'rate',
   equityShare: 'share',
   homesPerHa: 'positive',
+  lvHomesPerGroup: 'positive',
+  lvSpareShare: 'spareShare',
 };
 
 /** The test and the message of each bound: the one table behind the scenario schema and sweep axes. */
@@ -108,6 +126,7 @@ export const BOUND_CHECKS: Readonly<Record<Bound, { test: (x: number) => boolean
   positive: { test: (x) => x > 0, message: 'must be greater than 0' },
   share: { test: (x) => x >= 0 && x <= 1, message: 'must lie in [0, 1]' },
   openShare: { test: (x) => x > 0 && x <= 1, message: 'must lie in (0, 1]' },
+  spareShare: { test: (x) => x >= 0 && x < 1, message: 'must lie in [0, 1)' },
   rate: { test: (x) => x > -1, message: 'must be greater than -1' },
   any: { test: () => true, message: '' },
 };
@@ -157,6 +176,8 @@ export const REGIONAL_BOUNDS = {
   industryAddMW: 'nonNegative',
   gridFeedinMW: 'nonNegative',
   gridOfftakeMW: 'nonNegative',
+  wijkClustering: 'share',
+  lvCapacityKWPerHome: 'nonNegative',
 } as const satisfies Record<string, Bound>;
 
 export type RegionalParamName = keyof typeof REGIONAL_BOUNDS;

@@ -20,10 +20,17 @@ export interface ResolvedRegion {
   industryAddMW: number;
   gridFeedinMW: number;
   gridOfftakeMW: number;
+  /** Wijkaanpak clustering c in [0, 1] (MODEL.md §9.3). */
+  wijkClustering: number;
+  /** LV capacity per home, kW, as given (scenario or region data); null: the default rule of MODEL.md §9.2. */
+  lvCapacityKWPerHome: number | null;
 }
 
 /** Roof share of solar used by `solarShare` when a region has no solar at all (MODEL.md §1.5). */
 const DEFAULT_ROOF_FRACTION = 0.4;
+
+/** Default wijkaanpak clustering (MODEL.md §1.3): half-way between spread and concentrated. */
+export const DEFAULT_WIJK_CLUSTERING = 0.5;
 
 const NO_OVERRIDES: RegionalOverrides = {};
 
@@ -73,10 +80,12 @@ export function resolveRegion(dataset: Dataset, r: number, scenario: Scenario): 
     industryAddMW: layered(own.industryAddMW, defaults.industryAddMW, 0),
     gridFeedinMW: layered(own.gridFeedinMW, defaults.gridFeedinMW, region.gridFeedinMW),
     gridOfftakeMW: layered(own.gridOfftakeMW, defaults.gridOfftakeMW, region.gridOfftakeMW),
+    wijkClustering: layered(own.wijkClustering, defaults.wijkClustering, DEFAULT_WIJK_CLUSTERING),
+    lvCapacityKWPerHome: own.lvCapacityKWPerHome ?? defaults.lvCapacityKWPerHome ?? region.lvCapacityKWPerHome,
   };
 }
 
 /** National parameters with the scenario's overrides applied to the defaults. */
 export function resolveNational(scenario: Scenario): NationalParams {
-  return { ...NATIONAL_DEFAULTS, ...scenario.national };
+  return { ...NATIONAL_DEFAULTS, weatherYear: null, ...scenario.national } as NationalParams;
 }

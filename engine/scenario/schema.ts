@@ -15,7 +15,7 @@ import {
 function boundedNumber(bound: Bound) {
   const base = z.number({
     error: (issue) =>
-      issue.input === null ? 'must be a number (null is allowed only for solarShare)' : 'must be a finite number',
+      issue.input === null ? 'must be a number (null is allowed only for solarShare and weatherYear)' : 'must be a finite number',
   });
   return bound === 'any'
     ? base
@@ -35,8 +35,15 @@ const regionalShape = Object.fromEntries(
   }),
 );
 
+/** `national.weatherYear`: null (the reference profiles) or a whole year; 1987.0 counts as 1987. */
+const weatherYearSchema = z
+  .number({ error: 'must be a whole year or null' })
+  .refine(Number.isInteger, { error: (issue) => `must be a whole year or null, got ${issue.input}` })
+  .nullable()
+  .optional();
+
 /** National parameter overrides (MODEL.md §1.3); unknown keys are errors. */
-export const NationalOverridesSchema = z.strictObject(nationalShape);
+export const NationalOverridesSchema = z.strictObject({ ...nationalShape, weatherYear: weatherYearSchema });
 /** Regional parameter overrides for `defaults` or one region; unknown keys are errors. */
 export const RegionalOverridesSchema = z.strictObject(regionalShape) as unknown as z.ZodType<RegionalOverrides>;
 
@@ -53,7 +60,7 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 /** A parsed scenario: every layer present (possibly empty). */
 export interface Scenario {
   name: string;
-  national: Partial<Record<NationalParamName, number>>;
+  national: Partial<Record<NationalParamName, number>> & { weatherYear?: number | null };
   defaults: RegionalOverrides;
   regions: Record<string, RegionalOverrides>;
 }

@@ -37,7 +37,7 @@ describe('parseScenario', () => {
     [
       'null for another parameter',
       { defaults: { storageMW: null } },
-      'defaults.storageMW: must be a number (null is allowed only for solarShare)',
+      'defaults.storageMW: must be a number (null is allowed only for solarShare and weatherYear)',
     ],
     ['a string number', { national: { waccGrid: '0.03' } }, 'national.waccGrid: must be a finite number'],
     ['a non-object layer', { defaults: [] }, 'defaults: must be an object'],

@@ -57,6 +57,13 @@ export const CROSS_CHECKED_PARAMS: ReadonlySet<string> = new Set([
 export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset): Issue[] {
   const issues: Issue[] = [];
   issues.push(...unknownRegionIssues(scenario, dataset));
+  const weatherYear = scenario.national.weatherYear ?? null;
+  if (weatherYear !== null && !dataset.weatherYears.includes(weatherYear)) {
+    issues.push({
+      where: 'national.weatherYear',
+      message: `the dataset has no weather year ${weatherYear} (it has ${describeYears(dataset)})`,
+    });
+  }
   const copMin = scenario.national.copMin ?? NATIONAL_DEFAULTS.copMin;
   const copMax = scenario.national.copMax ?? NATIONAL_DEFAULTS.copMax;
   if (copMin > copMax)
@@ -92,6 +99,13 @@ export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset
     }
   });
   return issues;
+}
+
+/** The weather years of a dataset as users read them in messages. */
+export function describeYears(dataset: Dataset): string {
+  return dataset.weatherYears.length === 0
+    ? 'only its reference profiles: use null'
+    : `${dataset.weatherYears.join(', ')}, or null for the reference profiles`;
 }
 
 function describeIds(dataset: Dataset): string {

@@ -10,10 +10,11 @@ import {
   type Bound,
   type NationalParamName,
   type RegionalParamName,
+  WEATHER_YEAR_PARAM,
 } from '../scenario/parameters.ts';
 import { isHourlyNationalParam, isHourlyRegionalParam } from '../scenario/hourly-params.ts';
 import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
-import { parseScenario, zodIssues } from '../scenario/validate.ts';
+import { describeYears, parseScenario, zodIssues } from '../scenario/validate.ts';
 import { createRandom, triangularFromUniform } from './random.ts';
 import { precheckScenarios } from './scenario-checks.ts';
 
@@ -39,7 +40,7 @@ export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
 
 /** Where an axis path points: a national parameter, the regional defaults, or one region. */
 export type AxisTarget =
-  | { layer: 'national'; param: NationalParamName }
+  | { layer: 'national'; param: NationalParamName | typeof WEATHER_YEAR_PARAM }
   | { layer: 'defaults'; param: RegionalParamName }
   | { layer: 'region'; region: string; param: RegionalParamName };
 
@@ -76,12 +77,23 @@ export interface SweepPlan {
 }
 
 function boundOf(target: AxisTarget): Bound {
-  return target.layer === 'national' ? nationalBound(target.param) : REGIONAL_BOUNDS[target.param];
+  if (target.layer !== 'national') return REGIONAL_BOUNDS[target.param];
+  return target.param === WEATHER_YEAR_PARAM ? 'any' : nationalBound(target.param);
+}
+
+/** Why a weather-year axis value cannot be used (MODEL.md §5: integer years the dataset has, or null). */
+function weatherYearProblem(value: number | null, dataset: Dataset): string | undefined {
+  if (value === null) return undefined;
+  if (!Number.isInteger(value)) return `must be a whole year or null, got ${value}`;
+  if (!dataset.weatherYears.includes(value))
+    return `the dataset has no weather year ${value} (it has ${describeYears(dataset)})`;
+  return undefined;
 }
 
 function parsePath(path: string, dataset: Dataset): AxisTarget | string {
   const parts = path.split('.');
   if (parts[0] === 'national' && parts.length === 2) {
+    if (parts[1] === WEATHER_YEAR_PARAM) return { layer: 'national', param: WEATHER_YEAR_PARAM };
     return (NATIONAL_PARAM_NAMES as string[]).includes(parts[1])
       ? { layer: 'national', param: parts[1] as NationalParamName }
       : `unknown national parameter '${parts[1]}'`;
@@ -122,10 +134,16 @@ function parseAxis(axisInput: AxisInput, where: string, dataset: Dataset, issues
     return undefined;
   }
   const bound = boundOf(target);
-  const nullable = target.param === 'solarShare';
+  const isWeatherYear = target.param === WEATHER_YEAR_PARAM;
+  const nullable = target.param === 'solarShare' || isWeatherYear;
   const checkValue = (value: number | null, at: string) => {
+    const yearProblem = isWeatherYear ? weatherYearProblem(value, dataset) : undefined;
+    if (yearProblem) {
+      issues.push({ where: at, message: yearProblem });
+      return;
+    }
     if (value === null) {
-      if (!nullable) issues.push({ where: at, message: 'null is allowed only for solarShare' });
+      if (!nullable) issues.push({ where: at, message: 'null is allowed only for solarShare and weatherYear' });
       return;
     }
     const violation = boundViolation(bound, value);
@@ -140,6 +158,10 @@ function parseAxis(axisInput: AxisInput, where: string, dataset: Dataset, issues
     return { path: axisInput.path, target, kind: 'grid', values: axisInput.values, range: [], physical };
   }
   const kind = 'uniform' in axisInput ? 'uniform' : 'triangular';
+  if (isWeatherYear) {
+    issues.push({ where, message: 'national.weatherYear takes a list of years (values), not a distribution' });
+    return undefined;
+  }
   const range = 'uniform' in axisInput ? axisInput.uniform : axisInput.triangular;
   range.forEach((value, v) => {
     checkValue(value, `${where}.${kind}.${v}`);
