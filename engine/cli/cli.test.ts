@@ -25,8 +25,21 @@ function writeJson(name: string, value: unknown): string {
 }
 
 describe('samenhang evaluate', () => {
-  it('prints the MODEL.md §6 JSON of the worked example', async () => {
-    const result = await cli(['evaluate', join(TINY, 'scenario.json'), '--dataset', join(TINY, 'dataset'), '--json']);
+  it('prints the MODEL.md §6 JSON of the worked example (v1, under the v1 compatibility costs)', async () => {
+    const scenario = JSON.parse(readFileSync(join(TINY, 'scenario.json'), 'utf8'));
+    scenario.national = {
+      ...scenario.national,
+      costOfftakeEURPerMW: 2056000,
+      costLvEURPerMW: 0,
+      costHomeConnUpgradeEUR: 0,
+    };
+    const result = await cli([
+      'evaluate',
+      writeJson('tiny-v1.json', scenario),
+      '--dataset',
+      join(TINY, 'dataset'),
+      '--json',
+    ]);
     expect(result.status).toBe(0);
     const actual = JSON.parse(result.stdout);
     const expected = JSON.parse(readFileSync(join(TINY, 'expected.json'), 'utf8'));

@@ -39,7 +39,8 @@ const BASE = {
 function changed(name: string, value: number, bound: Bound): number {
   const special: Record<string, number> = { copMin: 3.5, copMax: 2, hybridThermalKW: 0.5, heatBaseTempC: 25 };
   if (name in special) return special[name];
-  if (bound === 'share' || bound === 'openShare') return value < 0.5 ? value + 0.3 : value - 0.3;
+  if (bound === 'share' || bound === 'openShare' || bound === 'spareShare')
+    return value < 0.5 ? value + 0.3 : value - 0.3;
   return value * 1.5 + 1;
 }
 
