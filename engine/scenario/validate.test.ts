@@ -101,3 +101,52 @@ describe('parseScenario', () => {
     expect(issuesOf(null).length).toBeGreaterThan(0);
   });
 });
+
+describe('parseScenario: v2 parameters (MODEL.md §1.6)', () => {
+  const v2 = loadDataset(join(import.meta.dirname, '../testdata/tiny-v2/dataset'));
+  const v2Issues = (input: unknown) => {
+    try {
+      parseScenario(input, v2);
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues.map((issue) => `${issue.where}: ${issue.message}`);
+      throw error;
+    }
+    return [];
+  };
+
+  it('accepts null, the reference year and the further years as weatherYear (1987.0 is 1987)', () => {
+    for (const weatherYear of [null, 2030, 2031, 2031.0]) expect(v2Issues({ national: { weatherYear } })).toEqual([]);
+  });
+
+  it('names the years the dataset has for an unknown weather year', () => {
+    expect(v2Issues({ national: { weatherYear: 1987 } })).toEqual([
+      'national.weatherYear: the dataset has no weather year 1987 (it has 2030, 2031, or null for the reference profiles)',
+    ]);
+    expect(issuesOf({ national: { weatherYear: 2023 } })).toEqual([
+      'national.weatherYear: the dataset has no weather year 2023 (it has only its reference profiles: use null)',
+    ]);
+    expect(v2Issues({ national: { weatherYear: 2030.5 } })).toEqual([
+      'national.weatherYear: must be a whole year or null, got 2030.5',
+    ]);
+  });
+
+  it('checks the LV parameters', () => {
+    expect(
+      v2Issues({
+        national: { lvSpareShare: 1, lvHomesPerGroup: 0, lvZ: -1, lvSigmaEvKW: -0.5, costLvEURPerMW: -1 },
+        defaults: { wijkClustering: 1.2, lvCapacityKWPerHome: -2 },
+      }),
+    ).toEqual([
+      'national.lvHomesPerGroup: must be greater than 0, got 0',
+      'national.lvZ: must not be negative, got -1',
+      'national.lvSigmaEvKW: must not be negative, got -0.5',
+      'national.lvSpareShare: must lie in [0, 1), got 1',
+      'national.costLvEURPerMW: must not be negative, got -1',
+      'defaults.wijkClustering: must lie in [0, 1], got 1.2',
+      'defaults.lvCapacityKWPerHome: must not be negative, got -2',
+    ]);
+    expect(
+      v2Issues({ national: { lvSpareShare: 0 }, defaults: { wijkClustering: 0, lvCapacityKWPerHome: 0 } }),
+    ).toEqual([]);
+  });
+});
