@@ -1,6 +1,6 @@
 /** Public surface of the Samenhang engine; server, UI build and scripts import from here. */
 export { ValidationError, formatIssue, type Issue } from './errors.ts';
-export { loadDataset, BUNDLED_DATASET_DIR } from './data/load-dataset.ts';
+export { loadDataset, weatherYearFiles, BUNDLED_DATASET_DIR } from './data/load-dataset.ts';
 export { PACKAGE_ROOT } from './package-root.ts';
 export { parseDataset, type DatasetSource } from './data/parse-dataset.ts';
 export type { Dataset, RegionData } from './data/types.ts';

@@ -18,8 +18,9 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const YEARS = [2023, 1987, 1997, 2004, 2015, 2019];
-const DATASETS = YEARS.map((y) => (y === 2023 ? 'nl-res30' : `nl-res30-${y}`));
-const FILES = ['regions.csv', 'profiles.csv', 'README.md'];
+/** One dataset folder: the reference year in profiles.csv, every other year in profiles-<YYYY>.csv. */
+const PROFILE_FILES = YEARS.map((y) => (y === 2023 ? 'profiles.csv' : `profiles-${y}.csv`));
+const FILES = ['regions.csv', 'dataset.json', 'README.md', ...PROFILE_FILES];
 const IDS = Array.from({ length: 30 }, (_, i) => `ES${String(i + 1).padStart(2, '0')}`);
 const BIDS: Record<string, number> = { ES03: 3.45, ES15: 3.6, ES16: 2.7 }; // res_1_0_bids_partial.csv
 /** Full-load hours of the source profiles (nl_supply_full_load_hours.csv, flh_in_file_h). */
@@ -116,9 +117,14 @@ describe('regions.csv', () => {
       'baseProfile',
       'solarSmallRoofTWh',
       'existingSolarRoofTWh',
+      'householdDemandTWh',
+      'householdProfile',
+      'lvCapacityKWPerHome',
+      'housingNeedHomes',
+      'arableLandHa',
     ])
       expect(header).toContain(c);
-    expect(header).toHaveLength(19);
+    expect(header).toHaveLength(24);
     expect(regions.map((r) => r.id)).toEqual(IDS);
   });
 
@@ -230,14 +236,27 @@ describe('regions.csv', () => {
     for (const r of regions) expect(map.get(r.id!)).toBe(r.name);
   });
 
-  it('is the same in every weather year', () => {
-    const text = readFileSync(join(dataDir('nl-res30'), 'regions.csv'), 'utf8');
-    for (const name of DATASETS) expect(readFileSync(join(dataDir(name), 'regions.csv'), 'utf8')).toBe(text);
+  it('takes household demand and arable land from the sources; LV capacity and housing need stay empty', () => {
+    for (const r of regions) {
+      const d = demand.get(r.id!)!;
+      expect(n(r.householdDemandTWh)).toBeCloseTo(n(d.households_electricity_demand_gwh) / 1000, 12);
+      expect(n(r.arableLandHa)).toBeCloseTo(n(facts.get(r.id!)!.arable_land_km2) * 100, 6);
+      expect(n(r.arableLandHa)).toBeGreaterThan(0);
+      expect(r.householdProfile).toBe('household');
+      expect([r.lvCapacityKWPerHome, r.housingNeedHomes]).toEqual(['', '']);
+    }
+    // Groningen: 728.39 GWh of households, 1872.25 km² of arable land
+    expect(byId.get('ES01')!.householdDemandTWh).toBe('0.72839');
+    expect(byId.get('ES01')!.arableLandHa).toBe('187225');
+  });
+
+  it('names 2023 as the weather year of profiles.csv in dataset.json', () => {
+    expect(JSON.parse(readFileSync(join(dataDir('nl-res30'), 'dataset.json'), 'utf8'))).toEqual({ weatherYear: 2023 });
   });
 });
 
-describe.each(YEARS.map((year, i) => ({ year, name: DATASETS[i]! })))('profiles.csv of $name', ({ year, name }) => {
-  const rows = readCsv(join(dataDir(name), 'profiles.csv'));
+describe.each(YEARS.map((year, i) => ({ year, file: PROFILE_FILES[i]! })))('$file', ({ year, file }) => {
+  const rows = readCsv(join(dataDir('nl-res30'), file));
   const sum = (col: string) => rows.reduce((s, r) => s + n(r[col]), 0);
 
   it('has 8760 hours in order and the expected columns', () => {
@@ -245,10 +264,21 @@ describe.each(YEARS.map((year, i) => ({ year, name: DATASETS[i]! })))('profiles.
     rows.forEach((r, h) => {
       expect(r.hour).toBe(String(h));
     });
-    expect(Object.keys(rows[0]!)).toEqual(['hour', 'solar', 'wind', 'temp', ...IDS.map((id) => `base_${id}`)]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'hour',
+      'solar',
+      'wind',
+      'temp',
+      ...IDS.map((id) => `base_${id}`),
+      'household',
+    ]);
   });
 
-  it('has base shapes that are non-negative and sum to 1', () => {
+  it('has base and household shapes that are non-negative and sum to 1', () => {
+    for (const id of [...IDS.map((i) => `base_${i}`), 'household']) {
+      expect(rows.every((r) => n(r[id]) >= 0)).toBe(true);
+      expect(Math.abs(sum(id) - 1)).toBeLessThan(1e-6);
+    }
     for (const id of IDS) {
       expect(rows.every((r) => n(r[`base_${id}`]) >= 0)).toBe(true);
       expect(Math.abs(sum(`base_${id}`) - 1)).toBeLessThan(1e-6);
@@ -287,8 +317,11 @@ describe('base-demand shapes', () => {
     const s3 = e3a.reduce((a, b) => a + b, 0);
     const demand = new Map(source('regions/res_regions_electricity_demand.csv').map((r) => [r.res_code!, r]));
     const regions = readCsv(join(dataDir('nl-res30'), 'regions.csv'));
-    for (const name of [DATASETS[0]!, DATASETS[1]!]) {
-      const rows = readCsv(join(dataDir(name), 'profiles.csv'));
+    for (const file of [PROFILE_FILES[0]!, PROFILE_FILES[1]!]) {
+      const rows = readCsv(join(dataDir('nl-res30'), file));
+      rows.forEach((row, h) => {
+        expect(Math.abs(n(row.household) - e1a[h]! / s1)).toBeLessThan(1e-12 * (e1a[h]! / s1) + 1e-15);
+      });
       for (const r of regions.filter((x) => ['ES01', 'ES16', 'ES23', 'ES30'].includes(x.id!))) {
         const w = n(demand.get(r.id!)!.households_electricity_demand_gwh) / (n(r.baseDemandTWh) * 1000);
         rows.forEach((row, h) => {
@@ -316,27 +349,26 @@ describe('build', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes the six datasets with their three files', () => {
-    expect(readdirSync(fresh).sort()).toEqual([...DATASETS].sort());
-    for (const name of DATASETS) expect(readdirSync(join(fresh, name)).sort()).toEqual([...FILES].sort());
+  it('writes one dataset folder with regions, dataset.json, README and six weather years', () => {
+    expect(readdirSync(fresh)).toEqual(['nl-res30']);
+    expect(readdirSync(join(fresh, 'nl-res30')).sort()).toEqual([...FILES].sort());
   });
 
   it('produces byte-identical files when run again', () => {
-    for (const name of DATASETS)
-      for (const file of FILES)
-        expect(
-          readFileSync(join(dirs[1]!, name, file)).equals(readFileSync(join(dirs[0]!, name, file))),
-          `${name}/${file}`,
-        ).toBe(true);
+    for (const file of FILES)
+      expect(
+        readFileSync(join(dirs[1]!, 'nl-res30', file)).equals(readFileSync(join(dirs[0]!, 'nl-res30', file))),
+        file,
+      ).toBe(true);
   });
 
-  it('matches the committed datasets (run `npm run dataset` after changing the sources or the script)', () => {
-    for (const name of DATASETS)
-      for (const file of FILES)
-        expect(
-          readFileSync(join(DEFAULT_OUT_DIR, name, file)).equals(readFileSync(join(fresh, name, file))),
-          `${name}/${file}`,
-        ).toBe(true);
+  it('matches the committed dataset (run `npm run dataset` after changing the sources or the script)', () => {
+    expect(readdirSync(DEFAULT_OUT_DIR)).toEqual(['nl-res30']);
+    for (const file of FILES)
+      expect(
+        readFileSync(join(DEFAULT_OUT_DIR, 'nl-res30', file)).equals(readFileSync(join(fresh, 'nl-res30', file))),
+        file,
+      ).toBe(true);
   });
 
   it('matches the region table in docs/data.md (`npx tsx scenarios/build-dataset.ts --summary`)', () => {

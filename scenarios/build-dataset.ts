@@ -22,8 +22,14 @@ import { REGION_COLUMNS, type RegionColumnName } from '../engine/index.ts';
 /** Weather year of the default dataset `nl-res30`. */
 export const DEFAULT_WEATHER_YEAR = 2023;
 
-/** All weather years that get a dataset; 2023 first because it is the default. */
+/** All weather years of the dataset; 2023 first because it is the reference (profiles.csv). */
 export const WEATHER_YEARS: readonly number[] = [2023, 1987, 1997, 2004, 2015, 2019];
+
+/** The one bundled dataset folder: profiles.csv (2023) plus profiles-<YYYY>.csv for the other years. */
+export const DATASET_NAME = 'nl-res30';
+
+/** Name of the household demand shape in every profiles file (NEDU E1A). */
+const HOUSEHOLD_PROFILE = 'household';
 
 /** The household and business demand shapes are only available for calendar 2023, so
  * every weather year uses them (a weather year changes solar, wind and temperature only). */
@@ -137,6 +143,10 @@ export interface Region {
   solarFieldTWh: number;
   solarRoofTWh: number;
   windTWh: number;
+  /** Household electricity 2023 (part of baseDemandTWh), for the LV layer. */
+  householdDemandTWh: number;
+  /** Agricultural land, ha. */
+  arableLandHa: number;
   /** Where the 2030 total comes from. */
   source2030: 'RES 1.0 bid' | 'indicative';
 }
@@ -158,6 +168,8 @@ export interface Profiles {
   temp: number[];
   /** base_<id> → normalised base-demand shape (sums to 1). */
   base: Map<string, number[]>;
+  /** Normalised household shape (NEDU E1A, sums to 1). */
+  household: number[];
 }
 
 /** What buildDatasets wrote. */
@@ -358,6 +370,8 @@ export function buildRegions(sourcesDir: string): RegionSet {
       solarFieldTWh: field2023 * split,
       solarRoofTWh: roof2023 * split,
       windTWh: wind2023 * split,
+      householdDemandTWh: households / 1000,
+      arableLandHa: num(facts, row, 'arable_land_km2') * 100,
       source2030: bid === undefined ? 'indicative' : 'RES 1.0 bid',
     };
   });
@@ -433,7 +447,7 @@ export function buildProfiles(
   ] as const)
     if (cf.some((v) => v < 0 || v > 1)) throw new Error(`${year} ${name}: capacity factor outside [0, 1]`);
   const base = new Map(regions.map((r) => [baseProfileName(r.id), blendBaseShape(e1a, e3a, r.householdShare)]));
-  return { year, solar, wind, temp, base };
+  return { year, solar, wind, temp, base, household: e1a };
 }
 
 /** Name of a region's base-demand column in profiles.csv. */
@@ -450,9 +464,14 @@ export function fullLoadHours(cf: readonly number[]): number {
 // Output files
 // ---------------------------------------------------------------------------
 
-/** Folder name of the dataset of a weather year: the default year has no suffix. */
-export function datasetName(year: number): string {
-  return year === DEFAULT_WEATHER_YEAR ? 'nl-res30' : `nl-res30-${year}`;
+/** File name of a weather year's profiles: profiles.csv for the reference year, else profiles-<YYYY>.csv. */
+export function profilesFileName(year: number): string {
+  return year === DEFAULT_WEATHER_YEAR ? 'profiles.csv' : `profiles-${year}.csv`;
+}
+
+/** dataset.json: names the weather year of profiles.csv. */
+export function datasetJson(): string {
+  return `${JSON.stringify({ weatherYear: DEFAULT_WEATHER_YEAR })}\n`;
 }
 
 /** regions.csv text. The grid-capacity cells stay empty: MODEL.md §1.4 derives them at load time. */
@@ -489,16 +508,22 @@ function regionCells(r: Region): Partial<Record<RegionColumnName, string>> {
     windProfile: 'wind',
     tempProfile: 'temp',
     baseProfile: baseProfileName(r.id),
+    householdDemandTWh: formatNumber(r.householdDemandTWh),
+    householdProfile: HOUSEHOLD_PROFILE,
+    // Empty: the default rules (today's peak per home; homes × housingGrowthShare) apply.
+    lvCapacityKWPerHome: '',
+    housingNeedHomes: '',
+    arableLandHa: formatNumber(r.arableLandHa),
   };
 }
 
-/** profiles.csv text: hour, solar, wind, temp and one base_<id> column per region. */
+/** Profiles text of one year: hour, solar, wind, temp, one base_<id> column per region and household. */
 export function profilesCsv(p: Profiles): string {
   const baseNames = [...p.base.keys()];
   const baseColumns = baseNames.map((n) => p.base.get(n)!);
-  const lines = [csvLine(['hour', 'solar', 'wind', 'temp', ...baseNames])];
+  const lines = [csvLine(['hour', 'solar', 'wind', 'temp', ...baseNames, HOUSEHOLD_PROFILE])];
   for (let h = 0; h < HOURS; h++) {
-    const values = [h, p.solar[h]!, p.wind[h]!, p.temp[h]!, ...baseColumns.map((c) => c[h]!)];
+    const values = [h, p.solar[h]!, p.wind[h]!, p.temp[h]!, ...baseColumns.map((c) => c[h]!), p.household[h]!];
     lines.push(csvLine(values.map(formatNumber)));
   }
   return lines.join('');
@@ -519,30 +544,41 @@ function count(x: number): string {
   return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** README.md of one dataset: what it is, which weather year, how each column was made, licences. */
-export function datasetReadme(set: RegionSet, p: Profiles): string {
+/** One line per weather year: its file, full-load hours and mean temperature, and what the year is. */
+function weatherYearRows(years: readonly Profiles[]): string {
+  return years
+    .map((p) => {
+      const meanTemp = p.temp.reduce((a, b) => a + b, 0) / p.temp.length;
+      const file = p.year === DEFAULT_WEATHER_YEAR ? 'profiles.csv (reference)' : profilesFileName(p.year);
+      return `| ${p.year} | \`${file}\` | ${fixed(fullLoadHours(p.solar), 1)} | ${fixed(fullLoadHours(p.wind), 1)} | ${fixed(meanTemp, 2)} | ${WEATHER_YEAR_NOTES[p.year] ?? ''} |`;
+    })
+    .join('\n');
+}
+
+/** README.md of the dataset: what it is, its weather years, how each column was made, licences. */
+export function datasetReadme(set: RegionSet, years: readonly Profiles[]): string {
   const rs = set.regions;
-  const name = datasetName(p.year);
-  const isDefault = p.year === DEFAULT_WEATHER_YEAR;
   const bidIds = rs
     .filter((r) => r.source2030 === 'RES 1.0 bid')
     .map((r) => r.id)
     .join(', ');
-  const meanTemp = p.temp.reduce((a, b) => a + b, 0) / p.temp.length;
   const sum = (pick: (r: Region) => number) => fixed(total(rs, pick), 3);
-  return `# ${name}: the 30 Dutch RES regions, weather year ${p.year}
+  return `# ${DATASET_NAME}: the 30 Dutch RES regions
 
 Generated by \`scenarios/build-dataset.ts\` (\`npm run dataset\`) from \`scenarios/sources/\`;
-do not edit by hand. ${
-    isDefault
-      ? 'This is the **default dataset**: the engine uses it when no `--dataset` is given.'
-      : `Same regions as the default \`nl-res30\` (weather year ${DEFAULT_WEATHER_YEAR}); only the solar, wind and temperature profiles are those of weather year ${p.year}.`
-  }
-Format: MODEL.md §6 (\`regions.csv\`, \`profiles.csv\`). Full documentation: \`docs/data.md\`.
+do not edit by hand. This is the **default dataset**: the engine uses it when no \`--dataset\` is given.
+Files: \`regions.csv\`, \`profiles.csv\` (reference weather year ${DEFAULT_WEATHER_YEAR}, named in \`dataset.json\`)
+and one \`profiles-<YYYY>.csv\` per further weather year. Full documentation: \`docs/data.md\`.
 
 - Regions: the 30 RES regions ES01–ES30 (CBS codes), base year 2023.
-- Weather year: **${p.year}** (solar, wind and temperature). Demand shapes: calendar ${DEMAND_SHAPE_YEAR} for every weather year.
-- Full-load hours of the profiles: solar ${fixed(fullLoadHours(p.solar), 1)} h, wind ${fixed(fullLoadHours(p.wind), 1)} h; mean temperature ${fixed(meanTemp, 2)} °C.
+- Weather years: a scenario picks one with \`national.weatherYear\` (null = ${DEFAULT_WEATHER_YEAR}). A weather year
+  changes solar, wind and temperature; the demand shapes are calendar ${DEMAND_SHAPE_YEAR} in every year.
+  Installed MW are those of ${DEFAULT_WEATHER_YEAR} (TWh ÷ its full-load hours), so a dull or calm year delivers
+  fewer TWh from the same MW, and a cold year needs more space heat.
+
+| weather year | file | solar full-load hours | wind full-load hours | mean temperature °C | about the year |
+|---|---|---:|---:|---:|---|
+${weatherYearRows(years)}
 - National sums: ${count(total(rs, (r) => r.homes))} homes, base demand ${sum((r) => r.baseDemandTWh)} TWh,
   existing (2023) RES-counted production ${sum((r) => r.existingSolarFieldTWh + r.existingSolarRoofTWh + r.existingWindTWh)} TWh,
   indicative 2030 RES-counted production ${sum((r) => r.solarFieldTWh + r.solarRoofTWh + r.windTWh)} TWh,
@@ -565,32 +601,37 @@ See "How to replace the 2030 figures" in \`docs/data.md\`.
 | existingWindTWh | (\`wind_onshore_inland_gwh\` + \`wind_onshore_coastal_gwh\`) ÷ 1000 (2023) |
 | solarSmallRoofTWh | \`solar_roofs_households_gwh\` ÷ 1000: small household roofs, kept at the 2023 value for 2030, not counted for the RES |
 | solarFieldTWh, solarRoofTWh, windTWh | default 2030 production "RES 1.0 indicatief": ${bidIds} get their RES 1.0 bid (\`regions/res_1_0_bids_partial.csv\`); every other region gets its 2023 RES-counted production (fields + building roofs + onshore wind) × ${formatNumber(set.scaleFactor)}, the one common factor that makes the national sum exactly ${formatNumber(set.nationalTargetTWh)} TWh (the sum of the RES 1.0 bids). Each region's total is split by its own 2023 mix |
-| gridFeedinMW, gridOfftakeMW | empty: the MODEL.md §1.4 default rule applies when the dataset is loaded |
+| gridFeedinMW, gridOfftakeMW | empty: the default rule applies when the dataset is loaded (1.3 × the base-load peak for offtake; for feed-in at least 0.6 × offtake and today’s net generation peak, see docs/model.md) |
 | solarProfile, windProfile, tempProfile, baseProfile | \`solar\`, \`wind\`, \`temp\` and \`base_<id>\` (columns of profiles.csv) |
+| householdDemandTWh | \`households_electricity_demand_gwh\` ÷ 1000 (2023, part of baseDemandTWh): the household load of the low-voltage layer |
+| householdProfile | \`${HOUSEHOLD_PROFILE}\`: the NEDU E1A household shape of ${DEMAND_SHAPE_YEAR} (column of profiles.csv) |
+| lvCapacityKWPerHome | empty: today's LV capacity per home is derived from today's household peak and small-roof feed-in (see docs/model.md) |
+| housingNeedHomes | empty: homes to build by 2030 = homes × the scenario's housingGrowthShare |
+| arableLandHa | \`arable_land_km2\` of \`regions/res_regions.csv\` × 100 (agricultural land, ha) |
 
 Numbers are written with up to ${SIGNIFICANT_DIGITS} significant digits, without exponents.
 
-## profiles.csv
+## profiles.csv and profiles-<YYYY>.csv
 
-8760 rows, \`hour\` 0..8759 (hour 0 = 1 January 00:00–01:00, CET without summer time).
+Each file has 8760 rows, \`hour\` 0..8759 (hour 0 = 1 January 00:00–01:00, CET without summer time),
+and the same columns; YYYY below is the file's weather year (${DEFAULT_WEATHER_YEAR} for profiles.csv).
 
 | column | derivation |
 |---|---|
-| solar | capacity factor \`solar_pv_fields_${p.year}\` of \`profiles/nl_supply_capacity_factors_hourly.csv\` (ETM solar PV on land), used for every region and for roofs as well as fields |
-| wind | capacity factor \`wind_onshore_${p.year}\` (ETM \`wind_inland_baseline\`) |
-| temp | \`air_temperature_c_${p.year}\` of \`profiles/nl_heat_demand_shapes_and_temperature_hourly.csv\` (KNMI De Bilt via the ETM, °C) |
+| solar | capacity factor \`solar_pv_fields_YYYY\` of \`profiles/nl_supply_capacity_factors_hourly.csv\` (ETM solar PV on land), used for every region and for roofs as well as fields |
+| wind | capacity factor \`wind_onshore_YYYY\` (ETM \`wind_inland_baseline\`) |
+| temp | \`air_temperature_c_YYYY\` of \`profiles/nl_heat_demand_shapes_and_temperature_hourly.csv\` (KNMI De Bilt via the ETM, °C) |
 | base_<id> | the region's base-demand shape: NEDU E1A (\`households_appliances_e1a_${DEMAND_SHAPE_YEAR}\`) × w + NEDU E3A (\`buildings_appliances_e3a_${DEMAND_SHAPE_YEAR}\`) × (1 − w), both normalised to sum 1 first, where w = household demand ÷ base demand of the region. Each column sums to 1. Calendar ${DEMAND_SHAPE_YEAR} in every weather year |
-
-About weather year ${p.year}: ${WEATHER_YEAR_NOTES[p.year] ?? ''}
+| ${HOUSEHOLD_PROFILE} | NEDU E1A \`households_appliances_e1a_${DEMAND_SHAPE_YEAR}\` of \`profiles/nl_demand_shapes_hourly.csv\`, normalised to sum 1. Calendar ${DEMAND_SHAPE_YEAR} in every weather year |
 
 The profiles are national: every region uses the same solar, wind and temperature curves.
 Roofs use the solar-field curve too (the ETM gives 2023 roofs 900 full-load hours against 950
 for fields; the TWh are kept, so the implied roof MW are about 5% lower than the ETM's).
 There are no \`evDumb\`/\`evSmart\` columns, so the model's default EV shapes apply.
 
-Note that the TWh in regions.csv are the same in every weather year: a weather year changes
-when the energy comes, not how much. The model derives capacity as TWh ÷ full-load hours,
-so a dull or calm year implies more MW for the same energy.
+The TWh in regions.csv are those of the reference year ${DEFAULT_WEATHER_YEAR}: the model turns them into MW
+with the full-load hours of profiles.csv, and another weather year runs the same MW on its own
+solar, wind and temperature curves.
 
 ## Licences and attribution
 
@@ -658,7 +699,7 @@ export function summaryTable(set: RegionSet): string {
 // Build
 // ---------------------------------------------------------------------------
 
-/** Builds every weather-year dataset from sourcesDir into outDir/<dataset name>/. */
+/** Builds the dataset from sourcesDir into outDir/nl-res30/: regions, dataset.json and every weather year's profiles. */
 export function buildDatasets(sourcesDir: string, outDir: string): BuildResult {
   const regionSet = buildRegions(sourcesDir);
   const hourly = {
@@ -666,21 +707,17 @@ export function buildDatasets(sourcesDir: string, outDir: string): BuildResult {
     demandShapes: readHourly(sourcesDir, SOURCE.demandShapes),
     heat: readHourly(sourcesDir, SOURCE.heat),
   };
-  // regions.csv does not depend on the weather year, so it is rendered once.
-  const regionsText = regionsCsv(regionSet.regions);
-  const datasets = WEATHER_YEARS.map((year) => {
-    const profiles = buildProfiles(hourly, year, regionSet.regions);
-    const dir = join(outDir, datasetName(year));
-    mkdirSync(dir, { recursive: true });
-    const files: Record<string, string> = {
-      'regions.csv': regionsText,
-      'profiles.csv': profilesCsv(profiles),
-      'README.md': datasetReadme(regionSet, profiles),
-    };
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-    return { year, dir, files: Object.keys(files) };
-  });
-  return { regionSet, datasets };
+  const years = WEATHER_YEARS.map((year) => buildProfiles(hourly, year, regionSet.regions));
+  const dir = join(outDir, DATASET_NAME);
+  mkdirSync(dir, { recursive: true });
+  const files: Record<string, string> = {
+    'regions.csv': regionsCsv(regionSet.regions),
+    'dataset.json': datasetJson(),
+    'README.md': datasetReadme(regionSet, years),
+  };
+  for (const profiles of years) files[profilesFileName(profiles.year)] = profilesCsv(profiles);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return { regionSet, datasets: [{ year: DEFAULT_WEATHER_YEAR, dir, files: Object.keys(files) }] };
 }
 
 /** Directory of this script, so that the CLI works from any working directory. */

@@ -8,6 +8,13 @@ import { TINY_DATASET, TINY_SCENARIO, tempDir, tinyApp, tinyDatasetsDir } from '
 
 const expected = JSON.parse(readFileSync(join(TINY_DATASET, '..', 'expected.json'), 'utf8'));
 const tinyScenario = JSON.parse(readFileSync(join(TINY_DATASET, '..', 'scenario.json'), 'utf8'));
+// The v1 worked example holds under v2 with the v1 compatibility costs.
+tinyScenario.national = {
+  ...tinyScenario.national,
+  costOfftakeEURPerMW: 2056000,
+  costLvEURPerMW: 0,
+  costHomeConnUpgradeEUR: 0,
+};
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -35,6 +42,7 @@ describe('meta endpoints', () => {
         id: 'tiny',
         name: 'tiny',
         weatherYear: null,
+        weatherYears: [],
         regions: 4,
         hours: 24,
         default: true,
@@ -158,6 +166,18 @@ describe('POST /api/evaluate', () => {
       error: 'invalid input',
       issues: [{ path: '', message: 'the body is not valid JSON' }],
     });
+  });
+
+  it('rejects a weather year the dataset does not have, naming the years it has', async () => {
+    const res = await post('/api/evaluate', { national: { weatherYear: 1987 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      {
+        path: 'national.weatherYear',
+        message: 'the dataset has no weather year 1987 (it has only its reference profiles: use null)',
+      },
+    ]);
+    expect((await post('/api/evaluate', { national: { weatherYear: null } })).statusCode).toBe(200);
   });
 
   it('rejects unknown keys and negative values with dotted paths', async () => {
@@ -291,10 +311,14 @@ describe('errors and safety', () => {
     try {
       const list = (await bundled.inject('/api/datasets')).json();
       const main = list.find((d: { id: string }) => d.id === 'nl-res30');
-      expect(main).toMatchObject({ default: true, weatherYear: 2023, regions: 30, hours: 8760 });
-      expect(list.filter((d: { default: boolean }) => d.default)).toHaveLength(1);
-      const other = list.find((d: { id: string }) => d.id === 'nl-res30-1987');
-      expect(other).toMatchObject({ default: false, weatherYear: 1987, regions: 30 });
+      expect(main).toMatchObject({
+        default: true,
+        weatherYear: 2023,
+        weatherYears: [1987, 1997, 2004, 2015, 2019, 2023],
+        regions: 30,
+        hours: 8760,
+      });
+      expect(list).toHaveLength(1); // the weather years are inside the one dataset
       expect(REPO_ROOT).toBeTruthy();
     } finally {
       await bundled.close();

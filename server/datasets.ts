@@ -1,13 +1,22 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset, profileLengthWarnings, type Dataset, type DatasetWarning } from '../engine/index.ts';
+import {
+  loadDataset,
+  profileLengthWarnings,
+  weatherYearFiles,
+  type Dataset,
+  type DatasetWarning,
+} from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 
 /** A dataset as listed by `GET /api/datasets`. */
 export interface DatasetInfo {
   id: string;
   name: string;
+  /** Year of profiles.csv (dataset.json), null when the dataset does not name it. */
   weatherYear: number | null;
+  /** Every weather year a scenario can pick with national.weatherYear, ascending. */
+  weatherYears: number[];
   regions: number;
   hours: number;
   default: boolean;
@@ -21,7 +30,9 @@ export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const loaded = new Map<string, { stamp: string; dataset: Dataset }>();
 
 function stampOf(dir: string): string {
-  return ['regions.csv', 'profiles.csv'].map((file) => statSync(join(dir, file)).mtimeMs).join('/');
+  const files = ['regions.csv', 'profiles.csv', ...weatherYearFiles(dir).map((f) => f.name)];
+  if (existsSync(join(dir, 'dataset.json'))) files.push('dataset.json');
+  return files.map((file) => `${file}:${statSync(join(dir, file)).mtimeMs}`).join('/');
 }
 
 function countLines(text: string): number {
@@ -35,14 +46,31 @@ function nonEmptyLines(text: string): number {
   return text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
 }
 
-/** `# id: description` on the README's first line gives the display name and the weather year. */
-function describe(dir: string, id: string): { name: string; weatherYear: number | null } {
+/** The year dataset.json names for profiles.csv; null without it (a broken file fails when the dataset loads). */
+function referenceYearOf(dir: string): number | null {
+  const file = join(dir, 'dataset.json');
+  if (!existsSync(file)) return null;
+  try {
+    const year = (JSON.parse(readFileSync(file, 'utf8')) as { weatherYear?: unknown }).weatherYear;
+    return typeof year === 'number' && Number.isInteger(year) ? year : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `# id: description` on the README's first line gives the display name; dataset.json and the
+ * profiles-<YYYY>.csv files give the weather years (without loading the profiles).
+ */
+function describe(dir: string, id: string): { name: string; weatherYear: number | null; weatherYears: number[] } {
   const readme = join(dir, 'README.md');
   const title = existsSync(readme) ? (readFileSync(readme, 'utf8').split('\n')[0] ?? '') : '';
   const match = /^#\s*[^:]*:\s*(.+)$/.exec(title.trim());
   const name = match ? match[1].charAt(0).toUpperCase() + match[1].slice(1) : id;
-  const year = /weather year (\d{4})/i.exec(title) ?? /-(\d{4})$/.exec(id);
-  return { name, weatherYear: year ? Number(year[1]) : null };
+  const weatherYear = referenceYearOf(dir);
+  const years = weatherYearFiles(dir).map((f) => f.year);
+  if (weatherYear !== null && !years.includes(weatherYear)) years.push(weatherYear);
+  return { name, weatherYear, weatherYears: years.sort((a, b) => a - b) };
 }
 
 /** The datasets in a folder: one sub-folder per dataset with `regions.csv` and `profiles.csv`. */
@@ -98,12 +126,13 @@ export class DatasetCatalog {
     const defaultId = ids.includes(this.preferredDefault) ? this.preferredDefault : ids[0];
     return ids.map((id) => {
       const dir = join(this.dir, id);
-      const { name, weatherYear } = describe(dir, id);
+      const { name, weatherYear, weatherYears } = describe(dir, id);
       const hours = Math.max(0, countLines(readFileSync(join(dir, 'profiles.csv'), 'utf8').trimEnd()) - 1);
       return {
         id,
         name,
         weatherYear,
+        weatherYears,
         regions: Math.max(0, nonEmptyLines(readFileSync(join(dir, 'regions.csv'), 'utf8')) - 1),
         hours,
         default: id === defaultId,

@@ -48,7 +48,10 @@ export const DatasetWarningSchema = z.object({
 export const DatasetInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
-  weatherYear: z.number().int().nullable(),
+  weatherYear: z.number().int().nullable().meta({ description: 'Year of the reference profiles (profiles.csv)' }),
+  weatherYears: z
+    .array(z.number().int())
+    .meta({ description: 'Every year national.weatherYear can take on this dataset (null = the reference)' }),
   regions: z.number().int(),
   hours: z.number().int(),
   default: z.boolean(),

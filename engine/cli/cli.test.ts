@@ -53,6 +53,56 @@ describe('samenhang evaluate', () => {
     }
   });
 
+  it('--weather-year sets national.weatherYear (a shortcut), and names the years a dataset has', async () => {
+    const dataset = join(ROOT, 'engine/testdata/tiny-v2/dataset');
+    const levers = { defaults: { shareAllElectric: 0.3, evCount: 100 } };
+    const viaOption = await cli([
+      'evaluate',
+      writeJson('wy.json', levers),
+      '--dataset',
+      dataset,
+      '--weather-year',
+      '2031',
+      '--json',
+    ]);
+    const inScenario = await cli([
+      'evaluate',
+      writeJson('wy-in.json', { ...levers, national: { weatherYear: 2031 } }),
+      '--dataset',
+      dataset,
+      '--json',
+    ]);
+    const reference = await cli(['evaluate', writeJson('wy-ref.json', levers), '--dataset', dataset, '--json']);
+    expect(viaOption.status).toBe(0);
+    expect(viaOption.stdout).toBe(inScenario.stdout);
+    expect(viaOption.stdout).not.toBe(reference.stdout);
+    const summary = await cli([
+      'evaluate',
+      writeJson('wy-s.json', levers),
+      '--dataset',
+      dataset,
+      '--weather-year',
+      '2031',
+    ]);
+    expect(summary.stdout).toContain('on dataset dataset, weather year 2031');
+    expect(summary.stdout).toMatch(/^LV reinforcement \(streets\) +\d/m);
+    const unknown = await cli([
+      'evaluate',
+      writeJson('wy-bad.json', levers),
+      '--dataset',
+      dataset,
+      '--weather-year',
+      '1987',
+    ]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
+      'error: national.weatherYear: the dataset has no weather year 1987 (it has 2030, 2031, or null for the reference profiles)\n',
+    );
+    const malformed = await cli(['evaluate', writeJson('wy-m.json', levers), '--weather-year', 'cold']);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/--weather-year: must be a year such as 1987, or 'reference', got 'cold'/);
+  });
+
   it('prints a readable summary without --json, on the bundled dataset by default', async () => {
     const result = await cli(['evaluate', join(ROOT, 'scenarios/res-1-0-indicatief.json')]);
     expect(result.status).toBe(0);

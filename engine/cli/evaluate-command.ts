@@ -11,18 +11,31 @@ import { readJsonFile } from './read-json.ts';
 export interface EvaluateOptions {
   scenarioFile: string;
   datasetDir?: string;
+  /** `--weather-year`: replaces national.weatherYear of the scenario (null: the reference profiles). */
+  weatherYear?: number | null;
   json: boolean;
   /** Where dataset warnings go (stderr). */
   warn?: (text: string) => void;
+}
+
+/** The scenario JSON with national.weatherYear set (other shapes are left for validation to report). */
+function withWeatherYear(input: unknown, weatherYear: number | null | undefined): unknown {
+  if (weatherYear === undefined || typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const national = (input as { national?: unknown }).national ?? {};
+  if (typeof national !== 'object' || national === null || Array.isArray(national)) return input;
+  return { ...input, national: { ...national, weatherYear } };
 }
 
 /** `samenhang evaluate`: prints MODEL.md §6 JSON or a readable summary; returns the text. */
 export function runEvaluateCommand(options: EvaluateOptions): string {
   const dataset = loadDataset(options.datasetDir);
   options.warn?.(warningLines(dataset.warnings));
-  const scenario = parseScenario(readJsonFile(options.scenarioFile), dataset);
+  const scenario = parseScenario(withWeatherYear(readJsonFile(options.scenarioFile), options.weatherYear), dataset);
   const result = evaluate(dataset, scenario);
   checkFiniteResults(result);
   if (options.json) return `${JSON.stringify(result, null, 1)}\n`;
-  return formatSummary(scenario.name, dataset.name, result, resolveNational(scenario));
+  const national = resolveNational(scenario);
+  const weatherYear = national.weatherYear ?? dataset.referenceYear;
+  const datasetLabel = weatherYear === null ? dataset.name : `${dataset.name}, weather year ${weatherYear}`;
+  return formatSummary(scenario.name, datasetLabel, result, national);
 }

@@ -3,10 +3,11 @@ import { formatIssue, ValidationError } from '../errors.ts';
 import { type CliIo, processIo } from './io.ts';
 
 const USAGE = `Usage:
-  samenhang evaluate SCENARIO.json [--dataset DIR] [--json]
+  samenhang evaluate SCENARIO.json [--dataset DIR] [--weather-year YEAR|reference] [--json]
   samenhang sweep SWEEP.json [--dataset DIR] [--workers N] [--chunk N] [--max-scenarios N] --out FILE [--format arrow|csv]
 
-Without --dataset the bundled dataset of the 30 RES regions (weather year 2023) is used.
+Without --dataset the bundled dataset of the 30 RES regions is used (weather year 2023; further
+years 1987, 1997, 2004, 2015 and 2019). --weather-year sets national.weatherYear of the scenario.
 Invalid input exits with status 2 and one line per problem on stderr.`;
 
 /** A usage problem on the command line (exit status 2). */
@@ -20,6 +21,15 @@ function parseCommandLine(args: string[], options: NonNullable<ParseArgsConfig['
   }
 }
 
+/** `--weather-year 1987` or `--weather-year reference` (null); undefined when absent. */
+function parseWeatherYearOption(text: string | undefined): number | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'reference' || text === 'null') return null;
+  if (!/^\d{4}$/.test(text.trim()))
+    throw new UsageError(`--weather-year: must be a year such as 1987, or 'reference', got '${text}'`);
+  return Number(text);
+}
+
 async function dispatch(argv: string[], io: CliIo): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -31,6 +41,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
     const { runEvaluateCommand } = await import('./evaluate-command.ts');
     const { values, positionals } = parseCommandLine(rest, {
       dataset: { type: 'string' },
+      'weather-year': { type: 'string' },
       json: { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) throw new UsageError('evaluate takes exactly one SCENARIO.json');
@@ -38,6 +49,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
       runEvaluateCommand({
         scenarioFile: positionals[0],
         datasetDir: values.dataset as string | undefined,
+        weatherYear: parseWeatherYearOption(values['weather-year'] as string | undefined),
         json: values.json as boolean,
         warn: io.stderr,
       }),
