@@ -2,9 +2,6 @@
 // comparing its JSON with the reference model, and judging the messages of rejected input. The
 // cases themselves live in the test file.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { captureIo } from '../cli/io.ts';
 import { main } from '../cli/main.ts';
 import type { V2Parts } from './random-basics.ts';
@@ -23,8 +20,8 @@ import {
 /** The parts of the v2 model the engine implements: the suite compares (and generates) these and
  *  no more. Widen it as the engine lands a part; at full v2 every output of the model is compared. */
 export const ENGINE_V2: Required<V2Parts> = {
-  lv: false,
-  weatherYears: false,
+  lv: true,
+  weatherYears: true,
   finance: true,
 };
 
@@ -76,45 +73,8 @@ export interface CliRun {
 /** Runs `samenhang ARGS` in this process (no spawn, no start-up cost) and collects what it prints. */
 export async function runCli(args: string[]): Promise<CliRun> {
   const io = captureIo();
-  const status = await main(V1_REFERENCE ? argsUnderV1Costs(args) : args, io);
-  const stdout = V1_REFERENCE && status === 0 && args.includes('--json') ? onlyReferenceKeys(io.out) : io.out;
-  return { status, stdout, stderr: io.err };
-}
-
-// Transitional, until reference-model.ts is brought to v2 (then this switches itself off): the
-// engine is v2, whose v1 compatibility costs (costOfftakeEURPerMW 2,056,000, no LV cost) give every
-// v1 output unchanged. Scenarios are run with those costs where they set none, and the comparison
-// sees the v1 outputs only; the v2 outputs are checked by the worked example tiny-v2.
-const V1_REFERENCE = !(REGION_OUTPUT_KEYS as readonly string[]).includes('lvReinforceMW');
-const V1_COSTS = { costOfftakeEURPerMW: 2056000, costLvEURPerMW: 0, costHomeConnUpgradeEUR: 0 };
-let v1Files = 0;
-
-function argsUnderV1Costs(args: string[]): string[] {
-  if (args[0] !== 'evaluate' || args.length < 2) return args;
-  let scenario: unknown;
-  try {
-    scenario = JSON.parse(readFileSync(args[1], 'utf8'));
-  } catch {
-    return args; // unreadable or not JSON: the CLI reports it on the original file
-  }
-  if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return args;
-  const national = (scenario as { national?: unknown }).national ?? {};
-  if (typeof national !== 'object' || national === null || Array.isArray(national)) return args;
-  const file = join(tmpdir(), `samenhang-agreement-v1-${process.pid}-${v1Files++}.json`);
-  writeFileSync(file, JSON.stringify({ ...scenario, national: { ...V1_COSTS, ...national } }));
-  return [args[0], file, ...args.slice(2)];
-}
-
-function onlyReferenceKeys(stdout: string): string {
-  const output = JSON.parse(stdout) as CliOutput;
-  const regionKeys = new Set(['id', ...REGION_OUTPUT_KEYS]);
-  const nationalKeys = new Set<string>(NATIONAL_OUTPUT_KEYS);
-  const pick = (row: Record<string, unknown>, keys: Set<string>) =>
-    Object.fromEntries(Object.entries(row).filter(([key]) => keys.has(key)));
-  return JSON.stringify({
-    regions: output.regions.map((row) => pick(row, regionKeys)),
-    national: pick(output.national, nationalKeys),
-  });
+  const status = await main(args, io);
+  return { status, stdout: io.out, stderr: io.err };
 }
 
 /** The arguments of `samenhang evaluate SCENARIO --dataset DIR --json`. */
