@@ -45,6 +45,7 @@ const LEVERS = {
     shareAllElectric: 0.1,
     evCount: 20000,
     evSmartShare: 0.5,
+    wijkClustering: 0.7,
   },
 };
 
@@ -149,6 +150,7 @@ function financeSweep(samples: number): SweepSpecInput {
     axes: [
       { path: 'national.costFeedinEURPerMW', uniform: [400000, 1000000] },
       { path: 'national.waccGrid', uniform: [0.02, 0.05] },
+      { path: 'national.costLvEURPerMW', uniform: [800000, 1500000] },
     ],
     samples,
     seed: 2,
