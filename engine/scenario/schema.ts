@@ -15,7 +15,9 @@ import {
 function boundedNumber(bound: Bound) {
   const base = z.number({
     error: (issue) =>
-      issue.input === null ? 'must be a number (null is allowed only for solarShare and weatherYear)' : 'must be a finite number',
+      issue.input === null
+        ? 'must be a number (null is allowed only for solarShare and weatherYear)'
+        : 'must be a finite number',
   });
   return bound === 'any'
     ? base
