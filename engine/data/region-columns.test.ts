@@ -56,7 +56,15 @@ describe('the regions.csv column list', () => {
 describe('regional parameters taken from region data', () => {
   it('are the MODEL.md §1.3 "[region data]" parameters', () => {
     expect([...REGIONAL_PARAMS_FROM_DATA].sort()).toEqual(
-      ['gridFeedinMW', 'gridOfftakeMW', 'solarFieldTWh', 'solarRoofTWh', 'solarSmallRoofTWh', 'windTWh'].sort(),
+      [
+        'gridFeedinMW',
+        'gridOfftakeMW',
+        'solarFieldTWh',
+        'solarRoofTWh',
+        'solarSmallRoofTWh',
+        'windTWh',
+        'lvCapacityKWPerHome', // v2: region data or the LV layer's default rule
+      ].sort(),
     );
   });
 });
