@@ -95,7 +95,8 @@ describe('samenhang evaluate', () => {
       '1987',
     ]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe(
+    // (after the warning that the 24-hour profiles are not a full year)
+    expect(unknown.stderr).toContain(
       'error: national.weatherYear: the dataset has no weather year 1987 (it has 2030, 2031, or null for the reference profiles)\n',
     );
     const malformed = await cli(['evaluate', writeJson('wy-m.json', levers), '--weather-year', 'cold']);
