@@ -71,7 +71,7 @@ export const RegionInfoSchema = z.object({
   }),
   derived: z
     .object(Object.fromEntries(DERIVED_REGION_COLUMNS.map((name) => [name, z.boolean()])))
-    .meta({ description: 'True where the dataset cell was empty and the MODEL.md §1.4 default rule filled it in' }),
+    .meta({ description: 'True where the dataset cell was empty and the default grid-capacity rule filled it in' }),
 });
 
 export const RegionsResponseSchema = z.object({
@@ -200,7 +200,7 @@ export const ParetoResponseSchema = z.object({
 
 export const SensitivityQuerySchema = z.strictObject({
   output: z
-    .enum(OUTPUT_NAMES as [string, ...string[]], { error: 'must be a MODEL.md output name such as gridCapexEUR' })
+    .enum(OUTPUT_NAMES as [string, ...string[]], { error: 'must be an output name such as gridCapexEUR' })
     .meta({ description: 'The output whose sensitivity to the axes is asked for', example: 'gridCapexEUR' }),
   region: z.string().min(1).max(64).default('NL').meta({
     description: "A region id of the sweep's dataset, or 'NL' (default) for the national rows",
@@ -249,7 +249,7 @@ const NationalResultSchema = z.object(
 );
 const series = z.array(z.number());
 
-/** MODEL.md §6 results, plus the hourly series of one region when asked for. */
+/** Evaluation results, plus the hourly series of one region when asked for. */
 export const EvaluateResponseSchema = z.object({
   regions: z.array(RegionResultSchema),
   national: NationalResultSchema,

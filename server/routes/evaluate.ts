@@ -11,14 +11,14 @@ import { EvaluateBodySchema, EvaluateResponseSchema, InvalidInputSchema } from '
 
 type Hourly = { region: string; from: number; to: number };
 
-/** `POST /api/evaluate`: MODEL.md §6 results of one scenario, optionally with one region's hours. */
+/** `POST /api/evaluate`: the results of one scenario, optionally with one region's hours. */
 export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/evaluate',
     {
       schema: {
         tags: ['evaluate'],
-        summary: 'Evaluate a scenario (MODEL.md §6 results)',
+        summary: 'Evaluate a scenario (every output per region and nationally)',
         description:
           'The body is a scenario `{ name, national, defaults, regions }`, or `{ scenario, dataset?, hourly?: { region, from, to } }`. ' +
           'With `hourly`, the answer has an `hourly` member with the series of that region for hours [from, to).',

@@ -44,7 +44,7 @@ export function registerMetaRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['data'],
-        summary: 'Region data of a dataset (after the MODEL.md §1.4 default rules)',
+        summary: 'Region data of a dataset (after the default grid-capacity rules)',
         querystring: z.strictObject({ dataset: DatasetIdSchema.optional() }),
         response: { 200: RegionsResponseSchema, 404: ErrorSchema },
       },

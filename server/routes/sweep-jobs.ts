@@ -67,7 +67,7 @@ function registerSubmit(app: App, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Start a sweep (MODEL.md §5); 202 with its id',
+        summary: 'Start a sweep; 202 with its id',
         description:
           'The body is a sweep spec `{ base, axes, samples?, seed?, name? }`; `?dataset=` picks a dataset other than the default.',
         querystring: z.strictObject({ dataset: DatasetIdSchema.optional() }),

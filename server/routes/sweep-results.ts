@@ -55,7 +55,7 @@ function registerResult(app: App, ctx: AppContext): void {
         tags,
         summary: 'The result table: Arrow IPC stream (default), ?format=csv or ?format=json with limit/offset',
         description:
-          'Columns: scenario (Int32), region (Utf8, NL for national rows), one Float64 column per axis path, then every MODEL.md output ' +
+          'Columns: scenario (Int32), region (Utf8, NL for national rows), one Float64 column per axis path, then every model output ' +
           '(null where it does not apply). `region` filters on one region. JSON answers at most 100000 rows (default 1000).',
         params: IdParamsSchema,
         querystring: ResultQuerySchema,
