@@ -226,12 +226,20 @@ class SweepExecution {
     };
     start(0);
     start(1);
-    for (let batch = 0; batch < batchCount; batch++) {
-      await batches[batch];
-      const batchStart = batch * batchScenarios;
-      const rowCount = (Math.min(total, batchStart + batchScenarios) - batchStart) * regionRows;
-      writer.write({ values: this.batchValues(batch), capacityRows, rowCount, batchStart });
-      start(batch + 2);
+    try {
+      for (let batch = 0; batch < batchCount; batch++) {
+        await batches[batch];
+        const batchStart = batch * batchScenarios;
+        const rowCount = (Math.min(total, batchStart + batchScenarios) - batchStart) * regionRows;
+        writer.write({ values: this.batchValues(batch), capacityRows, rowCount, batchStart });
+        start(batch + 2);
+      }
+    } catch (error) {
+      // The next batch may still have tasks in the workers: let them return before the sweep
+      // ends, so the pool is never closed under a task whose answer is still on its way.
+      this.stop();
+      await Promise.allSettled(batches);
+      throw error;
     }
   }
 }
