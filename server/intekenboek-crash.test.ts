@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from './app.ts';
-import { tempDir, tinyDatasetsDir } from './test-support.ts';
+import { spawnUntilReady, tempDir, tinyDatasetsDir } from './test-support.ts';
 
 const CHILD = join(REPO_ROOT, 'server', 'import-crash-child.ts');
 const children: ChildProcess[] = [];
@@ -13,27 +13,14 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-function start(
+async function start(
   dataDir: string,
   datasetsDir: string,
   extra: string[] = [],
 ): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, datasetsDir, ...extra], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening (\d+)/.exec(out);
-      if (match) resolve({ child, base: `http://127.0.0.1:${match[1]}` });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-  });
+  const args = ['--import', 'tsx', CHILD, dataDir, datasetsDir, ...extra];
+  const { child, match } = await spawnUntilReady(args, /listening (\d+)/, children);
+  return { child, base: `http://127.0.0.1:${match[1]}` };
 }
 
 const ROWS = 300;

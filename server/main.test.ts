@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from './app.ts';
-import { tempDir } from './test-support.ts';
+import { spawnUntilReady, tempDir } from './test-support.ts';
 
 // The compiled server (dist/, built by the test run's global setup), as `npm start` runs it.
 const MAIN = join(REPO_ROOT, 'dist', 'server', 'main.js');
@@ -16,24 +16,11 @@ afterEach(() => {
 });
 
 /** Starts `server/main.ts` and resolves with its base URL once it prints where it listens. */
-function startServer(args: string[]): Promise<{ child: ChildProcess; base: string; stdout: () => string }> {
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /Samenhang draait op (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (match) resolve({ child, base: match[1], stdout: () => out });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-  });
+async function startServer(args: string[]): Promise<{ child: ChildProcess; base: string; stdout: () => string }> {
+  const env = { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' };
+  const ready = /Samenhang draait op (http:\/\/127\.0\.0\.1:\d+)\//;
+  const { child, match, stdout } = await spawnUntilReady([MAIN, ...args], ready, children, env);
+  return { child, base: match[1], stdout };
 }
 
 function runMain(args: string[]): Promise<{ status: number | null; stderr: string }> {

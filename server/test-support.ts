@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,3 +60,28 @@ export const TINY_SCENARIO = {
   defaults: { storageMW: 1, storageMWh: 2 },
   regions: { T1: { shareHybrid: 0.2 } },
 };
+
+/**
+ * Spawns `node args…` in the repository root (tracked in `children` for cleanup) and resolves once
+ * its stdout matches `ready`; rejects with its stderr if it exits first.
+ */
+export function spawnUntilReady(
+  args: string[],
+  ready: RegExp,
+  children: ChildProcess[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ child: ChildProcess; match: RegExpExecArray; stdout: () => string }> {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = ready.exec(out);
+      if (match) resolve({ child, match, stdout: () => out });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+}
