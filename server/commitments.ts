@@ -1,4 +1,13 @@
-import type { Commitment, CommitmentKind, CommitmentStatus, ImportedRow } from '../engine/index.ts';
+import type {
+  Commitment,
+  CommitmentKind,
+  CommitmentRecord,
+  CommitmentStatus,
+  CommitmentVersion,
+  ImportedRow,
+} from '../engine/index.ts';
+
+export type { CommitmentRecord, CommitmentVersion };
 import type { Db } from './db.ts';
 import { conflict, InputError, notFound } from './errors.ts';
 import { newId } from './ids.ts';
@@ -22,23 +31,6 @@ export const COMMITMENTS_MIGRATION = `
   );
   CREATE INDEX commitments_updated ON commitments(updated_at);
 `;
-
-/** A stored commitment: its latest version (or the one asked for) with id, version and times. */
-export interface CommitmentRecord extends Commitment {
-  id: string;
-  version: number;
-  latestVersion: number;
-  /** Part of the example register loaded on first start. */
-  example: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One version in a commitment's history (the full record of that version). */
-export interface CommitmentVersion extends Commitment {
-  version: number;
-  createdAt: string;
-}
 
 export interface CommitmentFilter {
   region?: string;

@@ -50,3 +50,20 @@ export interface Commitment {
   note: string;
   author: string;
 }
+
+/** A stored commitment as the API returns it: its latest version (or the one asked for) with id, version and times. */
+export interface CommitmentRecord extends Commitment {
+  id: string;
+  version: number;
+  latestVersion: number;
+  /** Part of the example register loaded on first start. */
+  example: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One version in a commitment's history (the full record of that version). */
+export interface CommitmentVersion extends Commitment {
+  version: number;
+  createdAt: string;
+}

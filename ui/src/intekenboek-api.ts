@@ -1,24 +1,14 @@
 /** Client for the intekenboek endpoints (docs/api.md, "The intekenboek"). */
 import type { IntekenboekSummary } from '../../engine/intekenboek/summarise.ts';
-import type { Commitment, CommitmentStatus } from '../../engine/intekenboek/types.ts';
+import type {
+  Commitment,
+  CommitmentRecord,
+  CommitmentStatus,
+  CommitmentVersion,
+} from '../../engine/intekenboek/types.ts';
 import { api, type ScenarioJson } from './api.ts';
 
-export type { Commitment, CommitmentStatus, IntekenboekSummary };
-
-/** A stored commitment as the API returns it. */
-export interface CommitmentRecord extends Commitment {
-  id: string;
-  version: number;
-  latestVersion: number;
-  example: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CommitmentVersion extends Commitment {
-  version: number;
-  createdAt: string;
-}
+export type { Commitment, CommitmentRecord, CommitmentStatus, CommitmentVersion, IntekenboekSummary };
 
 export interface BuiltScenario {
   dataset: string;
