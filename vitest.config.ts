@@ -18,5 +18,8 @@ export default defineConfig({
     // Nothing is timed; tests wait for events (a sweep's event stream, a file appearing, a page element).
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // expect.poll waits for a page or a job to show something; its default of 1 s failed a browser
+    // test on a busy CI machine. Two minutes is a hang detector, not a budget.
+    expect: { poll: { timeout: 120_000 } },
   },
 });

@@ -6,14 +6,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, type TestServer } from './test-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
 import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
-
-/**
- * How long a page may take to show what a step waits for: a hang detector, generous because a busy
- * machine runs chromium, the server and its sweep workers slowly; nothing here is timed.
- */
-const WAIT_MS = 120_000;
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const haveChromium = existsSync(CHROMIUM_PATH);
@@ -32,14 +26,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
   beforeAll(async () => {
     server = await startTestServer({ sweepWorkers: 2 });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-    page.setDefaultTimeout(WAIT_MS);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // The UI may only talk to its own server: no CDNs, tiles or fonts from outside.
-    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      pageErrors.push(`request outside localhost: ${route.request().url()}`);
-      return route.abort();
-    });
+    page = await openTestPage(browser, { width: 1280, height: 800 }, pageErrors);
     await page.goto(`${server.url}/#/kaart`);
     await settled(page);
   });
@@ -65,7 +52,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     }
     await openView(page, 'kaart', 'sh-map-view');
     await expect(page.locator('sh-region-map path').count()).resolves.toBe(30);
-    await expect.poll(() => page.locator('sh-sort-table tbody tr').count(), { timeout: WAIT_MS }).toBe(30);
+    await expect.poll(() => page.locator('sh-sort-table tbody tr').count()).toBe(30);
     await expect(page.getByText('RES 1.0 indicatief').first().isVisible()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
   });
@@ -77,13 +64,13 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     const co2 = page.locator('sh-kpi-panel [data-kpi="co2"]');
     const co2Before = await co2.getAttribute('data-value');
     await setLever(page, 'shareAllElectric', '60');
-    await expect.poll(() => co2.getAttribute('data-value'), { timeout: WAIT_MS }).not.toBe(co2Before);
+    await expect.poll(() => co2.getAttribute('data-value')).not.toBe(co2Before);
     await expect(co2.locator('.v').textContent()).resolves.toMatch(/^\d+,\d{2}\u00a0Mton$/);
     // Dragging the slider with the keyboard also re-evaluates (1 mln EVs more: more offtake).
     const capexBefore = await capex.getAttribute('data-value');
     await page.locator('sh-lever[data-lever="evCount"] input[type="range"]').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => capex.getAttribute('data-value'), { timeout: WAIT_MS }).not.toBe(capexBefore);
+    await expect.poll(() => capex.getAttribute('data-value')).not.toBe(capexBefore);
     await expect(page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toBe(
       '1.000.000',
     );
@@ -113,11 +100,9 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await openView(page, 'verkennen', 'sh-sweep-builder');
     await expect(page.locator('sh-sweep-builder [data-count]').getAttribute('data-count')).resolves.toBe('12');
     await page.locator('sh-sweep-builder #run').click();
-    await page.locator('[data-status="done"]').waitFor({ timeout: WAIT_MS });
+    await page.locator('[data-status="done"]').waitFor();
     await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor();
-    await expect
-      .poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: WAIT_MS })
-      .toBe(12);
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(12);
     const csv = await page.locator('a', { hasText: 'Download CSV' }).getAttribute('href');
     const res = await page.request.get(`${server.url}${csv!.replace(/^\./, '')}`);
     expect(res.ok()).toBe(true);
@@ -125,7 +110,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await openView(page, 'kaart', 'sh-map-view');
     await openView(page, 'verkennen', 'sh-sweep-builder');
     await page.locator('#progress-card [data-status="done"]').waitFor();
-    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: 10_000 }).toBe(12);
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(12);
   });
 
   it('sweeps a regional axis (one RES region) and shows a tornado chart with one bar per axis', async () => {
@@ -151,10 +136,10 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await page
       .locator('#progress-card', { hasText: `Verkenning ${id}` })
       .locator('[data-status="done"]')
-      .waitFor({ timeout: WAIT_MS });
-    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count(), { timeout: WAIT_MS }).toBe(6);
+      .waitFor();
+    await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(6);
     const tornado = page.locator('sh-sweep-tornado');
-    await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count(), { timeout: WAIT_MS }).toBe(2);
+    await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
     await expect(tornado.locator('#tornado-explain').textContent()).resolves.toMatch(
       /^Effect van elke as op Netinvestering \(€\) in Nederland: gemiddelde bij laagste vs hoogste waarde\.$/,
     );

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, type TestServer } from './test-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
 import { openView, settled } from './ui-driver.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -21,12 +21,7 @@ describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
   beforeAll(async () => {
     server = await startTestServer({ sweepWorkers: 1, exampleRegister: true });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      pageErrors.push(`request outside localhost: ${route.request().url()}`);
-      return route.abort();
-    });
+    page = await openTestPage(browser, { width: 1280, height: 900 }, pageErrors);
     await page.goto(`${server.url}/#/intekenboek`);
     await settled(page);
   });
@@ -40,7 +35,7 @@ describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
   const groningenBar = () => page.locator('sh-commitment-bars .row[data-region="ES01"]');
 
   it('shows the example register, the Route 35 banner and the bars', async () => {
-    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => banner().getAttribute('data-route35')).toBe('true');
     await expect(page.getByText('Voorbeeldregister.').isVisible()).resolves.toBe(true);
     await expect(page.locator('sh-intekenboek-view tbody tr').count()).resolves.toBe(5);
     await expect(banner().textContent()).resolves.toContain('9,75 TWh');
@@ -60,15 +55,15 @@ describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
     await page.locator('#c-source').fill('Statenbesluit (test)');
     await page.locator('#c-author').fill('Browsertest');
     await page.locator('#c-save').click();
-    await expect.poll(() => groningenBar().getAttribute('data-counted-twh'), { timeout: 10_000 }).toBe('26.5');
+    await expect.poll(() => groningenBar().getAttribute('data-counted-twh')).toBe('26.5');
     // 9,75 + 26,5 = 36,25 TWh ≥ 35: the banner says the target is met.
-    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => banner().getAttribute('data-route35')).toBe('false');
     await expect(banner().textContent()).resolves.toContain('36,25 TWh');
     await expect(banner().locator('li[data-region="ES01"]').count()).resolves.toBe(0);
 
     const row = page.locator('sh-intekenboek-view tbody tr', { hasText: 'Provincie Groningen' });
     await row.getByRole('button', { name: 'Provincie Groningen intrekken' }).click();
-    await expect.poll(() => banner().getAttribute('data-route35'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => banner().getAttribute('data-route35')).toBe('true');
     await expect(groningenBar().getAttribute('data-counted-twh')).resolves.toBe('0');
     await row.getByRole('button', { name: 'Geschiedenis van Provincie Groningen' }).click();
     await expect.poll(() => page.locator('sh-intekenboek-view .history li').count()).toBe(2);
@@ -121,7 +116,7 @@ describe.skipIf(!haveChromium && !inCi)('Intekenboek view', () => {
     await settled(page);
     const twh = expected.result.national.resNominalTWh.toFixed(1).replace('.', ',');
     await expect
-      .poll(() => page.locator('sh-res-gauge svg').getAttribute('aria-label'), { timeout: 10_000 })
+      .poll(() => page.locator('sh-res-gauge svg').getAttribute('aria-label'))
       .toContain(`RES-productie ${twh} TWh`);
     await openView(page, 'kaart', 'sh-map-view');
     await page.locator('sh-map-view .muted', { hasText: 'Scenario “Intekenboek doorgerekend”' }).waitFor();

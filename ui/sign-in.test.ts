@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startTestServer, TEST_SERVER_PASSWORD, type TestServer } from './test-server.ts';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  openTestPage,
+  startTestServer,
+  TEST_SERVER_PASSWORD,
+  type TestServer,
+} from './test-server.ts';
 import { openView } from './ui-driver.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -26,12 +33,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI on a shared server', () => {
   beforeAll(async () => {
     server = await startTestServer({ sweepWorkers: 1, accounts: { lezer: ['lezer'], es01: ['regio:ES01'] } });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      pageErrors.push(`request outside localhost: ${route.request().url()}`);
-      return route.abort();
-    });
+    page = await openTestPage(browser, { width: 1280, height: 800 }, pageErrors);
   });
 
   afterAll(async () => {
@@ -78,9 +80,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI on a shared server', () => {
     await page.locator('#save-new').click();
     await page.locator('sh-save-form .ok', { hasText: 'Plan ES01' }).waitFor();
     await page.locator('button[aria-label="Versies van Plan ES01"]').click();
-    await expect
-      .poll(() => page.locator('sh-version-history li .account').first().textContent(), { timeout: 10_000 })
-      .toContain('es01');
+    await expect.poll(() => page.locator('sh-version-history li .account').first().textContent()).toContain('es01');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp, contextOf, REPO_ROOT } from '../server/app.ts';
 import { AccountStore } from '../server/auth/accounts.ts';
@@ -45,6 +46,33 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * How long a page may take to show what a step waits for: a hang detector, generous because a busy
+ * machine runs chromium, the server and its sweep workers slowly; nothing in the browser tests is timed.
+ */
+export const BROWSER_WAIT_MS = 120_000;
+
+/**
+ * Opens a page for a browser test: Dutch locale, BROWSER_WAIT_MS for every wait, and every page
+ * error or request outside the test server collected in `pageErrors` (the UI may use no CDN,
+ * tiles or fonts from elsewhere).
+ */
+export async function openTestPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  pageErrors: string[],
+): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'nl-NL' });
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    pageErrors.push(`request outside localhost: ${route.request().url()}`);
+    return route.abort();
+  });
+  return page;
+}
+
+/** Builds the UI with Vite into `outDir`. */
 export async function buildUi(outDir: string): Promise<void> {
   await build({
     configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
