@@ -122,15 +122,20 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await expect(builder.locator('[aria-label="As 1: parameter"] option:checked').textContent()).resolves.toBe(
       'Zon-aandeel in RES — Groningen',
     );
-    await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('0,2; 0,8');
+    // Shares are typed in %, as in the Scenario view; the API gets fractions.
+    await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('20; 80');
     await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
     const started = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST',
     );
     await builder.locator('#run').click();
     const response = await started;
-    const spec = response.request().postDataJSON() as { axes: Array<{ path: string }> };
+    const spec = response.request().postDataJSON() as { axes: Array<{ path: string; values: number[] }> };
     expect(spec.axes.map((a) => a.path)).toEqual(['regions.ES01.solarShare', 'defaults.fieldSolarClip']);
+    expect(spec.axes.map((a) => a.values)).toEqual([
+      [0.2, 0.8],
+      [0.6, 0.8, 1],
+    ]);
     // Wait for this sweep's status: the previous test's sweep also left a "done" on the page.
     const { id } = (await response.json()) as { id: string };
     await page
@@ -141,25 +146,28 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     const tornado = page.locator('sh-sweep-tornado');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
     await expect(tornado.locator('#tornado-explain').textContent()).resolves.toMatch(
-      /^Effect van elke as op Netinvestering \(€\) in Nederland: gemiddelde bij laagste vs hoogste waarde\.$/,
+      /^Effect van elke as op Netinvestering \(mln €\) in Nederland: gemiddelde bij laagste vs hoogste waarde\.$/,
     );
     expect(await tornado.locator('g[data-bar="regions.ES01.solarShare"] text').first().textContent()).toContain(
       'Zon-aandeel in RES — Groningen',
     );
-    // Dutch numbers with units at the ends of the bars.
+    // Dutch numbers with display units at the ends of the bars, axis values in %.
     await expect(tornado.locator('g[data-bar] text').allTextContents()).resolves.toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\d+(,\d+)?\u00a0(mld|mln)\u00a0€$/)]),
+      expect.arrayContaining([expect.stringMatching(/^\d{1,3}(\.\d{3})*\u00a0mln €$/)]),
+    );
+    expect(await tornado.locator('g[data-bar="regions.ES01.solarShare"] tspan').textContent()).toBe(
+      ' (20\u00a0% → 80\u00a0%)',
     );
     // The tornado follows the scatter's Y-axis, and can show one region.
     await page.locator('sh-sweep-scatter #y').selectOption('resDeliveredTWh');
     await expect
       .poll(() => tornado.locator('#tornado-explain').textContent())
-      .toContain('RES-productie geleverd (TWh)');
+      .toContain('RES-productie geleverd (TWh/jaar)');
     await tornado.locator('#tornado-region').selectOption({ label: 'Groningen' });
     await tornado.locator('#tornado-output').selectOption('congestionHoursFeedin');
     await expect
       .poll(() => tornado.locator('#tornado-explain').textContent())
-      .toContain('Congestie-uren invoeding (uur) in Groningen');
+      .toContain('Congestie-uren teruglevering (uur/jaar) in Groningen');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });

@@ -17,7 +17,7 @@ import {
   type ScenarioJson,
 } from './api.ts';
 import { emptyScenario } from './scenario-edit.ts';
-import { setRegionNames } from './labels.ts';
+import { setRegionNames } from './region-names.ts';
 
 /** Debounce of evaluations while a slider is dragged; the server answers in ~5 ms. */
 const EVALUATE_DEBOUNCE_MS = 20;

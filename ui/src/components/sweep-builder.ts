@@ -8,7 +8,9 @@ import { LitElement, html, css } from 'lit';
 import type { Issue, SweepAxisJson } from '../api.ts';
 import { shared } from '../styles.ts';
 import { num, parseNum } from '../format.ts';
-import { REGION_SWEEP_PARAMS, SWEEP_PATHS, pathLabel } from '../labels.ts';
+import { REGION_SWEEP_PARAMS, SWEEP_PATHS } from '../sweep-paths.ts';
+import { pathLabel } from '../region-names.ts';
+import { displayUnitOf, modelValueOf } from '../quantity-format.ts';
 import { sweepStartBlock } from '../permissions.ts';
 import { session } from '../session.ts';
 
@@ -69,8 +71,8 @@ export class SweepBuilder extends LitElement {
   constructor() {
     super();
     this.axes = [
-      { path: 'defaults.solarShare', kind: 'values', values: '0,2; 0,4; 0,6; 0,8', lo: '0', mode: '0,5', hi: '1' },
-      { path: 'defaults.fieldSolarClip', kind: 'values', values: '0,6; 0,8; 1', lo: '0,5', mode: '0,8', hi: '1' },
+      { path: 'defaults.solarShare', kind: 'values', values: '20; 40; 60; 80', lo: '0', mode: '50', hi: '100' },
+      { path: 'defaults.fieldSolarClip', kind: 'values', values: '60; 80; 100', lo: '50', mode: '80', hi: '100' },
     ];
     this.samples = 1;
     this.seed = 1;
@@ -85,7 +87,10 @@ export class SweepBuilder extends LitElement {
       .axis { display: grid; grid-template-columns: minmax(220px, 2fr) minmax(130px, 1fr) 10rem minmax(170px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
       .axis select, .axis input { width: 100%; }
       .range { display: flex; gap: 0.3rem; }
+      .range { align-items: center; }
       .range input { width: 5rem; }
+      .range input:only-of-type { width: 100%; }
+      .unit { white-space: nowrap; color: #5b6779; font-size: 0.85rem; }
       .count { font-size: 1rem; }
       .error { grid-column: 1 / -1; }
       input.small { width: 6rem; }
@@ -99,15 +104,16 @@ export class SweepBuilder extends LitElement {
     return grid * (sampled ? Math.max(1, this.samples) : 1);
   }
 
-  /** The axes as the API takes them; values stay in model units (fractions, €/MW). */
+  /** The axes as the API takes them: typed in display units (%, €/kW), sent in model units (fractions, €/MW). */
   toJson(): SweepAxisJson[] {
-    return this.axes.map((a) =>
-      a.kind === 'values'
-        ? { path: a.path, values: parseList(a.values) }
+    return this.axes.map((a) => {
+      const model = (text: string) => modelValueOf(a.path, parseNum(text));
+      return a.kind === 'values'
+        ? { path: a.path, values: parseList(a.values).map((v) => modelValueOf(a.path, v)) }
         : a.kind === 'uniform'
-          ? { path: a.path, uniform: [parseNum(a.lo), parseNum(a.hi)] }
-          : { path: a.path, triangular: [parseNum(a.lo), parseNum(a.mode), parseNum(a.hi)] },
-    );
+          ? { path: a.path, uniform: [model(a.lo), model(a.hi)] }
+          : { path: a.path, triangular: [model(a.lo), model(a.mode), model(a.hi)] };
+    });
   }
 
   /** Parameter choices of an axis: all-region and national paths, or every regional parameter of its region. */
@@ -134,8 +140,8 @@ export class SweepBuilder extends LitElement {
     return html`
       <div class="card">
         <h3 style="margin-top:0">Assen</h3>
-        <p class="muted" style="margin:0 0 0.4rem">Waarden in modeleenheden: aandelen als fractie (0,5 = 50%), kosten in €/MW. Het
-          huidige scenario (“Scenario”) is de basis.</p>
+        <p class="muted" style="margin:0 0 0.4rem">Waarden in de eenheid achter het invoerveld, zoals in de Scenario-weergave
+          (aandelen in %, kosten in €/kW). Het huidige scenario (“Scenario”) is de basis.</p>
         ${this.axes.map((a, i) => {
           const id = `axis-${i}`;
           return html`<div class="axis" data-axis=${i}>
@@ -158,8 +164,9 @@ export class SweepBuilder extends LitElement {
             </select>
             ${
               a.kind === 'values'
-                ? html`<input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
-                  @input=${(e: Event) => this.edit(i, { values: (e.target as HTMLInputElement).value })} />`
+                ? html`<div class="range"><input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
+                  @input=${(e: Event) => this.edit(i, { values: (e.target as HTMLInputElement).value })} />
+                  <span class="unit" data-unit>${displayUnitOf(a.path)}</span></div>`
                 : html`<div class="range">
                   <input type="text" aria-label="As ${i + 1}: ondergrens" .value=${a.lo} @input=${(e: Event) => this.edit(i, { lo: (e.target as HTMLInputElement).value })} />
                   ${
@@ -168,6 +175,7 @@ export class SweepBuilder extends LitElement {
                       : ''
                   }
                   <input type="text" aria-label="As ${i + 1}: bovengrens" .value=${a.hi} @input=${(e: Event) => this.edit(i, { hi: (e.target as HTMLInputElement).value })} />
+                  <span class="unit" data-unit>${displayUnitOf(a.path)}</span>
                 </div>`
             }
             <button aria-label="As ${i + 1} verwijderen" @click=${() => (this.axes = this.axes.filter((_, j) => j !== i))}>✕</button>
@@ -175,7 +183,7 @@ export class SweepBuilder extends LitElement {
           </div>`;
         })}
         <div class="row" style="margin-top:0.5rem">
-          <button @click=${() => (this.axes = [...this.axes, { path: 'defaults.evSmartShare', kind: 'uniform', values: '0; 0,5; 1', lo: '0', mode: '0,5', hi: '1' }])}>+ As toevoegen</button>
+          <button @click=${() => (this.axes = [...this.axes, { path: 'defaults.evSmartShare', kind: 'uniform', values: '0; 50; 100', lo: '0', mode: '50', hi: '100' }])}>+ As toevoegen</button>
           <label for="samples">Trekkingen</label>
           <input id="samples" class="small" type="number" min="1" .value=${String(this.samples)} @input=${(e: Event) => (this.samples = Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 1)))} />
           <label for="seed">Seed</label>

@@ -9,7 +9,8 @@ import type uPlot from 'uplot';
 import type { NationalRows } from '../sweep-table.ts';
 import { shared } from '../styles.ts';
 import { auto, compact } from '../format.ts';
-import { columnLabel } from '../labels.ts';
+import { columnLabel } from '../region-names.ts';
+import { displayValueOf } from '../quantity-format.ts';
 import './u-plot.ts';
 
 export class SweepScatter extends LitElement {
@@ -58,10 +59,14 @@ export class SweepScatter extends LitElement {
     const X = new Float64Array(order.length),
       Y: (number | null)[] = [],
       P: (number | null)[] = [];
+    // Plotted in display units (%, mln €, €/kW), as the axis labels say.
+    const sx = displayValueOf(this.x, 1),
+      sy = displayValueOf(this.y, 1);
     order.forEach((i, k) => {
-      X[k] = xs[i];
-      Y.push(Number.isNaN(ys[i]) ? null : ys[i]);
-      P.push(this.pareto.has(sc ? sc[i] : i) && !Number.isNaN(ys[i]) ? ys[i] : null);
+      X[k] = xs[i] * sx;
+      const y = Number.isNaN(ys[i]) ? null : ys[i] * sy;
+      Y.push(y);
+      P.push(this.pareto.has(sc ? sc[i] : i) ? y : null);
     });
     this.data = [X, Y, P] as unknown as uPlot.AlignedData;
     const none = () => null;

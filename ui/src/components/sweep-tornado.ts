@@ -7,8 +7,10 @@
 import { LitElement, html, css, svg, type PropertyValues } from 'lit';
 import { ApiError, getSensitivity, type AxisSensitivity } from '../api.ts';
 import { shared } from '../styles.ts';
-import { compact, euros } from '../format.ts';
-import { OUTPUT_LABELS, pathLabel } from '../labels.ts';
+import { compact } from '../format.ts';
+import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
+import { pathLabel } from '../region-names.ts';
+import { displayUnitOf, displayValueOf, formatQuantity } from '../quantity-format.ts';
 import { OUTPUTS, type OutputName } from '../../../engine/model/outputs.ts';
 
 const UP = '#d84315';
@@ -20,18 +22,14 @@ export function tornadoOutputs(region: string): OutputName[] {
   return OUTPUTS.filter((o) => scopes.includes(o.scope) && o.name !== 'route35Triggered').map((o) => o.name);
 }
 
-/** An output value with its unit, Dutch style: "5,60 mld €", "312 €/aansluiting/jaar", "1,2 mln m³". */
-export function outputValue(v: number, unit: string): string {
-  if (unit === '€') return euros(v);
-  if (unit.startsWith('€/')) return `${euros(v)}${unit.slice(1)}`;
-  return `${compact(v)}\u00a0${unit}`;
-}
-
 const axisFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 });
 
-/** An axis value as typed in the builder: "0,2", "1", "0,035"; big values short ("1,2 mln"). */
-export function axisValue(v: number): string {
-  return Math.abs(v) >= 1e6 ? compact(v) : axisFormat.format(v);
+/** An axis value in the display unit the builder takes it in: "20 %", "614 €/kW", "1987". */
+export function axisValue(path: string, v: number): string {
+  const shown = displayValueOf(path, v);
+  const unit = displayUnitOf(path);
+  const text = Math.abs(shown) >= 1e6 ? compact(shown) : axisFormat.format(shown);
+  return unit ? `${text}\u00a0${unit}` : text;
 }
 
 export class SweepTornado extends LitElement {
@@ -133,7 +131,7 @@ export class SweepTornado extends LitElement {
       hi += Math.max(1, Math.abs(hi) * 0.01);
     }
     const x = (v: number) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
-    const label = `Tornadodiagram: effect van ${bars.length} assen op ${OUTPUT_LABELS[this.chosen][0]} in ${this.areaName()}`;
+    const label = `Tornadodiagram: effect van ${bars.length} assen op ${OUTPUT_LABELS[this.chosen].label} in ${this.areaName()}`;
     return svg`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
       ${bars.map((b, i) => {
         const y = top + i * rowH;
@@ -143,18 +141,18 @@ export class SweepTornado extends LitElement {
         const xLow = x(b.outputAtLow),
           xHigh = x(b.outputAtHigh);
         const lowLeft = b.outputAtLow <= b.outputAtHigh;
-        const detail = `${pathLabel(b.path)}: bij ${axisValue(b.lowValue)} gemiddeld ${outputValue(b.outputAtLow, unit)}, bij ${axisValue(b.highValue)} ${outputValue(b.outputAtHigh, unit)}`;
+        const detail = `${pathLabel(b.path)}: bij ${axisValue(b.path, b.lowValue)} gemiddeld ${formatQuantity(this.chosen, b.outputAtLow)}, bij ${axisValue(b.path, b.highValue)} ${formatQuantity(this.chosen, b.outputAtHigh)}`;
         return svg`<g data-bar=${b.path}>
           <text x="0" y=${y + 11} font-size="11" fill="#1d2633">${pathLabel(b.path)}
-            <tspan fill="#5b6779"> (${axisValue(b.lowValue)} → ${axisValue(b.highValue)})</tspan></text>
+            <tspan fill="#5b6779"> (${axisValue(b.path, b.lowValue)} → ${axisValue(b.path, b.highValue)})</tspan></text>
           <rect class="bar" x=${a} y=${y + 17} width=${Math.max(2, c - a)} height="14" rx="2" fill=${colour} fill-opacity="0.8"><title>${detail}</title></rect>
           <circle cx=${xLow} cy=${y + 24} r="4" fill="#fff" stroke="#1d2633" stroke-width="1.2" />
           <circle cx=${xHigh} cy=${y + 24} r="4" fill="#1d2633" />
           ${
             b.swing === 0
-              ? svg`<text x=${c + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(b.outputAtLow, unit)} (geen effect)</text>`
-              : svg`<text x=${(lowLeft ? xLow : xHigh) - 8} y=${y + 28} font-size="10" fill="#37474f" text-anchor="end">${outputValue(lowLeft ? b.outputAtLow : b.outputAtHigh, unit)}</text>
-                <text x=${(lowLeft ? xHigh : xLow) + 8} y=${y + 28} font-size="10" fill="#37474f">${outputValue(lowLeft ? b.outputAtHigh : b.outputAtLow, unit)}</text>`
+              ? svg`<text x=${c + 8} y=${y + 28} font-size="10" fill="#37474f">${formatQuantity(this.chosen, b.outputAtLow)} (geen effect)</text>`
+              : svg`<text x=${(lowLeft ? xLow : xHigh) - 8} y=${y + 28} font-size="10" fill="#37474f" text-anchor="end">${formatQuantity(this.chosen, lowLeft ? b.outputAtLow : b.outputAtHigh)}</text>
+                <text x=${(lowLeft ? xHigh : xLow) + 8} y=${y + 28} font-size="10" fill="#37474f">${formatQuantity(this.chosen, lowLeft ? b.outputAtHigh : b.outputAtLow)}</text>`
           }
         </g>`;
       })}
@@ -162,13 +160,14 @@ export class SweepTornado extends LitElement {
   }
 
   override render() {
-    const [label, unit] = OUTPUT_LABELS[this.chosen];
+    const { label, display } = OUTPUT_LABELS[this.chosen];
+    const unit = display.unit;
     const regions = [...this.regions].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     return html`
       <div class="pick">
         <label for="tornado-output">Uitkomst</label>
         <select id="tornado-output" @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value as OutputName)}>
-          ${tornadoOutputs(this.region).map((n) => html`<option value=${n} ?selected=${n === this.chosen}>${OUTPUT_LABELS[n][0]} (${OUTPUT_LABELS[n][1]})</option>`)}
+          ${tornadoOutputs(this.region).map((n) => html`<option value=${n} ?selected=${n === this.chosen}>${OUTPUT_LABELS[n].label} (${OUTPUT_LABELS[n].display.unit})</option>`)}
         </select>
         <label for="tornado-region">Gebied</label>
         <select id="tornado-region" @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}>

@@ -21,8 +21,10 @@ import {
 } from '../api.ts';
 import { isActiveSweepStatus as isActive, type SweepStatus } from '../../../engine/sweep/status.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
-import { num, auto, euros } from '../format.ts';
-import { OUTPUT_LABELS, regionName } from '../labels.ts';
+import { num } from '../format.ts';
+import { columnLabel } from '../region-names.ts';
+import { formatQuantity } from '../quantity-format.ts';
+import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
 import type { OutputName } from '../../../engine/model/outputs.ts';
 import type { Column } from './sort-table.ts';
 import './sweep-builder.ts';
@@ -48,13 +50,6 @@ const TABLE_OUTPUTS = [
   'windHa',
   'co2AvoidedT',
 ];
-
-/** Short table header of an axis: the parameter, with the region for `regions.<id>.<p>` axes. */
-function axisHeader(path: string): string {
-  const parts = path.split('.');
-  if (parts[0] === 'regions') return `${parts[2]} (${regionName(parts[1])})`;
-  return parts[parts.length - 1];
-}
 
 /**
  * The sweep view keeps its last sweep in its own reactive state; the app shell keeps one instance,
@@ -209,10 +204,14 @@ export class SweepView extends StoreElement {
     const columns: Column[] = [
       { key: 'scenario', label: 'Scenario', format: (v) => String(v) },
       { key: 'pareto', label: 'Pareto' },
-      ...this.axes.map((a) => ({ key: a, label: axisHeader(a), format: (v: unknown) => auto(v as number) })),
+      ...this.axes.map((a) => ({
+        key: a,
+        label: columnLabel(a),
+        format: (v: unknown) => formatQuantity(a, v as number, true),
+      })),
       ...TABLE_OUTPUTS.map((o) => {
-        const [label, unit] = OUTPUT_LABELS[o as OutputName];
-        return { key: o, label, unit, format: (v: unknown) => (unit === '€' ? euros(v as number) : auto(v as number)) };
+        const { label, display } = OUTPUT_LABELS[o as OutputName];
+        return { key: o, label, unit: display.unit, format: (v: unknown) => formatQuantity(o, v as number, true) };
       }),
     ];
     return html`
