@@ -148,7 +148,11 @@ describe('POST /api/evaluate', () => {
     const { hourly, national } = res.json();
     expect(national.gridCapexEUR).toBeCloseTo(expected.national.gridCapexEUR, 3);
     expect(hourly).toMatchObject({ region: 'T3', from: 2, to: 10, feedinLimitMW: 50, offtakeLimitMW: 60 });
-    for (const key of ['genMW', 'loadMW', 'netMW', 'netAfterStorageMW', 'socMWh']) expect(hourly[key]).toHaveLength(8);
+    for (const key of ['genMW', 'loadMW', 'netMW', 'netAfterStorageMW', 'socMWh', 'lvTransitionKWPerHome'])
+      expect(hourly[key]).toHaveLength(8);
+    // The LV capacity per home the chart draws is the region's own LV capacity output.
+    const t3 = res.json().regions.find((r: { id: string }) => r.id === 'T3');
+    expect(hourly.lvCapacityKWPerHome).toBe(t3.lvCapacityKWPerHome);
     hourly.netMW.forEach((net: number, h: number) => {
       expect(net).toBeCloseTo(hourly.genMW[h] - hourly.loadMW[h], 9);
     });

@@ -267,6 +267,10 @@ export const EvaluateResponseSchema = z.object({
       netMW: series,
       netAfterStorageMW: series,
       socMWh: series,
+      lvTransitionKWPerHome: series.meta({
+        description: 'LV load per home of the transition class, kW, before the diversity margin (docs/model.md §9)',
+      }),
+      lvCapacityKWPerHome: z.number().meta({ description: "Today's LV capacity per home, kW (docs/model.md §9)" }),
     })
     .optional(),
 });

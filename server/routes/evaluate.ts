@@ -69,6 +69,8 @@ export function registerEvaluateRoutes(app: App, ctx: AppContext): void {
           netMW: Array.from(series.netMW),
           netAfterStorageMW: Array.from(series.netAfterStorageMW),
           socMWh: Array.from(series.socMWh),
+          lvTransitionKWPerHome: Array.from(series.lvTransitionKWPerHome),
+          lvCapacityKWPerHome: series.lvCapacityKWPerHome,
         },
       };
     },
