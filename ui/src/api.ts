@@ -15,7 +15,8 @@ export type { AxisSensitivity, ParetoPoint };
 /** A scenario as the API takes it (MODEL.md §1.3). */
 export interface ScenarioJson {
   name: string;
-  national: Partial<Record<NationalParamName, number>>;
+  /** National parameters; `weatherYear` picks the dataset's weather year (null or absent: the reference profiles). */
+  national: Partial<Record<NationalParamName, number>> & { weatherYear?: number | null };
   defaults: RegionalOverrides;
   regions: Record<string, RegionalOverrides>;
 }
@@ -23,7 +24,10 @@ export interface ScenarioJson {
 export interface DatasetInfo {
   id: string;
   name: string;
-  weatherYear: number;
+  /** Year of the reference profiles (profiles.csv), null when the dataset does not name it. */
+  weatherYear: number | null;
+  /** Every year `national.weatherYear` can take, ascending (the reference year included). */
+  weatherYears: number[];
   regions: number;
   hours: number;
   default: boolean;

@@ -13,6 +13,8 @@ export interface Kpi {
   /** Longer label for pickers and legends, where there is room. */
   long?: string;
   unit: string;
+  /** Unit in narrow table headers, where it differs. */
+  shortUnit?: string;
   digits: number;
   /** Higher is worse (colour ramp and "better/worse" hints). */
   higherIsWorse: boolean;
@@ -57,10 +59,30 @@ export const MAP_KPIS: readonly Kpi[] = [
     value: (r) => n(r, 'fieldSolarHa') + n(r, 'windHa'),
   },
   {
+    key: 'lvReinforceMW',
+    label: 'Verzwaring LS',
+    long: 'Verzwaring laagspanningsnet',
+    unit: 'MW',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'lvReinforceMW'),
+  },
+  {
+    key: 'lvOverloaded',
+    label: 'Overbelast LS',
+    long: 'Woningen op overbelaste laagspanningsnetten',
+    unit: '% woningen',
+    shortUnit: '%',
+    digits: 1,
+    higherIsWorse: true,
+    value: (r) => 100 * n(r, 'lvOverloadedHomesShare'),
+  },
+  {
     key: 'tariff',
     label: 'Tarief',
     long: 'Nettarief',
     unit: '€/aansluiting/jaar',
+    shortUnit: '€/aansl./jaar',
     digits: 0,
     higherIsWorse: true,
     value: (r) => n(r, 'tariffEURPerConnection'),
@@ -140,6 +162,31 @@ export const NATIONAL_KPIS: readonly Kpi[] = [
     digits: 2,
     higherIsWorse: true,
     value: (r) => n(r, 'clipCurtailedTWh'),
+  },
+  // The LV layer last: the comparison's charts pick the KPIs above by position.
+  {
+    key: 'lvReinforceMW',
+    label: 'Verzwaring laagspanningsnet',
+    unit: 'MW',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'lvReinforceMW'),
+  },
+  {
+    key: 'lvCapexEUR',
+    label: 'Investering laagspanningsnet',
+    unit: 'mln €',
+    digits: 0,
+    higherIsWorse: true,
+    value: (r) => n(r, 'lvCapexEUR') / 1e6,
+  },
+  {
+    key: 'lvOverloaded',
+    label: 'Woningen op overbelaste laagspanningsnetten',
+    unit: '% woningen',
+    digits: 1,
+    higherIsWorse: true,
+    value: (r) => 100 * n(r, 'lvOverloadedHomesShare'),
   },
 ];
 

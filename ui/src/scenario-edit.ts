@@ -7,12 +7,17 @@ import {
   REGIONAL_PARAMS_FROM_DATA,
   type RegionalParamName,
 } from '../../engine/scenario/parameters.ts';
+import { DEFAULT_WIJK_CLUSTERING } from '../../engine/scenario/resolve.ts';
 import type { Issue, RegionInfo, ScenarioJson } from './api.ts';
 import type { Lever } from './levers.ts';
 import { TABLES, type TableId } from './tables.ts';
 
 /** Model defaults of regional parameters that do not come from region data (MODEL.md §1.3). */
-const REGIONAL_DEFAULTS: Partial<Record<RegionalParamName, number>> = { resScale: 1, fieldSolarClip: 1 };
+const REGIONAL_DEFAULTS: Partial<Record<RegionalParamName, number>> = {
+  resScale: 1,
+  fieldSolarClip: 1,
+  wijkClustering: DEFAULT_WIJK_CLUSTERING,
+};
 const FROM_DATA = new Set<RegionalParamName>(REGIONAL_PARAMS_FROM_DATA);
 const isFromData = (p: RegionalParamName): p is (typeof REGIONAL_PARAMS_FROM_DATA)[number] => FROM_DATA.has(p);
 

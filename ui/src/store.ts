@@ -18,6 +18,7 @@ import {
 } from './api.ts';
 import { emptyScenario } from './scenario-edit.ts';
 import { setRegionNames } from './region-names.ts';
+import { withWeatherYear } from './weather-year.ts';
 
 /** Debounce of evaluations while a slider is dragged; the server answers in ~5 ms. */
 const EVALUATE_DEBOUNCE_MS = 20;
@@ -65,12 +66,26 @@ export class Store extends EventTarget {
     }
   }
 
+  /** The chosen dataset as `GET /api/datasets` describes it (name, weather years, hours). */
+  get datasetInfo(): DatasetInfo | undefined {
+    return this.datasets.find((d) => d.id === this.dataset);
+  }
+
   async setDataset(id: string): Promise<void> {
     this.dataset = id;
     this.regions = await getRegions(id);
     setRegionNames(this.regions);
+    // A weather year the new dataset does not have would only give an error: back to its reference.
+    const year = this.scenario.national.weatherYear;
+    if (year != null && !(this.datasetInfo?.weatherYears ?? []).includes(year))
+      this.scenario = withWeatherYear(this.scenario, null);
     this.emit();
     this.scheduleEvaluate();
+  }
+
+  /** Runs the scenario in another weather year of the dataset (null: the reference profiles). */
+  setWeatherYear(year: number | null): void {
+    this.setScenario(withWeatherYear(this.scenario, year));
   }
 
   setRegion(id: string): void {

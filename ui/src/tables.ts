@@ -31,14 +31,19 @@ export const TABLES: readonly KlimaatTafel[] = [
       'storageMWh',
       'gridFeedinMW',
       'gridOfftakeMW',
+      'lvCapacityKWPerHome',
     ],
-    national: ['storageRoundTrip'],
+    // Today's grid (regional capacities, LV capacity per home and how LV groups are sized) sits with
+    // the electricity table, as the grid capacities do.
+    national: ['storageRoundTrip', 'lvHomesPerGroup', 'lvZ', 'lvSpareShare'],
   },
   {
     id: 'gebouwd',
     label: 'Gebouwde omgeving',
     colour: '#c2185b',
-    regional: ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly'],
+    // The LV layer belongs here: the wijkaanpak decides where the heat pumps stand, and the spreads and
+    // group size describe the homes' load; the LV capacity per home is today's grid (data).
+    regional: ['shareAllElectric', 'shareHybrid', 'shareHeatNet', 'shareInsulationOnly', 'wijkClustering'],
     national: [
       'heatPerHomeGJ',
       'dhwShare',
@@ -58,6 +63,9 @@ export const TABLES: readonly KlimaatTafel[] = [
       'capexHeatNetEUR',
       'consumerRate',
       'homeMeasureLifeYears',
+      'lvSigmaHomeKW',
+      'lvSigmaAllElectricKW',
+      'lvSigmaHybridKW',
     ],
   },
   {
@@ -65,7 +73,7 @@ export const TABLES: readonly KlimaatTafel[] = [
     label: 'Mobiliteit',
     colour: '#1976d2',
     regional: ['evCount', 'evSmartShare'],
-    national: ['evKWhPerYear'],
+    national: ['evKWhPerYear', 'lvSigmaEvKW'],
   },
   { id: 'industrie', label: 'Industrie', colour: '#6d4c41', regional: ['industryAddMW'], national: [] },
   {
@@ -80,6 +88,8 @@ export const TABLES: readonly KlimaatTafel[] = [
       'storageLifeYears',
       'costFeedinEURPerMW',
       'costOfftakeEURPerMW',
+      'costLvEURPerMW',
+      'costHomeConnUpgradeEUR',
       'costConnSolarEURPerMW',
       'costConnWindEURPerMW',
       'costStorageEURPerMW',

@@ -1,5 +1,5 @@
 /**
- * The application frame: title bar with dataset choice and status, the top navigation and the
+ * The application frame: title bar with the weather year (and dataset, if there are several) and status, the top navigation and the
  * active view. Routing is by URL hash (#/kaart …) so that every view has a link, the browser's
  * back button works and the screenshot script can open a view directly.
  */
@@ -10,6 +10,7 @@ import { shared } from '../styles.ts';
 import { num } from '../format.ts';
 import { roleLabel } from '../permissions.ts';
 import { session } from '../session.ts';
+import { scenarioWeatherYear, weatherYearOptions } from '../weather-year.ts';
 import './sign-in.ts';
 import './map-view.ts';
 import './scenario-view.ts';
@@ -124,6 +125,15 @@ export class AppShell extends StoreElement {
     }
   }
 
+  /** A dataset choice only when the server has more than one (the bundled data is one dataset). */
+  private renderDatasetChoice() {
+    if (store.datasets.length < 2) return '';
+    return html`<label for="dataset">Dataset</label>
+      <select id="dataset" @change=${(e: Event) => void store.setDataset((e.target as HTMLSelectElement).value)}>
+        ${store.datasets.map((d) => html`<option value=${d.id} ?selected=${d.id === store.dataset}>${d.name}${d.default ? ' (standaard)' : ''}</option>`)}
+      </select>`;
+  }
+
   /** Who am I and sign-out (shared servers only). */
   private renderWho() {
     const user = session.user;
@@ -138,6 +148,8 @@ export class AppShell extends StoreElement {
   override render() {
     if (session.mode === 'unknown') return html`<main role="status">Laden…</main>`;
     if (!session.ready) return html`<sh-sign-in></sh-sign-in>`;
+    const info = store.datasetInfo;
+    const year = scenarioWeatherYear(store.scenario, info);
     const status = store.busy ? 'Rekent…' : store.result ? `Berekend in ${num(store.lastMs, 0)} ms` : '';
     return html`
       <header>
@@ -147,9 +159,16 @@ export class AppShell extends StoreElement {
         </div>
         <div class="spacer"></div>
         <span class="sub" title="Naam van het scenario dat u bewerkt">Scenario: <strong>${store.scenario.name}</strong></span>
-        <label for="dataset">Weerjaar</label>
-        <select id="dataset" title=${store.datasets.find((d) => d.id === store.dataset)?.name ?? ''} @change=${(e: Event) => void store.setDataset((e.target as HTMLSelectElement).value)}>
-          ${store.datasets.map((d) => html`<option value=${d.id} ?selected=${d.id === store.dataset}>${d.weatherYear ? `Weerjaar ${d.weatherYear}` : d.name}${d.default ? ' (standaard)' : ''}</option>`)}
+        ${this.renderDatasetChoice()}
+        <label for="weather-year">Weerjaar</label>
+        <select id="weather-year" title="Het weer waarin het scenario wordt doorgerekend; de geïnstalleerde MW blijven gelijk"
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            store.setWeatherYear(v === '' ? null : Number(v));
+          }}>
+          ${weatherYearOptions(info).map(
+            (o) => html`<option value=${o.value ?? ''} ?selected=${o.value === year}>${o.label}</option>`,
+          )}
         </select>
         <span class="status" role="status" aria-live="polite">${status}</span>
         ${this.renderWho()}

@@ -17,6 +17,7 @@ import {
 } from '../api.ts';
 import { NATIONAL_KPIS, STRATEGIES, nationalWoonlasten } from '../kpis.ts';
 import { num } from '../format.ts';
+import { scenarioWeatherYear, weatherYearLabel } from '../weather-year.ts';
 import './save-form.ts';
 import './version-history.ts';
 import './bar-chart.ts';
@@ -131,7 +132,8 @@ export class CompareView extends StoreElement {
     ];
     return html`<table id="compare-table">
       <thead><tr><th>Indicator</th>${c.map((x, j) => html`<th style="border-top:3px solid ${COLOURS[j]}">${x.rec.name} <span class="muted">v${x.rec.version}</span></th>`)}</tr></thead>
-      <tbody>${rows.map(
+      <tbody><tr><td>Weerjaar</td>${c.map((x) => html`<td>${weatherYearLabel(scenarioWeatherYear(x.rec.scenario, store.datasetInfo), store.datasetInfo)}</td>`)}</tr>
+      ${rows.map(
         (r, i) => html`<tr>
         <td>${r.label} <span class="muted">(${r.unit})</span></td>
         ${c.map((x, j) => {
@@ -169,7 +171,7 @@ export class CompareView extends StoreElement {
     return html`
       <h2>Vergelijken</h2>
       <p class="lead">Sla scenario’s op met auteur en toelichting, en zet er tot vier naast elkaar. Elk scenario wordt opnieuw
-        doorgerekend met de dataset van nu.</p>
+        doorgerekend, in het weerjaar dat erbij is opgeslagen.</p>
       ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
       <div class="layout">
         <div>

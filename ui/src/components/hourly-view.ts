@@ -1,6 +1,7 @@
 /**
  * View 3, "Uurprofiel": a region's hourly generation, load, net load before and after storage,
- * with the feed-in and offtake capacity as horizontal lines; zoom from year to week; and the
+ * with the feed-in and offtake capacity as horizontal lines; zoom from year to week; the LV load
+ * per home in transition neighbourhoods against today's LV capacity per home; and the
  * load-duration curve (net load sorted from highest feed-in to highest offtake) below it.
  */
 import { html, css } from 'lit';
@@ -9,7 +10,10 @@ import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { evaluate, ApiError, type HourlySeries, type ScenarioJson } from '../api.ts';
-import { num, withUnit } from '../format.ts';
+import { euros, num, withUnit } from '../format.ts';
+import type { RegionResult } from '../kpis.ts';
+import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
+import { runYear } from '../weather-year.ts';
 import './u-plot.ts';
 
 const DAY_MS = 86_400_000;
@@ -39,7 +43,9 @@ export class HourlyView extends StoreElement {
   private ctrl: AbortController | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private chart: uPlot | null = null;
-  private cached: { key: string; opts: object; duration: object } | null = null;
+  /** The LV chart (load per home against capacity); it follows the hourly chart's zoom. */
+  private lvChart: uPlot | null = null;
+  private cached: { key: string; opts: object; duration: object; lv: object } | null = null;
 
   constructor() {
     super();
@@ -59,8 +65,9 @@ export class HourlyView extends StoreElement {
     `,
   ];
 
+  /** The calendar year of the run's weather (the scenario's weather year or the dataset's reference). */
   private get year(): number {
-    return store.datasets.find((d) => d.id === store.dataset)?.weatherYear ?? 2023;
+    return runYear(store.scenario, store.datasetInfo);
   }
 
   private get hours(): number {
@@ -117,6 +124,16 @@ export class HourlyView extends StoreElement {
     u.setScale('x', { min: start, max: start + hours - 1 });
   }
 
+  /** Gives the other time chart the same hours as `u` (zoom, drag or ◀ ▶ on either one). */
+  private readonly syncX = (u: uPlot, key: string) => {
+    if (key !== 'x') return;
+    const other = u === this.chart ? this.lvChart : u === this.lvChart ? this.chart : null;
+    const { min, max } = u.scales.x;
+    if (!other || min === undefined || max === undefined) return;
+    if (other.scales.x.min === min && other.scales.x.max === max) return;
+    other.setScale('x', { min, max });
+  };
+
   private shift(dir: -1 | 1) {
     const u = this.chart;
     if (!u || !this.series) return;
@@ -128,7 +145,12 @@ export class HourlyView extends StoreElement {
     u.setScale('x', { min: start, max: start + w });
   }
 
-  private builtFor: { s: HourlySeries; data: uPlot.AlignedData; duration: uPlot.AlignedData } | null = null;
+  private builtFor: {
+    s: HourlySeries;
+    data: uPlot.AlignedData;
+    duration: uPlot.AlignedData;
+    lv: uPlot.AlignedData;
+  } | null = null;
 
   /** Chart data, rebuilt only when a new series arrives (render also runs on unrelated store changes). */
   private build(s: HourlySeries) {
@@ -143,17 +165,23 @@ export class HourlyView extends StoreElement {
     const sortedAfter = Float64Array.from(s.netAfterStorageMW).sort().reverse();
     const rank = Float64Array.from({ length: n }, (_, i) => i);
     const duration = [rank, sortedNet, sortedAfter, feed, off] as unknown as uPlot.AlignedData;
+    // LV: the transition class's load per home against today's capacity per home, both ways.
+    const lvCap = new Float64Array(n).fill(s.lvCapacityKWPerHome);
+    const lvFeedCap = new Float64Array(n).fill(-s.lvCapacityKWPerHome);
+    const lv = [x, s.lvTransitionKWPerHome, lvCap, lvFeedCap] as unknown as uPlot.AlignedData;
     // Options only change with the region/year, so the zoom survives lever moves.
     if (!this.cached || this.cached.key !== key) {
       const year = this.year;
+      const hourSeries: uPlot.Series = {
+        label: 'uur',
+        value: (_u, v) => (v == null ? '–' : `${hourLabel(v, year)} ${String(v % 24).padStart(2, '0')}:00`),
+      };
       const opts: Omit<uPlot.Options, 'width' | 'height'> = {
         scales: { x: { time: false } },
         cursor: { drag: { x: true, y: false } },
+        hooks: { setScale: [this.syncX] },
         series: [
-          {
-            label: 'uur',
-            value: (_u, v) => (v == null ? '–' : `${hourLabel(v, year)} ${String(v % 24).padStart(2, '0')}:00`),
-          },
+          hourSeries,
           { label: 'Opwek', stroke: '#e0a100', width: 1, value: (_u, v) => withUnit(v, 'MW') },
           { label: 'Vraag', stroke: '#1976d2', width: 1, value: (_u, v) => withUnit(v, 'MW') },
           { label: 'Netto (opwek − vraag)', stroke: '#9e9e9e', width: 1, value: (_u, v) => withUnit(v, 'MW') },
@@ -188,10 +216,52 @@ export class HourlyView extends StoreElement {
         ],
         axes: [{ label: 'uren per jaar (gesorteerd)', values: (_u, vals) => vals.map((v) => num(v, 0)) }, mwAxis('MW')],
       };
-      this.cached = { key, opts, duration: dur };
+      const kwAxis: uPlot.Axis = { label: 'kW per woning', size: 70, values: (_u, vals) => vals.map((v) => num(v, 1)) };
+      const lvOpts: Omit<uPlot.Options, 'width' | 'height'> = {
+        scales: { x: { time: false } },
+        cursor: { drag: { x: true, y: false } },
+        hooks: { setScale: [this.syncX] },
+        series: [
+          hourSeries,
+          {
+            label: 'Belasting per woning in transitiewijk',
+            stroke: '#c2185b',
+            width: 1,
+            value: (_u, v) => withUnit(v, 'kW', 2),
+          },
+          {
+            label: 'Capaciteit per woning (afname)',
+            stroke: '#7b1fa2',
+            width: 1.5,
+            dash: [6, 4],
+            value: (_u, v) => withUnit(v, 'kW', 2),
+          },
+          {
+            label: 'Capaciteit per woning (teruglevering)',
+            stroke: '#d32f2f',
+            width: 1.5,
+            dash: [6, 4],
+            value: (_u, v) => withUnit(v, 'kW', 2),
+          },
+        ],
+        axes: [{ values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 }, kwAxis],
+      };
+      this.cached = { key, opts, duration: dur, lv: lvOpts };
     }
-    this.builtFor = { s, data, duration };
+    this.builtFor = { s, data, duration, lv };
     return this.builtFor;
+  }
+
+  /** The region's LV outputs (model.md §9) above the LV chart, each with its unit. */
+  private renderLvStats(row: RegionResult) {
+    return html`<div class="stats" id="lv-stats">
+      <span>Capaciteit per woning <b data-lv="capacity" data-value=${row.lvCapacityKWPerHome}>${withUnit(row.lvCapacityKWPerHome, 'kW', 2)}</b></span>
+      <span>Piek per woning in transitiewijk, met spreidingsmarge <b data-lv="peak" data-value=${row.lvPeakKWPerHome}>${withUnit(row.lvPeakKWPerHome, 'kW', 2)}</b></span>
+      <span>Woningen in transitiewijken <b>${withUnit(100 * row.lvTransitionHomesShare, '%', 1)}</b></span>
+      <span>Op overbelaste straten <b>${withUnit(100 * Number(row.lvOverloadedHomesShare), '%', 1)}</b></span>
+      <span>Verzwaring laagspanning <b data-lv="reinforce" data-value=${row.lvReinforceMW}>${withUnit(row.lvReinforceMW, 'MW')}</b></span>
+      <span>Investering laagspanning <b>${euros(row.lvCapexEUR)}</b></span>
+    </div>`;
   }
 
   override render() {
@@ -234,8 +304,27 @@ export class HourlyView extends StoreElement {
         ${
           built && this.cached
             ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
-              @plot-ready=${(e: CustomEvent<uPlot>) => (this.chart = e.detail)}></sh-uplot>`
+              @plot-ready=${(e: CustomEvent<uPlot>) => {
+                this.chart = e.detail;
+                if (this.lvChart) this.syncX(this.chart, 'x');
+              }}></sh-uplot>`
             : html`<div class="muted">Uurwaarden laden…</div>`
+        }
+      </div>
+      <div class="card" id="lv-card">
+        <h3 style="margin-top:0">Laagspanningsnet: belasting per woning in transitiewijken tegen de capaciteit (kW per woning)</h3>
+        ${row ? this.renderLvStats(row) : ''}
+        ${
+          built && this.cached
+            ? html`<sh-uplot id="lv" .options=${this.cached.lv} .data=${built.lv} .height=${chartHeight(0.2, 150, 300)}
+              @plot-ready=${(e: CustomEvent<uPlot>) => {
+                this.lvChart = e.detail;
+                if (this.chart) this.syncX(this.chart, 'x');
+              }}></sh-uplot>
+              <div class="muted">Gemiddelde uurbelasting per woning in een straat met warmtepompen (transitiewijk), zonder de
+                spreidingsmarge; negatief = teruglevering van kleine daken. De piek per woning telt de spreidingsmarge van een groep
+                van ${num(store.scenario.national.lvHomesPerGroup ?? NATIONAL_DEFAULTS.lvHomesPerGroup)} woningen erbij.</div>`
+            : ''
         }
       </div>
       <div class="card">

@@ -1,6 +1,6 @@
 /**
  * The live KPI panel of the Scenario view: RES gauge with Route 35 status, grid investment,
- * tariff, land use, CO2 and the change in housing costs per heat strategy.
+ * the low-voltage (LV) grid, tariff, land use, CO2 and the change in housing costs per heat strategy.
  */
 import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
@@ -8,6 +8,7 @@ import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { euros, num, withUnit } from '../format.ts';
 import { STRATEGIES, nationalWoonlasten } from '../kpis.ts';
+import { scenarioWeatherYear, weatherYearLabel } from '../weather-year.ts';
 import './res-gauge.ts';
 
 export class KpiPanel extends StoreElement {
@@ -33,12 +34,16 @@ export class KpiPanel extends StoreElement {
     const woon = nationalWoonlasten(res.regions, homes);
     const ha = n.fieldSolarHa + n.windHa;
     return html`<div class="card ${store.issues.length ? 'stale' : ''}" aria-live="polite">
-      <h3 style="margin-top:0">Resultaat (landelijk)</h3>
+      <h3 style="margin-top:0">Resultaat (landelijk, weerjaar ${weatherYearLabel(scenarioWeatherYear(store.scenario, store.datasetInfo), store.datasetInfo)})</h3>
       ${store.issues.length ? html`<div class="error">Invoer ongeldig: resultaat hoort bij de laatste geldige invoer.</div>` : ''}
       <sh-res-gauge .value=${n.resNominalTWh} .target=${target} .triggered=${n.route35Triggered} .gap=${n.targetGapTWh}></sh-res-gauge>
       <div class="tiles">
         <div class="tile" data-kpi="gridCapexEUR" data-value=${n.gridCapexEUR}><div class="k">Netinvestering</div><div class="v">${euros(n.gridCapexEUR)}</div>
-          <div class="s">verzwaring ${withUnit(n.reinforceFeedinMW + n.reinforceOfftakeMW, 'MW')}</div></div>
+          <div class="s" data-kpi="reinforceMW" data-value=${n.reinforceFeedinMW + n.reinforceOfftakeMW}>verzwaring ${withUnit(n.reinforceFeedinMW + n.reinforceOfftakeMW, 'MW')} regionaal</div>
+          <div class="s">waarvan laagspanning ${euros(n.lvCapexEUR)}</div></div>
+        <div class="tile" data-kpi="lvCapexEUR" data-value=${n.lvCapexEUR}><div class="k">Laagspanningsnet</div><div class="v">${euros(n.lvCapexEUR)}</div>
+          <div class="s" data-kpi="lvReinforceMW" data-value=${n.lvReinforceMW}>verzwaring ${withUnit(n.lvReinforceMW, 'MW')}</div>
+          <div class="s" data-kpi="lvOverloadedHomesShare" data-value=${n.lvOverloadedHomesShare}>${withUnit(100 * n.lvOverloadedHomesShare, '%', 1)} van de woningen op overbelaste straten</div></div>
         <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Nettarief</div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
           <div class="s">per aansluiting per jaar</div></div>
         <div class="tile" data-kpi="land" data-value=${ha}><div class="k">Ruimte zon + wind</div><div class="v">${withUnit(ha, 'ha')}</div>

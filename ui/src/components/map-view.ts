@@ -50,7 +50,7 @@ export class MapView extends StoreElement {
       ...MAP_KPIS.map((k) => ({
         key: k.key,
         label: k.label,
-        unit: k.key === 'tariff' ? '€/aansl./jaar' : k.unit,
+        unit: k.shortUnit ?? k.unit,
         digits: k.digits,
       })),
     ];

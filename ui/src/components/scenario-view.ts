@@ -9,6 +9,7 @@ import { shared } from '../styles.ts';
 import { LEVERS, REGION_LEVERS, type Lever } from '../levers.ts';
 import { TABLES } from '../tables.ts';
 import { emptyScenario, issuesForLever, leverIsSet, leverValue, setLever, unclaimedIssues } from '../scenario-edit.ts';
+import { withWeatherYear } from '../weather-year.ts';
 import './lever-control.ts';
 import './kpi-panel.ts';
 
@@ -76,7 +77,14 @@ export class ScenarioView extends StoreElement {
           <option value="" ?selected=${!rid}>Heel Nederland (alle regio’s)</option>
           ${store.regions.map((r) => html`<option value=${r.id} ?selected=${r.id === rid}>${r.name}${overridden.includes(r.id) ? ' •' : ''}</option>`)}
         </select>
-        <button @click=${() => store.setScenario(emptyScenario('Basis (RES 1.0 indicatief)'), { id: null, version: null })}>Terug naar basis</button>
+        <button title="Alle keuzes terug naar de basis; het weerjaar blijft" @click=${() =>
+          store.setScenario(
+            withWeatherYear(emptyScenario('Basis (RES 1.0 indicatief)'), store.scenario.national.weatherYear ?? null),
+            {
+              id: null,
+              version: null,
+            },
+          )}>Terug naar basis</button>
       </div>
       <p class="lead">
         ${

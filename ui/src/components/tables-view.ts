@@ -12,6 +12,7 @@ import { evaluate, type NationalLike } from '../tables-api.ts';
 import { TABLES } from '../tables.ts';
 import { emptyScenario, withoutTable } from '../scenario-edit.ts';
 import { euros, num } from '../format.ts';
+import { withWeatherYear } from '../weather-year.ts';
 import type { Column } from './sort-table.ts';
 import './bar-chart.ts';
 import './sort-table.ts';
@@ -21,7 +22,11 @@ interface Contribution {
   label: string;
   colour: string;
   reinforceMW: number;
+  /** LV reinforcement (MW): streets, apart from the regional reinforcement above. */
+  lvReinforceMW: number;
   capexEUR: number;
+  /** The LV part of capexEUR (gridCapexEUR includes lvCapexEUR). */
+  lvCapexEUR: number;
   tariff: number;
 }
 
@@ -68,7 +73,8 @@ export class TablesView extends StoreElement {
     try {
       const [full, base, ...without] = await Promise.all([
         evaluate(s, store.dataset, ctrl.signal),
-        evaluate(emptyScenario('basis'), store.dataset, ctrl.signal),
+        // The base runs in the scenario's weather year: the weather is the setting, not a table's choice.
+        evaluate(withWeatherYear(emptyScenario('basis'), s.national.weatherYear ?? null), store.dataset, ctrl.signal),
         ...TABLES.map((t) => evaluate(withoutTable(s, t.id), store.dataset, ctrl.signal)),
       ]);
       if (ctrl.signal.aborted) return;
@@ -79,7 +85,9 @@ export class TablesView extends StoreElement {
         label: t.label,
         colour: t.colour,
         reinforceMW: reinforce(full) - reinforce(without[i]),
+        lvReinforceMW: full.lvReinforceMW - without[i].lvReinforceMW,
         capexEUR: full.gridCapexEUR - without[i].gridCapexEUR,
+        lvCapexEUR: full.lvCapexEUR - without[i].lvCapexEUR,
         tariff: full.tariffEURPerConnection - without[i].tariffEURPerConnection,
       }));
       this.failure = '';
@@ -97,17 +105,25 @@ export class TablesView extends StoreElement {
     const columns: Column[] = [
       { key: 'label', label: 'Klimaattafel' },
       { key: 'reinforceMW', label: 'Δ netverzwaring', unit: 'MW', format: (v) => num(v as number, 0, true) },
+      {
+        key: 'lvReinforceMW',
+        label: 'Δ verzwaring laagspanning',
+        unit: 'MW',
+        format: (v) => num(v as number, 0, true),
+      },
       { key: 'capexEUR', label: 'Δ netinvestering', unit: '€', format: (v) => euros(v as number, true) },
+      { key: 'lvCapexEUR', label: 'waarvan laagspanning', unit: '€', format: (v) => euros(v as number, true) },
       { key: 'tariff', label: 'Δ nettarief', unit: '€/aansluiting/jaar', format: (v) => num(v as number, 1, true) },
     ];
     const full = this.full,
       base = this.base;
     const sumParts = rows?.reduce((a, r) => a + r.reinforceMW, 0) ?? 0;
     const sumCapex = rows?.reduce((a, r) => a + r.capexEUR, 0) ?? 0;
+    const sumLv = rows?.reduce((a, r) => a + r.lvReinforceMW, 0) ?? 0;
     return html`
       <h2>Tafels in samenhang</h2>
       <p class="lead">
-        Bijdrage van elke klimaattafel aan de landelijke netverzwaring en netinvestering in scenario “${store.scenario.name}”:
+        Bijdrage van elke klimaattafel aan de landelijke netverzwaring (regionaal en in de straat, laagspanning) en netinvestering in scenario “${store.scenario.name}”:
         het verschil tussen het hele scenario en hetzelfde scenario zonder de keuzes van die tafel (terug naar de basis,
         RES 1.0 indicatief). ${this.loading ? html`<span class="muted">Rekent…</span>` : ''}
       </p>
@@ -116,8 +132,11 @@ export class TablesView extends StoreElement {
         rows
           ? html`<div class="layout">
             <div class="card"><h3 style="margin-top:0">Netverzwaring (MW)</h3>
-              <sh-bar-chart id="mw" .categories=${cats} .colours=${colours} unit="MW" label="Bijdrage aan netverzwaring per tafel in MW"
-                .series=${[{ label: 'Δ netverzwaring', colour: '#1565c0', values: rows.map((r) => r.reinforceMW) }]}></sh-bar-chart></div>
+              <sh-bar-chart id="mw" .categories=${cats} unit="MW" label="Bijdrage aan netverzwaring per tafel in MW, regionaal en laagspanning"
+                .series=${[
+                  { label: 'Δ netverzwaring regionaal', colour: '#1565c0', values: rows.map((r) => r.reinforceMW) },
+                  { label: 'Δ verzwaring laagspanning', colour: '#c2185b', values: rows.map((r) => r.lvReinforceMW) },
+                ]}></sh-bar-chart></div>
             <div class="card"><h3 style="margin-top:0">Netinvestering (mln €)</h3>
               <sh-bar-chart id="capex" .categories=${cats} .colours=${colours} unit="mln €" label="Bijdrage aan netinvestering per tafel in miljoen euro"
                 .series=${[{ label: 'Δ netinvestering', colour: '#1565c0', values: rows.map((r) => r.capexEUR / 1e6) }]}></sh-bar-chart></div>
@@ -130,7 +149,10 @@ export class TablesView extends StoreElement {
                   Hele scenario: ${num(reinforce(full), 0)} MW verzwaring, ${euros(full.gridCapexEUR)}; basis: ${num(reinforce(base), 0)} MW,
                   ${euros(base.gridCapexEUR)}. Som van de tafelbijdragen: ${num(sumParts, 0, true)} MW, ${euros(sumCapex, true)}.
                   Samenhang (verschil tussen geheel en som van de delen): ${num(reinforce(full) - reinforce(base) - sumParts, 0, true)} MW,
-                  ${euros(full.gridCapexEUR - base.gridCapexEUR - sumCapex, true)}. Positief: tafels versterken elkaars netbelasting;
+                  ${euros(full.gridCapexEUR - base.gridCapexEUR - sumCapex, true)}.
+                  Laagspanning: hele scenario ${num(full.lvReinforceMW, 0)} MW (${euros(full.lvCapexEUR)}), basis ${num(base.lvReinforceMW, 0)} MW,
+                  som van de tafelbijdragen ${num(sumLv, 0, true)} MW, samenhang
+                  <span id="lv-interaction">${num(full.lvReinforceMW - base.lvReinforceMW - sumLv, 0, true)}</span> MW. Positief: tafels versterken elkaars netbelasting;
                   negatief: ze vangen elkaar op (bijv. zon overdag en laden overdag).
                 </p>`
                 : ''

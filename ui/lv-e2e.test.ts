@@ -1,0 +1,214 @@
+/**
+ * Browser test of the LV layer and the weather years in the web UI (issue 10): the Weerjaar choice
+ * in the header, the wijkaanpak lever, the LV KPIs, the map colouring, the LV chart of Uurprofiel and
+ * the LV column of Tafels. Every number on screen is checked against the API's own answer for the
+ * scenario the levers should have built (written out here by hand, not read back from the page).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
+import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM_PATH);
+if (!haveChromium && !inCi) console.warn(`ui/lv-e2e.test.ts skipped: no chromium at ${CHROMIUM_PATH}`);
+
+/** Dutch number text as the UI prints it (thousands with dots, decimal comma). */
+const nl = (x: number, digits = 0) =>
+  new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+
+/** The scenario the test builds with the levers: 15% all-electric, 30% hybrid, fully clustered, in 1987. */
+const LV_SCENARIO = {
+  name: 'Wijkaanpak 1987',
+  national: { weatherYear: 1987 },
+  defaults: { shareAllElectric: 0.15, shareHybrid: 0.3, wijkClustering: 1 },
+  regions: {},
+};
+
+interface Evaluation {
+  national: Record<string, number>;
+  regions: Array<Record<string, number> & { id: string }>;
+  hourly?: { lvCapacityKWPerHome: number; lvTransitionKWPerHome: number[] };
+}
+
+describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web UI', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  /** Every request path the page made, to prove no old `nl-res30-<year>` dataset is asked for. */
+  const requested: string[] = [];
+  /** The scenarios the page sent to POST /api/evaluate. */
+  const evaluated: Array<{ national?: { weatherYear?: number | null } }> = [];
+
+  const api = async (scenario: unknown, hourly?: object): Promise<Evaluation> => {
+    const res = await page.request.post(`${server.url}/api/evaluate`, {
+      data: { scenario, dataset: 'nl-res30', ...(hourly ? { hourly } : {}) },
+    });
+    expect(res.status()).toBe(200);
+    return (await res.json()) as Evaluation;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ sweepWorkers: 2 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    page = await openTestPage(browser, { width: 1280, height: 800 }, pageErrors);
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      requested.push(url.pathname + url.search);
+      if (url.pathname === '/api/evaluate' && r.method() === 'POST')
+        evaluated.push((r.postDataJSON() as { scenario: (typeof evaluated)[number] }).scenario);
+    });
+    await page.goto(`${server.url}/#/scenario`);
+    await settled(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers the dataset’s weather years in the header and runs the scenario in the chosen one', async () => {
+    const datasets = (await (await page.request.get(`${server.url}/api/datasets`)).json()) as Array<{
+      id: string;
+      weatherYear: number;
+      weatherYears: number[];
+    }>;
+    const bundled = datasets.find((d) => d.id === 'nl-res30')!;
+    const options = await page.locator('#weather-year option').allTextContents();
+    expect(options).toEqual([
+      `${bundled.weatherYear} (referentie)`,
+      ...bundled.weatherYears.filter((y) => y !== bundled.weatherYear).map(String),
+    ]);
+    expect(options).toEqual(['2023 (referentie)', '1987', '1997', '2004', '2015', '2019']);
+
+    await setLever(page, 'shareAllElectric', '15');
+    await setLever(page, 'shareHybrid', '30');
+    await setLever(page, 'wijkClustering', '100');
+    await page.locator('#weather-year').selectOption({ label: '1987' });
+    await settled(page);
+    await expect.poll(() => evaluated.at(-1)?.national?.weatherYear).toBe(1987);
+
+    const expected = (await api(LV_SCENARIO)).national;
+    const tile = (kpi: string) => page.locator(`sh-kpi-panel [data-kpi="${kpi}"]`);
+    await expect
+      .poll(async () => Number(await tile('lvReinforceMW').getAttribute('data-value')))
+      .toBeCloseTo(expected.lvReinforceMW, 6);
+    expect(Number(await tile('lvCapexEUR').getAttribute('data-value'))).toBeCloseTo(expected.lvCapexEUR, 3);
+    expect(Number(await tile('lvOverloadedHomesShare').getAttribute('data-value'))).toBeCloseTo(
+      expected.lvOverloadedHomesShare,
+      9,
+    );
+    expect(Number(await tile('gridCapexEUR').getAttribute('data-value'))).toBeCloseTo(expected.gridCapexEUR, 3);
+    await expect(tile('lvReinforceMW').textContent()).resolves.toContain(`${nl(expected.lvReinforceMW)}\u00a0MW`);
+    await expect(tile('lvOverloadedHomesShare').textContent()).resolves.toContain(
+      `${nl(100 * expected.lvOverloadedHomesShare, 1)}\u00a0%`,
+    );
+    await expect(page.locator('sh-kpi-panel h3').first().textContent()).resolves.toContain('weerjaar 1987');
+
+    // The cold year needs LV reinforcement that the reference year with the same heat pumps does not match.
+    const reference = (await api({ ...LV_SCENARIO, national: {} })).national;
+    expect(expected.lvReinforceMW).toBeGreaterThan(reference.lvReinforceMW);
+    // One dataset: no request ever names an old per-year dataset folder.
+    expect(requested.filter((p) => /nl-res30-\d{4}/.test(p))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('colours the map by LV reinforcement with a Dutch legend and the API’s region figures', async () => {
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('#kpi').selectOption({ label: 'Verzwaring laagspanningsnet (MW)' });
+    await expect(page.locator('sh-region-map .legend strong').textContent()).resolves.toBe(
+      'Verzwaring laagspanningsnet (MW)',
+    );
+    const regions = (await api(LV_SCENARIO)).regions;
+    for (const id of ['ES01', 'ES15', 'ES22']) {
+      const mw = regions.find((r) => r.id === id)!.lvReinforceMW;
+      await expect(page.locator(`sh-region-map path[data-region="${id}"]`).getAttribute('aria-label')).resolves.toMatch(
+        new RegExp(`: ${nl(mw).replace(/\./g, '\\.')} MW$`),
+      );
+    }
+    // The legend runs from 0 to the largest region.
+    const max = Math.max(...regions.map((r) => r.lvReinforceMW));
+    await expect(page.locator('sh-region-map .ticks span').last().textContent()).resolves.toBe(nl(max));
+  });
+
+  it('draws the LV load per home against the LV capacity in Uurprofiel', async () => {
+    await openView(page, 'kaart', 'sh-map-view');
+    await page.locator('sh-region-map path[data-region="ES01"]').click();
+    await page.waitForURL(/#\/uurprofiel\/ES01$/);
+    await page.locator('sh-uplot#lv canvas').waitFor();
+    const hourly = (await api(LV_SCENARIO, { region: 'ES01', from: 0, to: 8760 })).hourly!;
+    const region = (await api(LV_SCENARIO)).regions.find((r) => r.id === 'ES01')!;
+    const stat = (k: string) => page.locator(`#lv-stats [data-lv="${k}"]`);
+    expect(Number(await stat('capacity').getAttribute('data-value'))).toBeCloseTo(hourly.lvCapacityKWPerHome, 9);
+    await expect(stat('capacity').textContent()).resolves.toBe(`${nl(hourly.lvCapacityKWPerHome, 2)}\u00a0kW`);
+    expect(Number(await stat('peak').getAttribute('data-value'))).toBeCloseTo(region.lvPeakKWPerHome, 9);
+    expect(Number(await stat('reinforce').getAttribute('data-value'))).toBeCloseTo(region.lvReinforceMW, 6);
+    // The peak with its margin lies above the highest hourly load, and here above the capacity.
+    expect(region.lvPeakKWPerHome).toBeGreaterThan(Math.max(...hourly.lvTransitionKWPerHome));
+    expect(region.lvPeakKWPerHome).toBeGreaterThan(hourly.lvCapacityKWPerHome);
+    const legend = await page.locator('sh-uplot#lv .u-legend').textContent();
+    expect(legend).toContain('Belasting per woning in transitiewijk');
+    expect(legend).toContain('Capaciteit per woning (afname)');
+    await page.getByRole('button', { name: 'Week' }).click();
+    // Both time charts show the same week.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const view = document.querySelector('sh-app')!.shadowRoot!.querySelector('sh-hourly-view')!;
+          const scale = (id: string) => {
+            const el = view.shadowRoot!.querySelector(`sh-uplot#${id}`) as unknown as {
+              plot: { scales: { x: { min: number; max: number } } };
+            };
+            return [el.plot.scales.x.min, el.plot.scales.x.max];
+          };
+          return [scale('hourly'), scale('lv')];
+        }),
+      )
+      .toEqual([
+        [0, 167],
+        [0, 167],
+      ]);
+  });
+
+  it('shows each table’s LV contribution in Tafels (leave-one-out in the same weather year)', async () => {
+    await openView(page, 'tafels', 'sh-tables-view');
+    await page.locator('#lv-interaction').waitFor();
+    const full = (await api(LV_SCENARIO)).national;
+    // Without Gebouwde omgeving: no heat pumps and the clustering back to its default, same weather year.
+    const withoutBuildings = (await api({ ...LV_SCENARIO, defaults: {} })).national;
+    const row = page.locator('sh-tables-view sh-sort-table tr[data-id="gebouwd"] td');
+    const lvMW = full.lvReinforceMW - withoutBuildings.lvReinforceMW;
+    await expect.poll(() => row.nth(2).textContent()).toBe(`+${nl(lvMW)}`);
+    expect(lvMW).toBeGreaterThan(0);
+    // Mobiliteit has no choices here: no LV contribution.
+    await expect(page.locator('sh-tables-view tr[data-id="mobiliteit"] td').nth(2).textContent()).resolves.toBe('0');
+  });
+
+  it('saves the weather year with the scenario and compares in each scenario’s own year', async () => {
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await page.locator('#name').fill('Wijkaanpak 1987');
+    await page.locator('#name').press('Enter');
+    await saveScenarioAs(page, 'Wijkaanpak 1987', 'Test', 'koud jaar');
+    const list = (await (await page.request.get(`${server.url}/api/scenarios`)).json()) as Array<{
+      id: string;
+      name: string;
+    }>;
+    const saved = list.find((s) => s.name === 'Wijkaanpak 1987')!;
+    const rec = (await (await page.request.get(`${server.url}/api/scenarios/${saved.id}`)).json()) as {
+      scenario: { national: { weatherYear?: number } };
+    };
+    expect(rec.scenario.national.weatherYear).toBe(1987);
+    // Back to the reference year in the header; the saved scenario keeps 1987 in the comparison.
+    await page.locator('#weather-year').selectOption({ label: '2023 (referentie)' });
+    await settled(page);
+    await page.locator(`#pick-${saved.id}`).check();
+    const table = page.locator('#compare-table');
+    await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('1987');
+    const expected = (await api(LV_SCENARIO)).national;
+    const lvRow = table.locator('tbody tr', { hasText: 'Verzwaring laagspanningsnet' });
+    await expect.poll(() => lvRow.locator('td').nth(1).textContent()).toBe(nl(expected.lvReinforceMW));
+    expect(pageErrors).toEqual([]);
+  });
+});
