@@ -25,6 +25,8 @@ export interface AuthOptions {
   secureCookies?: boolean;
   /** Session lifetime in hours; default 12. */
   sessionHours?: number;
+  /** How often expired sessions are removed from the database, in minutes; default 10. */
+  sessionPruneMinutes?: number;
   /** Failed sign-ins (and failed API tokens) per address per minute before further attempts get 429; default 10. */
   maxFailedAttempts?: number;
   /** Also sign in through an OpenID Connect provider (accounts mode only). */
@@ -146,6 +148,8 @@ export async function registerAuth(app: App, db: Db, options: AuthOptions = {}):
 async function registerSignIn(app: App, db: Db, runtime: AuthRuntime, options: AuthOptions): Promise<void> {
   const store = new SqliteSessionStore(db);
   store.prune();
+  const stopPruning = store.pruneEvery((options.sessionPruneMinutes ?? 10) * 60_000);
+  app.addHook('onClose', async () => stopPruning());
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
     secret: sessionSecret(db),

@@ -9,7 +9,11 @@ type SessionLike = { accountId?: number; cookie?: { expires?: Date | string | nu
  * account or resetting its password ends its sessions by deleting their rows.
  */
 export class SqliteSessionStore {
-  constructor(private readonly db: Db) {}
+  /** `now` is the clock in ms since the epoch (injectable so tests move time without waiting). */
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   set(sessionId: string, session: SessionLike, callback: Callback): void {
     try {
@@ -34,7 +38,7 @@ export class SqliteSessionStore {
           'SELECT data_json, expires_at FROM sessions WHERE id = ?',
         )
         .get(sessionId);
-      if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= Date.now())) {
+      if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= this.now())) {
         callback(null, null);
         return;
       }
@@ -53,10 +57,21 @@ export class SqliteSessionStore {
     }
   }
 
-  /** Removes expired sessions (called at start-up). */
-  prune(): void {
-    this.db
+  /** Removes expired sessions; returns how many. */
+  prune(): number {
+    return this.db
       .prepare('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?')
-      .run(new Date().toISOString());
+      .run(new Date(this.now()).toISOString()).changes;
+  }
+
+  /**
+   * Prunes every `intervalMs` until the returned function is called. Expired sessions are never
+   * accepted anyway (`get` checks the time); pruning keeps the table from growing on a server that
+   * runs for months. The timer is unref'd: it never keeps the process alive.
+   */
+  pruneEvery(intervalMs: number): () => void {
+    const timer = setInterval(() => this.prune(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 }
