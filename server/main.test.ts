@@ -126,3 +126,30 @@ describe('the compiled server (dist/server/main.js)', () => {
     expect(again.child.exitCode).toBe(0);
   });
 });
+
+describe('the samenhang-server command (bin/samenhang-server.js)', () => {
+  const BIN = join(REPO_ROOT, 'bin', 'samenhang-server.js');
+
+  function runBin(args: string[], env: NodeJS.ProcessEnv) {
+    return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { cwd: tempDir(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('manages accounts without a TypeScript loader, from any folder', async () => {
+    const dataDir = join(tempDir(), 'var');
+    const password = 'een wachtwoord van de beheerder';
+    const env = { ...process.env, SAMENHANG_PASSWORD: password, SAMENHANG_DATA_DIR: dataDir, NODE_OPTIONS: '' };
+    const added = await runBin(['users', 'add', 'anna', '--role', 'beheerder', '--role', 'programmateam'], env);
+    expect(added, added.stderr).toMatchObject({ status: 0, stdout: 'user anna added (beheerder, programmateam)\n' });
+    const listed = await runBin(['users', 'list'], env);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^anna\tbeheerder,programmateam\tactive\n$/);
+    const refused = await runBin(['users', 'add', 'bob', '--role', 'koning'], env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+    for (const out of [added, listed, refused]) expect(out.stdout + out.stderr).not.toContain(password);
+  });
+});
