@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../model/evaluate.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { buildCommitmentScenario } from './build-scenario.ts';
-import { threeRegionDataset } from './test-dataset.ts';
+import { threeRegionDataset } from '../testing/three-region-dataset.ts';
 import type { Commitment } from './types.ts';
 
 const dataset = threeRegionDataset();

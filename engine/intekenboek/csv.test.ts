@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
 import { COMMITMENT_CSV_COLUMNS, type CommitmentRow, commitmentsToCsv, parseCommitmentCsv } from './csv.ts';
-import { threeRegionDataset } from './test-dataset.ts';
+import { threeRegionDataset } from '../testing/three-region-dataset.ts';
 
 const dataset = threeRegionDataset();
 const HEADER = 'actor,actorKind,region,kind,solarRoofTWh,windTWh,feedinMW,year,status,source';

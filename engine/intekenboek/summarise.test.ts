@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseCommitments } from './summarise.ts';
-import { threeRegionDataset } from './test-dataset.ts';
+import { threeRegionDataset } from '../testing/three-region-dataset.ts';
 import type { Commitment } from './types.ts';
 
 // Dataset RES TWh: A 10, B 20, C 20 (50 in all) → fair shares of 35 TWh: A 7, B 14, C 14.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
-import { threeRegionDataset } from './test-dataset.ts';
+import { threeRegionDataset } from '../testing/three-region-dataset.ts';
 import { parseCommitment } from './validate.ts';
 
 const dataset = threeRegionDataset();
