@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, contextOf, REPO_ROOT } from './app.ts';
 import { authModeFor } from './auth/mode.ts';
+import { OIDC_OPTION_SPEC, OidcConfigError, oidcOptionsFrom } from './auth/oidc-config.ts';
+import { OidcDiscoveryError } from './auth/oidc.ts';
 import { NoAccountsError } from './auth/plugin.ts';
 import { runUsersCommand } from './auth/users-cli.ts';
 import type { App } from './context.ts';
@@ -18,7 +20,19 @@ const USAGE = `Usage: samenhang-server [--port N] [--host ADDRESS] [--data-dir D
   --data-dir         database and sweep results (default $SAMENHANG_DATA_DIR or ./var)
   --require-sign-in  sign users in also on a loopback address
   --trust-proxy ADDR the TLS proxy in front (its X-Forwarded-For/-Proto are believed)
-  --plain-http       session cookies without Secure (only on a network you trust: no TLS)`;
+  --plain-http       session cookies without Secure (only on a network you trust: no TLS)
+
+Sign-in through an OpenID Connect provider (shared mode; docs/security.md). Each option can also
+be set by the environment variable after it:
+  --oidc-issuer URL            the provider's issuer                     SAMENHANG_OIDC_ISSUER
+  --oidc-client-id ID          this server's client id there             SAMENHANG_OIDC_CLIENT_ID
+  --oidc-client-secret-file F  a file holding the client secret          SAMENHANG_OIDC_CLIENT_SECRET_FILE
+                               (or the secret itself in SAMENHANG_OIDC_CLIENT_SECRET; never an argument)
+  --oidc-redirect-uri URL      https://<this server>/api/auth/oidc/callback, as registered there
+                                                                         SAMENHANG_OIDC_REDIRECT_URI
+  --oidc-username-claim NAME   the claim naming the local account        SAMENHANG_OIDC_USERNAME_CLAIM
+                               (default preferred_username)
+  --oidc-label TEXT            the sign-in button says "Aanmelden via TEXT"  SAMENHANG_OIDC_LABEL`;
 
 /** Exit 2 with one line: bad options or an unusable data directory. */
 function fail(message: string): never {
@@ -34,6 +48,7 @@ const OPTION_SPEC = {
   'trust-proxy': { type: 'string' },
   'plain-http': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...OIDC_OPTION_SPEC,
 } as const;
 
 function options() {
@@ -61,8 +76,21 @@ function options() {
   const dataDir = parsed['data-dir'] ?? process.env.SAMENHANG_DATA_DIR ?? './var';
   if (dataDir.trim() === '') fail('--data-dir must not be empty');
   const mode = parsed['require-sign-in'] ? 'accounts' : authModeFor(host);
-  const auth = { mode, secureCookies: !parsed['plain-http'] } as const;
+  const oidc = oidcSettings(parsed);
+  if (oidc && mode === 'open')
+    fail('OpenID Connect signs users in, but this server is single-user on loopback: add --require-sign-in');
+  const auth = { mode, secureCookies: !parsed['plain-http'], ...(oidc ? { oidc } : {}) } as const;
   return { port, host, dataDir, auth, trustProxy: parsed['trust-proxy'] };
+}
+
+/** OpenID Connect from the options and the environment; exit 2 naming what is missing or wrong. */
+function oidcSettings(values: Parameters<typeof oidcOptionsFrom>[0]) {
+  try {
+    return oidcOptionsFrom(values, process.env);
+  } catch (error) {
+    if (error instanceof OidcConfigError) fail(error.message);
+    throw error;
+  }
 }
 
 async function main(): Promise<void> {
@@ -82,6 +110,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof DataDirError || error instanceof NoAccountsError) fail(error.message);
+    if (error instanceof OidcDiscoveryError) fail(error.message);
     throw error;
   }
   const ctx = contextOf(app);

@@ -70,7 +70,7 @@ export function spawnUntilReady(
   ready: RegExp,
   children: ChildProcess[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ child: ChildProcess; match: RegExpExecArray; stdout: () => string }> {
+): Promise<{ child: ChildProcess; match: RegExpExecArray; stdout: () => string; stderr: () => string }> {
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -80,7 +80,7 @@ export function spawnUntilReady(
     child.stdout!.on('data', (chunk) => {
       out += chunk;
       const match = ready.exec(out);
-      if (match) resolve({ child, match, stdout: () => out });
+      if (match) resolve({ child, match, stdout: () => out, stderr: () => err });
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
   });

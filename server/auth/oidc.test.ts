@@ -1,71 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db.ts';
+import { REPO_ROOT } from '../app.ts';
+import { openDatabase, prepareDataDir } from '../db.ts';
+import { spawnUntilReady, tempDir } from '../test-support.ts';
 import { AccountStore } from './accounts.ts';
+import { CLIENT, REDIRECT, signInAtProvider, startProvider } from './oidc-test-support.ts';
 import { accountsApp } from './test-support.ts';
-
-/** Where the provider sends the browser back; never contacted, the test hands it to app.inject. */
-const REDIRECT = 'http://127.0.0.1:8035/api/auth/oidc/callback';
-const CLIENT = { client_id: 'samenhang', client_secret: 'a client secret only this test knows' };
-
-/** A local OpenID Connect provider on 127.0.0.1 (oidc-provider with its development login pages). */
-async function startProvider(): Promise<{ issuer: string; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        ...CLIENT,
-        redirect_uris: [REDIRECT],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-    ],
-    findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, preferred_username: id }) }),
-    claims: { openid: ['sub'], profile: ['preferred_username'] },
-    cookies: { keys: ['a cookie key only this test knows'] },
-  });
-  server.on('request', provider.callback());
-  return { issuer, server };
-}
-
-/**
- * A browser at the provider: follows redirects with its own cookie jar and fills in the
- * development login (any name) and consent forms, until the provider redirects back to us.
- */
-async function signInAtProvider(start: string, login: string): Promise<URL> {
-  const jar = new Map<string, string>();
-  let url = new URL(start);
-  let init: RequestInit = {};
-  for (let step = 0; step < 12; step++) {
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie } });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const location = response.headers.get('location');
-    if (location) {
-      url = new URL(location, url);
-      if (url.href.startsWith(REDIRECT)) return url;
-      init = {};
-      continue;
-    }
-    const html = await response.text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="([a-z]+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected provider page ${response.status}: ${html.slice(0, 300)}`);
-    url = new URL(action.replace(/&amp;/g, '&'), url);
-    const form = new URLSearchParams({ prompt, ...(prompt === 'login' ? { login, password: 'x' } : {}) });
-    init = { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
-  }
-  throw new Error('the provider did not redirect back');
-}
 
 describe('OpenID Connect sign-in against a local provider', () => {
   let provider: Awaited<ReturnType<typeof startProvider>>;
@@ -151,3 +95,110 @@ describe('OpenID Connect sign-in against a local provider', () => {
     expect(response.statusCode).toBe(401);
   });
 });
+
+describe('samenhang-server configured for OpenID Connect from options, the environment and a secret file', () => {
+  const MAIN = join(REPO_ROOT, 'dist', 'server', 'main.js');
+  const children: ChildProcess[] = [];
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+  let secretFile: string;
+
+  beforeAll(async () => {
+    provider = await startProvider();
+    secretFile = join(tempDir('samenhang-oidc-secret-'), 'client-secret');
+    writeFileSync(secretFile, `${CLIENT.client_secret}\n`, { mode: 0o600 });
+  }, 120_000);
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    provider?.server.close();
+  });
+
+  const baseEnv = () => ({
+    ...process.env,
+    SAMENHANG_LOG_LEVEL: 'info',
+    SAMENHANG_OIDC_CLIENT_ID: CLIENT.client_id,
+    SAMENHANG_OIDC_REDIRECT_URI: REDIRECT,
+    SAMENHANG_OIDC_LABEL: 'Testorganisatie',
+  });
+  /** A data directory of its own (one server each) holding the external account anna. */
+  function dataDirWithAnna(): string {
+    const dataDir = prepareDataDir(join(tempDir('samenhang-oidc-cli-'), 'var')).dataDir;
+    const db = openDatabase(dataDir);
+    try {
+      new AccountStore(db).addExternal('anna', ['regio:ES01']);
+    } finally {
+      db.close();
+    }
+    return dataDir;
+  }
+  const serverArgs = (...more: string[]) => [
+    MAIN,
+    ...['--port', '0', '--data-dir', dataDirWithAnna(), '--require-sign-in', '--plain-http'],
+    ...more,
+  ];
+
+  function exitOf(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8' }, (error, _stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+      );
+    });
+  }
+
+  it('signs in through the provider end to end, and never logs the client secret', async () => {
+    const { match, stderr } = await spawnUntilReady(
+      serverArgs('--oidc-issuer', provider.issuer, '--oidc-client-secret-file', secretFile),
+      /Samenhang draait op (http:\/\/127\.0\.0\.1:\d+)\//,
+      children,
+      baseEnv(),
+    );
+    const base = match[1];
+    const session = (await (await fetch(`${base}/api/auth/session`)).json()) as { oidc?: unknown };
+    expect(session.oidc).toEqual({ label: 'Testorganisatie', start: '/api/auth/oidc/start' });
+
+    const start = await fetch(`${base}/api/auth/oidc/start`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    const browserKey = /samenhang_oidc=([^;]+)/.exec(start.headers.getSetCookie().join('\n'))?.[1];
+    const back = await signInAtProvider(start.headers.get('location') as string, 'anna');
+    const callback = await fetch(`${base}${back.pathname}${back.search}`, {
+      redirect: 'manual',
+      headers: { cookie: `samenhang_oidc=${browserKey}` },
+    });
+    expect(callback.status, await callback.text()).toBe(303);
+    const cookie = /samenhang_session=[^;]+/.exec(callback.headers.getSetCookie().join('\n'))?.[0];
+    const me = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie: cookie ?? '' } })).json()) as {
+      user?: unknown;
+    };
+    expect(me.user).toEqual({ username: 'anna', roles: ['regio:ES01'], gridRegions: [] });
+    expect(stderr()).toContain('"level"'); // the log was captured
+    expect(stderr()).not.toContain(CLIENT.client_secret);
+  });
+
+  it('exits 2 with one line for a missing secret, an unreachable provider, or OpenID Connect on an open server', async () => {
+    const env = baseEnv();
+    const unreachable = `http://127.0.0.1:${(await freePort()).toString()}`;
+    const results = await Promise.all([
+      exitOf(serverArgs('--oidc-issuer', provider.issuer), env),
+      exitOf(serverArgs('--oidc-issuer', unreachable, '--oidc-client-secret-file', secretFile), env),
+      exitOf([MAIN, '--port', '0', '--data-dir', dataDirWithAnna()], {
+        ...env,
+        SAMENHANG_OIDC_ISSUER: provider.issuer,
+        SAMENHANG_OIDC_CLIENT_SECRET: CLIENT.client_secret,
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([2, 2, 2]);
+    for (const r of results) expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+    expect(results[0].stderr).toContain('the client secret is missing');
+    expect(results[1].stderr).toContain(`cannot read the OpenID Connect provider's configuration at ${unreachable}`);
+    expect(results[2].stderr).toContain('add --require-sign-in');
+    for (const r of results) expect(r.stderr).not.toContain(CLIENT.client_secret);
+  });
+});
+
+/** A port nothing listens on (bound, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

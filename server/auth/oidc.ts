@@ -64,15 +64,28 @@ class PendingSignIns {
   }
 }
 
-/** Reads the provider's discovery document; throws when it cannot be reached or is not valid. */
+/** The provider's discovery document could not be read at start-up. */
+export class OidcDiscoveryError extends Error {
+  constructor(issuer: string, cause: unknown) {
+    const reason = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).message;
+    super(`cannot read the OpenID Connect provider's configuration at ${issuer} (${reason})`);
+    this.name = 'OidcDiscoveryError';
+  }
+}
+
+/** Reads the provider's discovery document; throws OidcDiscoveryError when it cannot be reached or is not valid. */
 export async function discoverProvider(options: OidcOptions): Promise<client.Configuration> {
-  return client.discovery(
-    new URL(options.issuer),
-    options.clientId,
-    undefined,
-    client.ClientSecretPost(options.clientSecret),
-    options.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
-  );
+  try {
+    return await client.discovery(
+      new URL(options.issuer),
+      options.clientId,
+      undefined,
+      client.ClientSecretPost(options.clientSecret),
+      options.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
+  } catch (error) {
+    throw new OidcDiscoveryError(options.issuer, error);
+  }
 }
 
 /** GET /api/auth/oidc/start (redirect to the provider) and GET /api/auth/oidc/callback. */

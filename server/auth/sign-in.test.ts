@@ -302,7 +302,7 @@ describe('docs/security.md', () => {
 
   it('quotes the refusal message exactly and uses only existing users commands and roles', () => {
     expect(doc).toContain(`samenhang: ${new NoAccountsError().message}`);
-    const commands = [...doc.matchAll(/server\/main\.ts users ([a-z-]+)/g)].map((m) => m[1]);
+    const commands = [...doc.matchAll(/samenhang-server users ([a-z-]+)/g)].map((m) => m[1]);
     expect(commands.length).toBeGreaterThan(8);
     for (const command of commands) expect(USERS_USAGE, command).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     for (const [, role] of doc.matchAll(/--role ([^\s`]+)/g)) expect(() => parseRole(role), role).not.toThrow();
