@@ -637,7 +637,7 @@ export const REGIONAL_PARAM_LABELS: Readonly<Record<RegionalParamName, RegionalP
     regionalDefault: 'regiodata',
   },
   wijkClustering: {
-    label: 'Wijkaanpak: concentratie warmtepompen',
+    label: 'Wijkaanpak: clustering van warmtepompen',
     unit: 'fractie',
     display: percent(),
     help: '0% verspreidt warmtepompen over alle straten, 100% zet ze wijk voor wijk bij elkaar.',

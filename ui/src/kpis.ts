@@ -3,6 +3,7 @@
  * value from a region's (or the nation's) outputs, its Dutch label and unit.
  */
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
+import { OUTPUT_LABELS } from '../../engine/labels/index.ts';
 
 type Row = Partial<Record<string, number | boolean | string | null>>;
 const n = (row: Row, k: string) => Number(row[k] ?? 0);
@@ -61,7 +62,7 @@ export const MAP_KPIS: readonly Kpi[] = [
   {
     key: 'lvReinforceMW',
     label: 'Verzwaring LS',
-    long: 'Verzwaring laagspanningsnet',
+    long: OUTPUT_LABELS.lvReinforceMW.label,
     unit: 'MW',
     digits: 0,
     higherIsWorse: true,
@@ -70,7 +71,7 @@ export const MAP_KPIS: readonly Kpi[] = [
   {
     key: 'lvOverloaded',
     label: 'Overbelast LS',
-    long: 'Woningen op overbelaste laagspanningsnetten',
+    long: OUTPUT_LABELS.lvOverloadedHomesShare.label,
     unit: '% woningen',
     shortUnit: '%',
     digits: 1,
@@ -166,7 +167,7 @@ export const NATIONAL_KPIS: readonly Kpi[] = [
   // The LV layer last: the comparison's charts pick the KPIs above by position.
   {
     key: 'lvReinforceMW',
-    label: 'Verzwaring laagspanningsnet',
+    label: OUTPUT_LABELS.lvReinforceMW.label,
     unit: 'MW',
     digits: 0,
     higherIsWorse: true,
@@ -174,7 +175,7 @@ export const NATIONAL_KPIS: readonly Kpi[] = [
   },
   {
     key: 'lvCapexEUR',
-    label: 'Investering laagspanningsnet',
+    label: OUTPUT_LABELS.lvCapexEUR.label,
     unit: 'mln €',
     digits: 0,
     higherIsWorse: true,
@@ -182,7 +183,7 @@ export const NATIONAL_KPIS: readonly Kpi[] = [
   },
   {
     key: 'lvOverloaded',
-    label: 'Woningen op overbelaste laagspanningsnetten',
+    label: OUTPUT_LABELS.lvOverloadedHomesShare.label,
     unit: '% woningen',
     digits: 1,
     higherIsWorse: true,

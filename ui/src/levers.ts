@@ -7,6 +7,7 @@
  */
 import type { NationalParamName, RegionalParamName } from '../../engine/scenario/parameters.ts';
 import type { TableId } from './tables.ts';
+import { REGIONAL_PARAM_LABELS } from '../../engine/labels/index.ts';
 
 export type LeverKind =
   | { type: 'national'; param: NationalParamName }
@@ -156,14 +157,14 @@ export const LEVERS: readonly Lever[] = [
   L({
     key: 'wijkClustering',
     table: 'gebouwd',
-    label: 'Wijkaanpak: clustering van warmtepompen',
+    label: REGIONAL_PARAM_LABELS.wijkClustering.label,
     unit: '%',
     kind: { type: 'default', param: 'wijkClustering' },
     min: 0,
     max: 100,
     step: 5,
     scale: 100,
-    help: '0% = warmtepompen gelijk verspreid over alle straten; 100% = geconcentreerd in transitiewijken (wijk voor wijk). Bepaalt de verzwaring van het laagspanningsnet.',
+    help: `${REGIONAL_PARAM_LABELS.wijkClustering.help} Bepaalt de verzwaring van het laagspanningsnet.`,
   }),
   L({
     key: 'evCount',
@@ -421,7 +422,7 @@ export const REGION_LEVERS: readonly Lever[] = [
   L({
     key: 'r.wijkClustering',
     table: 'gebouwd',
-    label: 'Wijkaanpak: clustering van warmtepompen',
+    label: REGIONAL_PARAM_LABELS.wijkClustering.label,
     unit: '%',
     kind: { type: 'default', param: 'wijkClustering' },
     min: 0,
