@@ -211,4 +211,53 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     await expect.poll(() => lvRow.locator('td').nth(1).textContent()).toBe(nl(expected.lvReinforceMW));
     expect(pageErrors).toEqual([]);
   });
+
+  it('runs the weather-year stress test as one sweep and marks the worst year with the API’s figures', async () => {
+    await openView(page, 'verkennen', 'sh-sweep-view');
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).pathname === '/api/sweeps' && r.method() === 'POST'),
+      page.locator('#stress-run').click(),
+    ]);
+    const spec = request.postDataJSON() as { axes: unknown[]; base: { defaults: object } };
+    expect(spec.axes).toEqual([{ path: 'national.weatherYear', values: [null, 1987, 1997, 2004, 2015, 2019] }]);
+    expect(spec.base.defaults).toEqual(LV_SCENARIO.defaults);
+    await page.locator('#progress-card [data-status="done"]').waitFor();
+    const rows = page.locator('#stress-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    const heads = (await rows.locator('th').allTextContents()).map((t) => t.replace('zwaarste jaar', ''));
+    expect(heads).toEqual(['2023 (referentie)', '1987', '1997', '2004', '2015', '2019']);
+
+    // Every year's figures equal a single evaluation of the same scenario in that year.
+    const years = [null, 1987, 1997, 2004, 2015, 2019];
+    const expected = await Promise.all(
+      years.map(async (y) => (await api({ ...LV_SCENARIO, national: y === null ? {} : { weatherYear: y } })).national),
+    );
+    for (let i = 0; i < years.length; i++) {
+      const row = page.locator(`#stress-table tr[data-year="${years[i] ?? 'referentie'}"]`);
+      const cell = (m: string) => row.locator(`td[data-measure="${m}"]`);
+      const e = expected[i];
+      expect(Number(await cell('resDeliveredTWh').getAttribute('data-value'))).toBeCloseTo(e.resDeliveredTWh, 9);
+      expect(Number(await cell('peakOfftakeMW').getAttribute('data-value'))).toBeCloseTo(e.peakOfftakeMW, 6);
+      expect(Number(await cell('reinforceMW').getAttribute('data-value'))).toBeCloseTo(
+        e.reinforceFeedinMW + e.reinforceOfftakeMW,
+        6,
+      );
+      expect(Number(await cell('lvReinforceMW').getAttribute('data-value'))).toBeCloseTo(e.lvReinforceMW, 6);
+      // Investments are shown in mln €.
+      expect(Number(await cell('gridCapexEUR').getAttribute('data-value'))).toBeCloseTo(e.gridCapexEUR / 1e6, 6);
+      await expect(cell('lvReinforceMW').textContent()).resolves.toBe(nl(e.lvReinforceMW));
+    }
+    // The worst year has the highest grid investment (regional and LV together).
+    const worst = years[expected.reduce((w, e, i) => (e.gridCapexEUR > expected[w].gridCapexEUR ? i : w), 0)];
+    await expect(page.locator('#stress-table tr.worst').getAttribute('data-year')).resolves.toBe(String(worst));
+    await expect(page.locator('#stress-table tr.worst th').textContent()).resolves.toContain('zwaarste jaar');
+    // 1987 delivers clearly less than the reference year from the same MW: its column marks it.
+    expect(expected[1].resDeliveredTWh).toBeLessThan(expected[0].resDeliveredTWh - 5);
+    const least = years[expected.reduce((w, e, i) => (e.resDeliveredTWh < expected[w].resDeliveredTWh ? i : w), 0)];
+    await expect(
+      page.locator(`#stress-table tr[data-year="${least}"] td[data-measure="resDeliveredTWh"]`).getAttribute('class'),
+    ).resolves.toBe('worst-cell');
+    await expect(page.locator('#stress-summary').textContent()).resolves.toContain('Zwaarste weerjaar');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -81,6 +81,9 @@ async function main() {
     await openView(page, 'kaart', 'sh-map-view');
     await page.locator('sh-region-map path').nth(29).waitFor();
     await shot(page, 'kaart');
+    // The same map coloured by the LV reinforcement the heat pumps and EVs need in the streets.
+    await page.locator('#kpi').selectOption('lvReinforceMW');
+    await shot(page, 'kaart-laagspanning');
 
     await page.evaluate(() => (location.hash = '#/uurprofiel/ES15'));
     await page.locator('sh-uplot#hourly canvas').waitFor();
@@ -89,6 +92,11 @@ async function main() {
     await page.getByRole('button', { name: 'Maand' }).click();
     for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Later' }).click();
     await shot(page, 'uurprofiel');
+    // The first week of January: the LV load per home in transition neighbourhoods against the capacity.
+    await page.getByRole('button', { name: 'Jaar' }).click();
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.locator('sh-uplot#lv canvas').waitFor();
+    await shot(page, 'uurprofiel-laagspanning', 'sh-hourly-view #lv-card');
 
     await openView(page, 'tafels', 'sh-tables-view');
     await page.locator('sh-bar-chart#capex rect').first().waitFor();
@@ -101,6 +109,10 @@ async function main() {
     await page.locator('sh-sweep-scatter sh-uplot canvas').waitFor({ timeout: 60_000 });
     await page.locator('sh-sweep-tornado g[data-bar]').first().waitFor();
     await shot(page, 'verkennen', '#progress-card');
+    // The weather-year stress test of the same scenario.
+    await page.locator('#stress-run').click();
+    await page.locator('#stress-table tr.worst').waitFor({ timeout: 60_000 });
+    await shot(page, 'stresstest', '#stress-result');
 
     await saveScenarioAs(page, 'Elektrificatie 2030', 'Programmateam', 'Warmtepompen, EV’s en batterijen');
     await openView(page, 'scenario', 'sh-scenario-view');

@@ -204,7 +204,7 @@ export const deleteScenario = (id: string) =>
   api<unknown>(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export type SweepAxisJson =
-  | { path: string; values: number[] }
+  | { path: string; values: Array<number | null> }
   | { path: string; uniform: [number, number] }
   | { path: string; triangular: [number, number, number] };
 /** A sweep job as `GET /api/sweeps/:id` shows it (the fields the UI uses). */

@@ -27,6 +27,10 @@ import { formatQuantity } from '../quantity-format.ts';
 import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
 import type { OutputName } from '../../../engine/model/outputs.ts';
 import type { Column } from './sort-table.ts';
+import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
+import { WEATHER_YEAR_PATH, isStressTest, weatherYearAxis } from '../weather-stress.ts';
+import { weatherYearLabel } from '../weather-year.ts';
+import './weather-stress-view.ts';
 import './sweep-builder.ts';
 import './sweep-scatter.ts';
 import './sweep-tornado.ts';
@@ -64,6 +68,7 @@ export class SweepView extends StoreElement {
     rows: { state: true },
     pareto: { state: true },
     output: { state: true },
+    target: { state: true },
   };
   declare issues: Issue[];
   declare failure: string;
@@ -77,6 +82,8 @@ export class SweepView extends StoreElement {
   declare pareto: ReadonlySet<number>;
   /** Output shown in the scatter and the tornado chart. */
   declare output: string;
+  /** The RES target (TWh/jaar) of the scenario the sweep started from. */
+  declare target: number;
   private source: EventSource | null = null;
   private poll: ReturnType<typeof setInterval> | undefined;
 
@@ -89,6 +96,7 @@ export class SweepView extends StoreElement {
     this.rows = null;
     this.pareto = new Set();
     this.output = 'gridCapexEUR';
+    this.target = NATIONAL_DEFAULTS.targetTWh;
   }
 
   static styles = [
@@ -113,12 +121,27 @@ export class SweepView extends StoreElement {
     super.disconnectedCallback();
   }
 
-  private async submit(e: CustomEvent<{ axes: SweepAxisJson[]; samples: number; seed: number }>) {
+  private submit(e: CustomEvent<{ axes: SweepAxisJson[]; samples: number; seed: number }>) {
+    return this.start(store.scenario.name, e.detail);
+  }
+
+  /** The weather-year stress test: the current scenario in every weather year of the dataset, one sweep. */
+  private stressTest() {
+    return this.start(`${store.scenario.name} — stresstest weerjaren`, {
+      axes: [weatherYearAxis(store.datasetInfo)],
+      samples: 1,
+      seed: 1,
+    });
+  }
+
+  /** Starts a sweep around the current scenario and follows it. */
+  private async start(name: string, spec: { axes: SweepAxisJson[]; samples: number; seed: number }) {
     this.issues = [];
     this.failure = '';
     try {
-      const { id } = await startSweep({ name: store.scenario.name, base: store.scenario, ...e.detail }, store.dataset);
-      this.axes = e.detail.axes.map((a) => a.path);
+      const { id } = await startSweep({ name, base: store.scenario, ...spec }, store.dataset);
+      this.axes = spec.axes.map((a) => a.path);
+      this.target = Number(store.scenario.national.targetTWh ?? NATIONAL_DEFAULTS.targetTWh);
       this.rows = null;
       this.pareto = new Set();
       this.sweep = { id, status: 'queued', progress: { done: 0, total: 0 } };
@@ -207,7 +230,10 @@ export class SweepView extends StoreElement {
       ...this.axes.map((a) => ({
         key: a,
         label: columnLabel(a),
-        format: (v: unknown) => formatQuantity(a, v as number, true),
+        format: (v: unknown) =>
+          a === WEATHER_YEAR_PATH
+            ? weatherYearLabel(Number.isNaN(v as number) ? null : (v as number), store.datasetInfo)
+            : formatQuantity(a, v as number, true),
       })),
       ...TABLE_OUTPUTS.map((o) => {
         const { label, display } = OUTPUT_LABELS[o as OutputName];
@@ -218,6 +244,17 @@ export class SweepView extends StoreElement {
       <h2>Verkennen</h2>
       <p class="lead">Varieer keuzes rond scenario “${store.scenario.name}” en zie welke combinaties het net het minst belasten.
         De resultaten zijn de landelijke rijen (NL) van elk doorgerekend scenario.</p>
+      <div class="card" id="stress-card" style="margin-bottom:0.75rem">
+        <h3 style="margin-top:0">Stresstest weerjaren</h3>
+        <div class="row">
+          <span>Reken scenario “${store.scenario.name}” door in alle ${num(weatherYearAxis(store.datasetInfo).values.length)} weerjaren van
+            de dataset (${weatherYearAxis(store.datasetInfo)
+              .values.map((y) => weatherYearLabel(y, store.datasetInfo))
+              .join(', ')}): dezelfde
+            geïnstalleerde MW, ander weer. Het zwaarste jaar wordt gemarkeerd.</span>
+          <button id="stress-run" ?disabled=${active} @click=${this.stressTest}>Stresstest starten</button>
+        </div>
+      </div>
       <sh-sweep-builder .issues=${this.issues} .regions=${store.regions} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
       ${this.failure ? html`<div class="errorbox" role="alert" style="margin-top:0.5rem">${this.failure}</div>` : ''}
       ${
@@ -238,6 +275,12 @@ export class SweepView extends StoreElement {
             </div>
             ${st.error ? html`<div class="error">${st.error}</div>` : ''}
           </div>`
+          : ''
+      }
+      ${
+        rows && isStressTest(this.axes)
+          ? html`<div class="card" id="stress-result" style="margin-top:0.75rem"><h3 style="margin-top:0">Stresstest weerjaren: resultaat per weerjaar (landelijk)</h3>
+            <sh-weather-stress .rows=${rows} .info=${store.datasetInfo} target=${this.target}></sh-weather-stress></div>`
           : ''
       }
       ${
