@@ -63,6 +63,7 @@ export {
 } from './sweep/status.ts';
 export type { SweepFaults } from './sweep/protocol.ts';
 export { SweepRunner, type SweepRunOptions, type SweepSummary } from './sweep/runner.ts';
+export { createSweepExecutor, type ExecutorChoice, type SweepExecutor } from './sweep/executor.ts';
 export {
   paretoFront,
   paretoFrontOf,

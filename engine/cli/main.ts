@@ -5,9 +5,13 @@ import { type CliIo, processIo } from './io.ts';
 const USAGE = `Usage:
   samenhang evaluate SCENARIO.json [--dataset DIR] [--weather-year YEAR|reference] [--json]
   samenhang sweep SWEEP.json [--dataset DIR] [--workers N] [--chunk N] [--max-scenarios N] --out FILE [--format arrow|csv]
+                  [--redis redis://HOST:PORT]
+  samenhang worker --redis redis://HOST:PORT [--threads N]
 
 Without --dataset the bundled dataset of the 30 RES regions is used (weather year 2023; further
 years 1987, 1997, 2004, 2015 and 2019). --weather-year sets national.weatherYear of the scenario.
+With --redis (or $SAMENHANG_REDIS_URL) a sweep runs on the \`samenhang worker\` processes that take
+jobs from that Redis, on this and other machines (see docs/scale-out.md).
 Invalid input exits with status 2 and one line per problem on stderr.`;
 
 /** A usage problem on the command line (exit status 2). */
@@ -65,6 +69,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
       out: { type: 'string' },
       format: { type: 'string' },
       'max-scenarios': { type: 'string' },
+      redis: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('sweep takes exactly one SWEEP.json');
     await runSweepCommand(io, {
@@ -75,6 +80,17 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
       out: values.out as string | undefined,
       format: values.format as string | undefined,
       maxScenarios: values['max-scenarios'] as string | undefined,
+      redis: values.redis as string | undefined,
+    });
+    return;
+  }
+  if (command === 'worker') {
+    const { runWorkerCommand } = await import('./worker-command.ts');
+    const { values, positionals } = parseCommandLine(rest, { redis: { type: 'string' }, threads: { type: 'string' } });
+    if (positionals.length !== 0) throw new UsageError('worker takes no files');
+    await runWorkerCommand(io, {
+      redis: values.redis as string | undefined,
+      threads: values.threads as string | undefined,
     });
     return;
   }

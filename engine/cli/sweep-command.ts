@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { loadDataset } from '../data/load-dataset.ts';
 import { warningLines } from '../data/warnings.ts';
 import { ValidationError } from '../errors.ts';
-import { SweepRunner } from '../sweep/runner.ts';
+import { createSweepExecutor } from '../sweep/executor.ts';
 import { parseSweep } from '../sweep/spec.ts';
 import type { CliIo } from './io.ts';
 import { readJsonFile } from './read-json.ts';
@@ -16,6 +16,8 @@ export interface SweepCommandOptions {
   out?: string;
   format?: string;
   maxScenarios?: string;
+  /** Redis URL of remote workers (or $SAMENHANG_REDIS_URL); absent: this machine's threads. */
+  redis?: string;
 }
 
 function positiveInteger(text: string | undefined, flag: string, allowZero: boolean): number | undefined {
@@ -72,7 +74,13 @@ export async function runSweepCommand(io: CliIo, options: SweepCommandOptions): 
   io.stderr(warningLines(dataset.warnings));
   const maxScenarios = positiveInteger(options.maxScenarios, '--max-scenarios', false);
   const plan = parseSweep(readJsonFile(options.sweepFile), dataset, { maxScenarios });
-  const runner = new SweepRunner({ workers });
+  // Only a valid plan reaches the queue: parseSweep above threw on anything wrong.
+  const redisUrl = options.redis ?? process.env.SAMENHANG_REDIS_URL;
+  const runner = await createSweepExecutor({
+    workers,
+    redisUrl,
+    redisWhere: options.redis === undefined ? 'SAMENHANG_REDIS_URL' : '--redis',
+  });
   const showProgress = io.stderrIsTTY;
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -91,7 +99,7 @@ export async function runSweepCommand(io: CliIo, options: SweepCommandOptions): 
     if (showProgress) io.stderr('\n');
     io.stderr(
       `sweep done: ${summary.scenarios} scenarios, ${summary.rows} rows, ${summary.seconds.toFixed(2)} s, ` +
-        `${summary.scenariosPerSecond.toFixed(0)} scenarios/s, ${summary.hourlyRuns} hourly runs, ${runner.threads} worker(s) → ${summary.outFile}\n`,
+        `${summary.scenariosPerSecond.toFixed(0)} scenarios/s, ${summary.hourlyRuns} hourly runs, ${runner.describe()} → ${summary.outFile}\n`,
     );
   } finally {
     io.signal?.removeEventListener('abort', onSignal);

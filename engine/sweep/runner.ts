@@ -15,6 +15,7 @@ import { createSweepPool } from './pool.ts';
 import type { SweepChunkResult, SweepChunkTask, SweepFaults } from './protocol.ts';
 import { invalidScenarioError } from './scenario-checks.ts';
 import { type SharedDataset, shareDataset } from './shared-dataset.ts';
+import type { SweepExecutor } from './executor.ts';
 import type { SweepPlan } from './spec.ts';
 import { createArrowTableWriter, createCsvTableWriter, type SweepTableWriter } from './table-writer.ts';
 
@@ -46,14 +47,15 @@ export interface SweepSummary {
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 
-function abortError(): Error {
+/** The error of a cancelled sweep (name AbortError; the CLI exits 130 on it). */
+export function abortError(): Error {
   const error = new Error('sweep cancelled');
   error.name = 'AbortError';
   return error;
 }
 
 /** How a sweep is cut up: record batches of `batchScenarios`, each computed as tasks of `chunkSize`. */
-interface SweepLayout {
+export interface SweepLayout {
   total: number;
   regionRows: number;
   batchScenarios: number;
@@ -63,7 +65,8 @@ interface SweepLayout {
   chunkSize: number;
 }
 
-function layoutOf(dataset: Dataset, plan: SweepPlan, options: SweepRunOptions, threads: number): SweepLayout {
+/** Cuts a sweep into batches (and chunks for `threads` threads). */
+export function layoutOf(dataset: Dataset, plan: SweepPlan, options: SweepRunOptions, threads: number): SweepLayout {
   const total = plan.scenarioCount;
   const regionRows = dataset.regions.length + 1;
   const columnCount = plan.axes.length + OUTPUT_COUNT;
@@ -245,7 +248,7 @@ class SweepExecution {
 }
 
 /** Opens the table writer of `format` on `file`. */
-function openWriter(format: 'arrow' | 'csv', file: string, dataset: Dataset, plan: SweepPlan): SweepTableWriter {
+export function openWriter(format: 'arrow' | 'csv', file: string, dataset: Dataset, plan: SweepPlan): SweepTableWriter {
   const layout = { regionIds: dataset.regions.map((region) => region.id), axisPaths: plan.axisPaths };
   return format === 'csv' ? createCsvTableWriter(file, layout) : createArrowTableWriter(file, layout);
 }
@@ -254,7 +257,7 @@ function openWriter(format: 'arrow' | 'csv', file: string, dataset: Dataset, pla
  * Writes `outFile` through `outFile.partial`, renamed only when `fill` completes; on any failure
  * the partial file is removed and the error passed on.
  */
-async function writeAtomically(
+export async function writeAtomically(
   outFile: string,
   open: (file: string) => SweepTableWriter,
   fill: (writer: SweepTableWriter) => Promise<void>,
@@ -284,7 +287,7 @@ async function writeAtomically(
  * scenarios are evaluated into shared Float64 columns and streamed to the output file as record
  * batches while the next batch is computed, so memory stays bounded by two batches.
  */
-export class SweepRunner {
+export class SweepRunner implements SweepExecutor {
   readonly threads: number;
   private readonly pool: Piscina<SweepChunkTask, SweepChunkResult> | undefined;
 
@@ -334,6 +337,11 @@ export class SweepRunner {
       outFile: options.outFile,
       format,
     };
+  }
+
+  /** Where the sweeps run, for the CLI's summary line. */
+  describe(): string {
+    return `${this.threads} worker thread(s)`;
   }
 
   /** Stops the worker threads. */
