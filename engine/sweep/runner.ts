@@ -341,7 +341,7 @@ export class SweepRunner implements SweepExecutor {
 
   /** Where the sweeps run, for the CLI's summary line. */
   describe(): string {
-    return `${this.threads} worker thread(s)`;
+    return `${this.threads} worker(s)`;
   }
 
   /** Stops the worker threads. */
