@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/load-dataset.ts';
-import { dataset, describeExecutor, plan } from './executor-suite.ts';
+import { dataset, describeExecutor, plan } from '../testing/executor-suite.ts';
 import { SweepRunner } from './runner.ts';
 import { parseSweep } from './spec.ts';
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/load-dataset.ts';
 import { evaluate } from '../model/evaluate.ts';
 import { OUTPUTS } from '../model/outputs.ts';
-import { SweepEnumerator } from './enumerate.ts';
-import type { SweepExecutor } from './executor.ts';
-import { parseSweep } from './spec.ts';
+import { SweepEnumerator } from '../sweep/enumerate.ts';
+import type { SweepExecutor } from '../sweep/executor.ts';
+import { parseSweep } from '../sweep/spec.ts';
 
 /** The tiny test dataset (4 regions, 24 hours) and a sweep over physical and finance axes on it. */
 export const dataset = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));
