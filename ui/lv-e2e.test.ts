@@ -213,11 +213,13 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
   });
 
   it('runs the weather-year stress test as one sweep and marks the worst year with the API’s figures', async () => {
-    await openView(page, 'verkennen', 'sh-sweep-view');
+    // One action from the Scenario view's KPI panel (Verkennen's own button calls the same).
+    await openView(page, 'scenario', 'sh-kpi-panel');
     const [request] = await Promise.all([
       page.waitForRequest((r) => new URL(r.url()).pathname === '/api/sweeps' && r.method() === 'POST'),
-      page.locator('#stress-run').click(),
+      page.locator('#stress-shortcut').click(),
     ]);
+    await page.waitForURL(/#\/verkennen$/);
     const spec = request.postDataJSON() as { axes: unknown[]; base: { defaults: object } };
     expect(spec.axes).toEqual([{ path: 'national.weatherYear', values: [null, 1987, 1997, 2004, 2015, 2019] }]);
     expect(spec.base.defaults).toEqual(LV_SCENARIO.defaults);
@@ -258,6 +260,26 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
       page.locator(`#stress-table tr[data-year="${least}"] td[data-measure="resDeliveredTWh"]`).getAttribute('class'),
     ).resolves.toBe('worst-cell');
     await expect(page.locator('#stress-summary').textContent()).resolves.toContain('Zwaarste weerjaar');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('sets the wijkaanpak clustering for one region, over the national value', async () => {
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await page.locator('#scope').selectOption({ label: 'Groningen' });
+    const lever = page.locator('sh-lever[data-lever="r.wijkClustering"]');
+    // Groningen inherits the national 100% until it gets its own value.
+    await expect(lever.locator('input[type="text"]').inputValue()).resolves.toBe('100');
+    await setLever(page, 'r.wijkClustering', '0');
+    await settled(page);
+    const expected = await api({ ...LV_SCENARIO, national: {}, regions: { ES01: { wijkClustering: 0 } } });
+    const tile = page.locator('sh-kpi-panel [data-kpi="lvReinforceMW"]');
+    await expect
+      .poll(async () => Number(await tile.getAttribute('data-value')))
+      .toBeCloseTo(expected.national.lvReinforceMW, 6);
+    // Spreading Groningen's heat pumps over every street lowers its LV reinforcement.
+    const clustered = (await api({ ...LV_SCENARIO, national: {} })).regions.find((r) => r.id === 'ES01')!;
+    const spread = expected.regions.find((r) => r.id === 'ES01')!;
+    expect(spread.lvReinforceMW).toBeLessThan(clustered.lvReinforceMW);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -57,16 +57,24 @@ export class AppShell extends StoreElement {
 
   private readonly onSession = () => this.requestUpdate();
 
+  /** "Stresstest" from the KPI panel: Verkennen runs the weather-year stress test of the current scenario. */
+  private readonly onStressTest = () => {
+    location.hash = '#/verkennen';
+    void this.sweepView.stressTest();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
     session.addEventListener('change', this.onSession);
+    this.addEventListener('stress-test', this.onStressTest);
     this.onHash();
   }
 
   override disconnectedCallback(): void {
     removeEventListener('hashchange', this.onHash);
     session.removeEventListener('change', this.onSession);
+    this.removeEventListener('stress-test', this.onStressTest);
     super.disconnectedCallback();
   }
 

@@ -55,6 +55,8 @@ export class KpiPanel extends StoreElement {
         <div class="tile"><div class="k">EB naar net / warmte</div><div class="v">${euros(n.ebToGridEUR)}</div>
           <div class="s">${euros(n.ebToHeatEUR)} naar woningen, per jaar</div></div>
       </div>
+      <button id="stress-shortcut" style="margin-top:0.5rem" title="Rekent dit scenario door in elk weerjaar van de dataset (in Verkennen)"
+        @click=${() => this.dispatchEvent(new CustomEvent('stress-test', { bubbles: true, composed: true }))}>Stresstest: alle weerjaren doorrekenen</button>
       <h3>Δ woonlasten t.o.v. cv-ketel</h3>
       <table aria-label="Verandering woonlasten per strategie">
         <thead><tr><th>Strategie</th><th>€/woning/jaar</th></tr></thead>

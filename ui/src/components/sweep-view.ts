@@ -126,7 +126,9 @@ export class SweepView extends StoreElement {
   }
 
   /** The weather-year stress test: the current scenario in every weather year of the dataset, one sweep. */
-  private stressTest() {
+  stressTest() {
+    // One sweep at a time from this view: a running one is followed, not replaced.
+    if (this.sweep && isActive(this.sweep.status)) return;
     return this.start(`${store.scenario.name} — stresstest weerjaren`, {
       axes: [weatherYearAxis(store.datasetInfo)],
       samples: 1,
