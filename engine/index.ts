@@ -64,6 +64,7 @@ export {
 export type { SweepFaults } from './sweep/protocol.ts';
 export { SweepRunner, type SweepRunOptions, type SweepSummary } from './sweep/runner.ts';
 export { createSweepExecutor, type ExecutorChoice, type SweepExecutor } from './sweep/executor.ts';
+export { parseRedisUrl, redactRedisUrl, type RedisTarget } from './sweep/redis-url.ts';
 export {
   paretoFront,
   paretoFrontOf,

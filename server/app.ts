@@ -51,6 +51,11 @@ export interface AppOptions {
   maxConcurrentSweeps?: number;
   /** Worker threads of the sweep pool; default the number of CPUs. */
   sweepWorkers?: number;
+  /**
+   * Redis URL of remote sweep workers (`samenhang worker`, docs/scale-out.md): sweeps are queued
+   * there instead of run on this machine's threads. Default none. May carry a password: never logged.
+   */
+  sweepRedisUrl?: string;
   /** Time allowed to receive a whole request, ms; default 30 s. */
   requestTimeout?: number;
   /** Socket inactivity timeout, ms; default 120 s (SSE sends heartbeats well within). */
@@ -158,6 +163,7 @@ async function assemble(
     maxConcurrent: options.maxConcurrentSweeps ?? 2,
     maxScenarios: options.maxSweepScenarios ?? DEFAULT_MAX_SCENARIOS,
     workers: options.sweepWorkers ?? Math.max(1, availableParallelism()),
+    redisUrl: options.sweepRedisUrl,
     log: app.log,
     faults: options.sweepFaults,
   });

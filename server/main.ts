@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatIssue, parseRedisUrl, ValidationError } from '../engine/index.ts';
 import { buildApp, contextOf, REPO_ROOT } from './app.ts';
 import { authModeFor } from './auth/mode.ts';
 import { OIDC_OPTION_SPEC, OidcConfigError, oidcOptionsFrom } from './auth/oidc-config.ts';
@@ -21,6 +22,9 @@ const USAGE = `Usage: samenhang-server [--port N] [--host ADDRESS] [--data-dir D
   --require-sign-in  sign users in also on a loopback address
   --trust-proxy ADDR the TLS proxy in front (its X-Forwarded-For/-Proto are believed)
   --plain-http       session cookies without Secure (only on a network you trust: no TLS)
+
+Sweeps run on this machine's worker threads, or with SAMENHANG_REDIS_URL=redis://HOST:PORT on the
+\`samenhang worker\` processes of that Redis (docs/scale-out.md).
 
 Sign-in through an OpenID Connect provider (shared mode; docs/security.md). Each option can also
 be set by the environment variable after it:
@@ -80,7 +84,19 @@ function options() {
   if (oidc && mode === 'open')
     fail('OpenID Connect signs users in, but this server is single-user on loopback: add --require-sign-in');
   const auth = { mode, secureCookies: !parsed['plain-http'], ...(oidc ? { oidc } : {}) } as const;
-  return { port, host, dataDir, auth, trustProxy: parsed['trust-proxy'] };
+  return { port, host, dataDir, auth, trustProxy: parsed['trust-proxy'], redis: redisTarget() };
+}
+
+/** SAMENHANG_REDIS_URL, checked (exit 2 naming it; the value may hold a password and is not repeated). */
+function redisTarget() {
+  const url = process.env.SAMENHANG_REDIS_URL;
+  if (url === undefined || url === '') return undefined;
+  try {
+    return parseRedisUrl(url, 'SAMENHANG_REDIS_URL');
+  } catch (error) {
+    if (error instanceof ValidationError) fail(formatIssue(error.issues[0]));
+    throw error;
+  }
 }
 
 /** OpenID Connect from the options and the environment; exit 2 naming what is missing or wrong. */
@@ -98,7 +114,7 @@ async function main(): Promise<void> {
     const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
     process.exit(await runUsersCommand(process.argv.slice(3), io));
   }
-  const { port, host, dataDir, auth, trustProxy } = options();
+  const { port, host, dataDir, auth, trustProxy, redis } = options();
   let app: App;
   try {
     app = await buildApp({
@@ -107,6 +123,7 @@ async function main(): Promise<void> {
       logger: { level: process.env.SAMENHANG_LOG_LEVEL ?? 'info', stream: process.stderr },
       auth,
       trustProxy,
+      sweepRedisUrl: redis?.url,
     });
   } catch (error) {
     if (error instanceof DataDirError || error instanceof NoAccountsError) fail(error.message);
@@ -114,6 +131,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const ctx = contextOf(app);
+  if (redis) app.log.info({ redis: redis.shown }, 'sweeps run on remote workers (samenhang worker) through Redis');
   const seeded = seedLibrary(ctx, join(REPO_ROOT, 'scenarios'));
   if (seeded.imported.length > 0)
     app.log.info({ files: seeded.imported.map((entry) => entry.file) }, 'bundled scenarios added to the library');

@@ -6,11 +6,12 @@ import {
   ACTIVE_SWEEP_STATUSES,
   isActiveSweepStatus,
   isRerunnableSweepStatus,
+  createSweepExecutor,
   parseSweep,
-  SweepRunner,
   type AxisSensitivity,
   type ParetoPoint,
   type SweepFaults,
+  type SweepExecutor,
   type SweepPlan,
   type SweepStatus,
   type SweepSummary,
@@ -78,6 +79,8 @@ export interface SweepJobsOptions {
   maxConcurrent: number;
   maxScenarios: number;
   workers: number;
+  /** Redis URL of remote sweep workers (SAMENHANG_REDIS_URL, docs/scale-out.md); absent: the local pool. */
+  redisUrl?: string;
   log: FastifyBaseLogger;
   /** Tests only: faults to inject into the workers of a job (see AppOptions.sweepFaults). */
   faults?: (job: { id: string; name: string }) => SweepFaults | undefined;
@@ -98,7 +101,8 @@ export class SweepJobs {
   private readonly paretoCache = new Map<string, Promise<ParetoPoint[]>>();
   /** Keyed by `id output region`; a re-run drops the entries of its id. */
   private readonly sensitivityCache = new Map<string, Promise<{ regions: string[]; axes: AxisSensitivity[] }>>();
-  private runner: SweepRunner | undefined;
+  /** Created at the first sweep: the local pool, or the remote workers' queue with a Redis URL. */
+  private runner: Promise<SweepExecutor> | undefined;
   private closed = false;
 
   constructor(private readonly options: SweepJobsOptions) {
@@ -297,8 +301,9 @@ export class SweepJobs {
       job.abort.abort();
     }
     await Promise.all(jobs.map((job) => job.finished));
-    await this.runner?.close();
+    const runner = this.runner;
     this.runner = undefined;
+    await (await runner)?.close();
   }
 
   private ensureCapacity(): void {
@@ -333,10 +338,15 @@ export class SweepJobs {
       await new Promise((resolve) => setImmediate(resolve)); // answer the request first
       if (job.abort.signal.aborted) throw Object.assign(new Error('sweep cancelled'), { name: 'AbortError' });
       const dataset = this.options.datasets.get(datasetId);
-      this.runner ??= new SweepRunner({ workers: this.options.workers });
+      this.runner ??= createSweepExecutor({
+        workers: this.options.workers,
+        redisUrl: this.options.redisUrl,
+        redisWhere: 'SAMENHANG_REDIS_URL',
+      });
+      const runner = await this.runner;
       db.prepare(`UPDATE sweeps SET status = 'running', started_at = ? WHERE id = ?`).run(now(), id);
       this.emit(id, { event: 'progress', data: { done: 0, total: job.total } });
-      const summary: SweepSummary = await this.runner.run(dataset, plan, {
+      const summary: SweepSummary = await runner.run(dataset, plan, {
         outFile: this.resultFile(id),
         format: 'arrow',
         signal: job.abort.signal,

@@ -26,7 +26,7 @@ export async function runWorkerCommand(io: CliIo, options: WorkerCommandOptions)
   if (url === undefined)
     throw new ValidationError([{ where: '--redis', message: 'is required (redis://HOST:PORT of the sweep queue)' }]);
   const threads = threadCount(options.threads);
-  const { parseRedisUrl } = await import('../sweep/remote-connection.ts');
+  const { parseRedisUrl } = await import('../sweep/redis-url.ts');
   const target = parseRedisUrl(url, options.redis === undefined ? 'SAMENHANG_REDIS_URL' : '--redis');
   const { RemoteSweepWorker } = await import('../sweep/remote-worker.ts');
   const log = (line: string) => io.stdout(`${new Date().toISOString()} ${line}\n`);

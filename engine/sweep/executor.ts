@@ -36,7 +36,7 @@ export async function createSweepExecutor(choice: ExecutorChoice): Promise<Sweep
     const { SweepRunner } = await import('./runner.ts');
     return new SweepRunner({ workers: choice.workers });
   }
-  const { parseRedisUrl } = await import('./remote-connection.ts');
+  const { parseRedisUrl } = await import('./redis-url.ts');
   const target = parseRedisUrl(choice.redisUrl, choice.redisWhere ?? '--redis');
   const { RemoteSweepExecutor } = await import('./remote-executor.ts');
   return new RemoteSweepExecutor({ redis: target });

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, TEST_REDIS_PASSWORD, type TestRedis } from '../testing/redis-server.ts';
 import { dataset, describeExecutor, plan } from '../testing/executor-suite.ts';
-import { parseRedisUrl, redactMessage, redactRedisUrl } from './remote-connection.ts';
+import { parseRedisUrl, redactMessage, redactRedisUrl } from './redis-url.ts';
 import { RemoteSweepExecutor } from './remote-executor.ts';
 import { chunkJobId, KEY_PREFIX, QUEUE_NAME } from './remote-protocol.ts';
 import { RemoteSweepWorker } from './remote-worker.ts';

@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import type { Dataset } from '../data/types.ts';
 import type { InvalidScenario } from './evaluate-range.ts';
 import type { SweepExecutor } from './executor.ts';
-import { connectRedis, redactMessage, type RedisTarget } from './remote-connection.ts';
+import { connectRedis } from './remote-connection.ts';
+import { redactMessage, type RedisTarget } from './redis-url.ts';
 import { datasetBlob } from './remote-dataset.ts';
 import {
   type ChunkJobData,

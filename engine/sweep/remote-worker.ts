@@ -6,7 +6,8 @@ import { NOT_STOPPED } from './evaluate-range.ts';
 import { createSweepPool } from './pool.ts';
 import { computeRangeOnPool } from './pool-range.ts';
 import type { SweepFaults } from './protocol.ts';
-import { connectRedis, redactMessage, type RedisTarget } from './remote-connection.ts';
+import { connectRedis } from './remote-connection.ts';
+import { redactMessage, type RedisTarget } from './redis-url.ts';
 import { sharedDatasetFromBlob } from './remote-dataset.ts';
 import {
   CANCEL_CHANNEL,
