@@ -128,6 +128,14 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
         new RegExp(`: ${nl(mw).replace(/\./g, '\\.')} MW$`),
       );
     }
+    // The table beside the map gives each region's LV figures too (LV investment in mln €).
+    const es01 = regions.find((r) => r.id === 'ES01')!;
+    const cells = page.locator('sh-map-view sh-sort-table tr[data-id="ES01"] td');
+    const heads = await page.locator('sh-map-view sh-sort-table thead th button').allTextContents();
+    await expect(cells.nth(heads.indexOf('Investering LS')).textContent()).resolves.toBe(nl(es01.lvCapexEUR / 1e6, 1));
+    await expect(cells.nth(heads.indexOf('Overbelast LS')).textContent()).resolves.toBe(
+      nl(100 * es01.lvOverloadedHomesShare, 1),
+    );
     // The legend runs from 0 to the largest region.
     const max = Math.max(...regions.map((r) => r.lvReinforceMW));
     await expect(page.locator('sh-region-map .ticks span').last().textContent()).resolves.toBe(nl(max));

@@ -79,6 +79,15 @@ export const MAP_KPIS: readonly Kpi[] = [
     value: (r) => 100 * n(r, 'lvOverloadedHomesShare'),
   },
   {
+    key: 'lvCapex',
+    label: 'Investering LS',
+    long: OUTPUT_LABELS.lvCapexEUR.label,
+    unit: 'mln €',
+    digits: 1,
+    higherIsWorse: true,
+    value: (r) => n(r, 'lvCapexEUR') / 1e6,
+  },
+  {
     key: 'tariff',
     label: 'Tarief',
     long: 'Nettarief',

@@ -150,7 +150,12 @@ export class CompareView extends StoreElement {
     const c = this.compared;
     if (c.length < 1) return '';
     const groups: Array<{ title: string; idx: number[]; unit: string; digits: number }> = [
-      { title: 'Netverzwaring (MW) en ruimte (ha)', idx: [1, 4], unit: '', digits: 0 },
+      {
+        title: 'Netverzwaring, ook laagspanning (MW), en ruimte (ha)',
+        idx: [1, NATIONAL_KPIS.findIndex((k) => k.key === 'lvReinforceMW'), 4],
+        unit: '',
+        digits: 0,
+      },
       { title: 'Netinvestering en woningen (mln €)', idx: [2, 7], unit: 'mln €', digits: 0 },
       {
         title: 'Δ woonlasten (€/woning/jaar)',
