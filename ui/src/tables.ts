@@ -35,7 +35,7 @@ export const TABLES: readonly KlimaatTafel[] = [
     ],
     // Today's grid (regional capacities, LV capacity per home and how LV groups are sized) sits with
     // the electricity table, as the grid capacities do.
-    national: ['storageRoundTrip', 'lvHomesPerGroup', 'lvZ', 'lvSpareShare'],
+    national: ['storageRoundTrip', 'lvHomesPerGroup', 'lvZ', 'lvSpareShare', 'uitvoeringRESEURPerTWh'],
   },
   {
     id: 'gebouwd',
@@ -66,6 +66,9 @@ export const TABLES: readonly KlimaatTafel[] = [
       'lvSigmaHomeKW',
       'lvSigmaAllElectricKW',
       'lvSigmaHybridKW',
+      'uitvoeringWarmteEURPerHome',
+      'housingGrowthShare',
+      'homesPerHa',
     ],
   },
   {
@@ -84,6 +87,8 @@ export const TABLES: readonly KlimaatTafel[] = [
     national: [
       'ebReinvestShare',
       'waccGrid',
+      'equityShare',
+      'waccState',
       'gridLifeYears',
       'storageLifeYears',
       'costFeedinEURPerMW',

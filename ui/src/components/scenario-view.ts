@@ -12,6 +12,7 @@ import { emptyScenario, issuesForLever, leverIsSet, leverValue, setLever, unclai
 import { withWeatherYear } from '../weather-year.ts';
 import './lever-control.ts';
 import './kpi-panel.ts';
+import './finance-panel.ts';
 
 export class ScenarioView extends StoreElement {
   static properties = { regionId: { state: true } };
@@ -103,6 +104,7 @@ export class ScenarioView extends StoreElement {
         <div class="groups" @lever-change=${this.change}>${this.renderLevers(levers)}</div>
         <aside><sh-kpi-panel></sh-kpi-panel></aside>
       </div>
+      <sh-finance-panel style="display:block;margin-top:1rem"></sh-finance-panel>
     `;
   }
 }

@@ -16,6 +16,7 @@ import { withWeatherYear } from '../weather-year.ts';
 import type { Column } from './sort-table.ts';
 import './bar-chart.ts';
 import './sort-table.ts';
+import './execution-costs.ts';
 
 interface Contribution {
   id: string;
@@ -160,6 +161,7 @@ export class TablesView extends StoreElement {
           </div>`
           : html`<div class="muted">Berekenen…</div>`
       }
+      <sh-execution-costs style="display:block;margin-top:1rem"></sh-execution-costs>
     `;
   }
 }

@@ -1,0 +1,182 @@
+/**
+ * Browser test of the v2 finance, uitvoeringskosten and land UI (docs/model.md §11–13) against the
+ * real server: every number checked is compared with what `POST /api/evaluate` answers for the very
+ * scenario the page sent, so the test checks the shown figures, not only that something is shown.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluateResponse } from './src/api.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
+import { openView, setLever, settled } from './ui-driver.ts';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM_PATH);
+
+/** Dutch formatting written out here, not taken from the UI's format.ts. */
+const nl = (x: number, digits = 0, signed = false) => {
+  const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
+  return new Intl.NumberFormat('nl-NL', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(v);
+};
+
+/** Big euro amounts the way the UI shows them: billions as "mld €" with 2 decimals, millions as "mln €" with 1. */
+const bigEuros = (x: number) =>
+  Math.abs(x) >= 1e9 ? `${nl(x / 1e9, 2)}\u00a0mld\u00a0€` : `${nl(x / 1e6, 1)}\u00a0mln\u00a0€`;
+
+describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringskosten and land', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  /** Body of the last scenario evaluation the page sent (not the hourly ones). */
+  let lastEvaluate = '';
+
+  /** The API's answer for the scenario the page shows now. */
+  async function apiResult(): Promise<EvaluateResponse> {
+    const res = await page.request.post(`${server.url}/api/evaluate`, {
+      data: lastEvaluate,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.ok()).toBe(true);
+    return (await res.json()) as EvaluateResponse;
+  }
+
+  /** Cell text of the sort table `table` in the row of region `id`, column number `col` (0 = name). */
+  function cell(table: string, id: string, col: number) {
+    return page.locator(`${table} tr[data-id="${id}"] td`).nth(col);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ sweepWorkers: 2 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    page = await openTestPage(browser, { width: 1280, height: 900 }, pageErrors);
+    page.on('request', (r) => {
+      const body = r.postData();
+      if (r.method() === 'POST' && r.url().endsWith('/api/evaluate') && body && !body.includes('"hourly"'))
+        lastEvaluate = body;
+    });
+    await page.goto(`${server.url}/#/scenario`);
+    await settled(page);
+    // A solar-heavy scenario, as the acceptance asks: 85% solar, a third of it on roofs.
+    await setLever(page, 'solarShare', '85');
+    await settled(page);
+    await setLever(page, 'roofShare', '33');
+    await settled(page);
+    // Some homes switch, so the Gebouwde omgeving has uitvoeringskosten too.
+    await setLever(page, 'shareAllElectric', '20');
+    await settled(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the three financing routes nationally with the API’s figures', async () => {
+    const panel = page.locator('sh-finance-panel');
+    await panel.locator('[data-route="tarief"]').waitFor();
+    await expect.poll(() => lastEvaluate.includes('"solarRoofTWh"')).toBe(true);
+    const n = (await apiResult()).national;
+    await expect
+      .poll(() => panel.locator('[data-route="tarief"] .v').textContent())
+      .toBe(`${nl(n.financeTariffEURPerConnection)}\u00a0€`);
+    await expect(panel.locator('[data-route="deelneming"] .v').textContent()).resolves.toBe(
+      `${nl(n.financeEquityTariffEURPerConnection)}\u00a0€`,
+    );
+    await expect(panel.locator('[data-route="subsidie"] .v').textContent()).resolves.toBe('0\u00a0€');
+    await expect(panel.locator('[data-route="deelneming"] [data-field="diff"]').textContent()).resolves.toBe(
+      `${nl(n.financeEquityTariffEURPerConnection - n.financeTariffEURPerConnection, 0, true)}\u00a0€`,
+    );
+    await expect(panel.locator('[data-route="deelneming"] [data-field="state"]').textContent()).resolves.toBe(
+      bigEuros(n.financeEquityStateEUR),
+    );
+    await expect(panel.locator('[data-route="subsidie"] [data-field="state"]').textContent()).resolves.toBe(
+      bigEuros(n.financeSubsidyStateEURPerYear),
+    );
+    expect(n.financeSubsidyEBShare).not.toBeNull();
+    await expect(panel.locator('[data-route="subsidie"] [data-field="eb-share"]').textContent()).resolves.toBe(
+      `${nl(n.financeSubsidyEBShare! * 100, 1)}\u00a0%`,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows every region’s routes in the region table as the API computes them', async () => {
+    const regions = (await apiResult()).regions;
+    const table = 'sh-finance-panel sh-sort-table#finance-regions';
+    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    for (const r of regions) {
+      await expect(cell(table, r.id, 1).textContent()).resolves.toBe(nl(r.financeTariffEURPerConnection));
+      await expect(cell(table, r.id, 2).textContent()).resolves.toBe(nl(r.financeEquityTariffEURPerConnection));
+      await expect(cell(table, r.id, 4).textContent()).resolves.toBe(nl(r.financeEquityStateEUR / 1e6, 1));
+      await expect(cell(table, r.id, 5).textContent()).resolves.toBe(nl(r.financeSubsidyStateEURPerYear / 1e6, 1));
+    }
+  });
+
+  it('moves the equity levers in display units; equal rates make the equity route the tariff route', async () => {
+    const panel = page.locator('sh-finance-panel');
+    const equity = panel.locator('[data-route="deelneming"]');
+    await setLever(page, 'equityShare', '50');
+    await settled(page);
+    await expect.poll(() => lastEvaluate.includes('"equityShare":0.5')).toBe(true);
+    let n = (await apiResult()).national;
+    await expect
+      .poll(() => equity.locator('[data-field="state"]').textContent())
+      .toBe(bigEuros(n.financeEquityStateEUR));
+    // waccState typed as 3,5 % is the model's 0.035, the same as the grid's WACC: no difference.
+    await setLever(page, 'waccGrid', '3,5');
+    await setLever(page, 'waccState', '3,5');
+    await settled(page);
+    await expect.poll(() => lastEvaluate.includes('"waccState":0.035')).toBe(true);
+    n = (await apiResult()).national;
+    expect(n.financeEquityTariffEURPerConnection).toBeCloseTo(n.financeTariffEURPerConnection, 6);
+    await expect.poll(() => equity.locator('[data-field="diff"]').textContent()).toBe('0\u00a0€');
+    await expect(panel.locator('#equity-note').textContent()).resolves.toContain('maakt het tarief niet lager');
+    await page.locator('sh-lever[data-lever="waccState"] button.reset').click();
+    await page.locator('sh-lever[data-lever="waccGrid"] button.reset').click();
+    await page.locator('sh-lever[data-lever="equityShare"] button.reset').click();
+    await settled(page);
+  });
+
+  it('shows a missing energy-tax share as "—" with its reason, never NaN', async () => {
+    const share = page.locator('sh-finance-panel [data-route="subsidie"] [data-field="eb-share"]');
+    await setLever(page, 'ebRevenueEURPerYear', '0');
+    await settled(page);
+    await expect.poll(() => lastEvaluate.includes('"ebRevenueEURPerYear":0')).toBe(true);
+    expect((await apiResult()).national.financeSubsidyEBShare).toBeNull();
+    await expect.poll(() => share.textContent()).toBe('— (geen EB-opbrengst ingesteld)');
+    await expect(page.locator('sh-scenario-view').textContent()).resolves.not.toMatch(/NaN|undefined/);
+    await page.locator('sh-lever[data-lever="ebRevenueEURPerYear"] button.reset').click();
+    await settled(page);
+    await expect.poll(() => share.textContent()).toMatch(/^\d+,\d\u00a0%$/);
+  });
+  it('shows the uitvoeringskosten per klimaattafel and per region in the Tafels view, with the ROB note', async () => {
+    await openView(page, 'tafels', 'sh-execution-costs');
+    const { national: n, regions } = await apiResult();
+    const box = page.locator('sh-execution-costs');
+    expect(n.uitvoeringRESEUR).toBeGreaterThan(0);
+    expect(n.uitvoeringWarmteEUR).toBeGreaterThan(0);
+    await expect
+      .poll(() => box.locator('tr[data-table="elektriciteit"] td.v').textContent())
+      .toBe(bigEuros(n.uitvoeringRESEUR));
+    await expect(box.locator('tr[data-table="gebouwd"] td.v').textContent()).resolves.toBe(
+      bigEuros(n.uitvoeringWarmteEUR),
+    );
+    await expect(box.locator('tr[data-table="totaal"] td.v').textContent()).resolves.toBe(
+      bigEuros(n.uitvoeringWarmteEUR + n.uitvoeringRESEUR),
+    );
+    const table = 'sh-execution-costs sh-sort-table#execution-regions';
+    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    for (const r of regions) {
+      await expect(cell(table, r.id, 1).textContent()).resolves.toBe(nl(r.uitvoeringWarmteEUR / 1e6, 1));
+      await expect(cell(table, r.id, 2).textContent()).resolves.toBe(nl(r.uitvoeringRESEUR / 1e6, 1));
+    }
+    await expect(box.locator('#rob-note').textContent()).resolves.toMatch(
+      /ROB.*599 mln €.*2\.150\u00a0€.*50\u00a0mln €/s,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});
