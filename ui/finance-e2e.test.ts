@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     );
     await expect(panel.locator('[data-route="subsidie"] .v').textContent()).resolves.toBe('0\u00a0€');
     await expect(panel.locator('[data-route="deelneming"] [data-field="diff"]').textContent()).resolves.toBe(
-      `${nl(n.financeEquityTariffEURPerConnection - n.financeTariffEURPerConnection, 0, true)}\u00a0€`,
+      `${nl(n.financeEquityTariffEURPerConnection - n.financeTariffEURPerConnection, 1, true)}\u00a0€`,
     );
     await expect(panel.locator('[data-route="deelneming"] [data-field="state"]').textContent()).resolves.toBe(
       bigEuros(n.financeEquityStateEUR),
@@ -113,6 +113,11 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       await expect(cell(table, r.id, 2).textContent()).resolves.toBe(nl(r.financeEquityTariffEURPerConnection));
       await expect(cell(table, r.id, 4).textContent()).resolves.toBe(nl(r.financeEquityStateEUR / 1e6, 1));
       await expect(cell(table, r.id, 5).textContent()).resolves.toBe(nl(r.financeSubsidyStateEURPerYear / 1e6, 1));
+      await expect(cell(table, r.id, 3).textContent()).resolves.toBe(
+        nl(r.financeEquityTariffEURPerConnection - r.financeTariffEURPerConnection, 1, true),
+      );
+      await expect(cell(table, r.id, 6).textContent()).resolves.toBe(nl(-r.financeTariffEURPerConnection, 1, true));
+      await expect(cell(table, r.id, 7).textContent()).resolves.toBe(nl(r.tariffEURPerConnection));
     }
   });
 
@@ -133,7 +138,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect.poll(() => lastEvaluate.includes('"waccState":0.035')).toBe(true);
     n = (await apiResult()).national;
     expect(n.financeEquityTariffEURPerConnection).toBeCloseTo(n.financeTariffEURPerConnection, 6);
-    await expect.poll(() => equity.locator('[data-field="diff"]').textContent()).toBe('0\u00a0€');
+    await expect.poll(() => equity.locator('[data-field="diff"]').textContent()).toBe('0,0\u00a0€');
     await expect(panel.locator('#equity-note').textContent()).resolves.toContain('maakt het tarief niet lager');
     await page.locator('sh-lever[data-lever="waccState"] button.reset').click();
     await page.locator('sh-lever[data-lever="waccGrid"] button.reset').click();
@@ -178,5 +183,58 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       /ROB.*599 mln €.*2\.150\u00a0€.*50\u00a0mln €/s,
     );
     expect(pageErrors).toEqual([]);
+  });
+  it('colours the Ruimte map by the ruimtedruk and lists every region’s land as the API computes it', async () => {
+    await openView(page, 'ruimte', 'sh-ruimte-view');
+    const { national: n, regions } = await apiResult();
+    const view = page.locator('sh-ruimte-view');
+    expect(n.landClaimShareOfArable).not.toBeNull();
+    await expect
+      .poll(() => view.locator('[data-kpi="landClaimHa"] .v').textContent())
+      .toBe(`${nl(n.landClaimHa)}\u00a0ha`);
+    await expect(view.locator('[data-kpi="pressure"] .v').textContent()).resolves.toBe(
+      `${nl(n.landClaimShareOfArable! * 100, 1)}\u00a0%`,
+    );
+    const table = 'sh-ruimte-view sh-sort-table#land-regions';
+    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    for (const r of regions) {
+      expect(r.landClaimShareOfArable).not.toBeNull();
+      const pct = nl(r.landClaimShareOfArable! * 100, 1);
+      await expect(cell(table, r.id, 1).textContent()).resolves.toBe(nl(r.fieldSolarHa));
+      await expect(cell(table, r.id, 3).textContent()).resolves.toBe(nl(r.housingHa));
+      await expect(cell(table, r.id, 4).textContent()).resolves.toBe(nl(r.housingNeedHomes));
+      await expect(cell(table, r.id, 5).textContent()).resolves.toBe(nl(r.landClaimHa));
+      await expect(cell(table, r.id, 7).textContent()).resolves.toBe(pct);
+      await expect(
+        view.locator(`sh-region-map path[data-region="${r.id}"]`).getAttribute('aria-label'),
+      ).resolves.toMatch(new RegExp(`: ${pct.replace('.', '\\.')} % landbouwgrond$`));
+    }
+    // Another measure colours the map by hectares of housing.
+    await view.locator('#land-measure').selectOption('housingHa');
+    const es01 = regions.find((r) => r.id === 'ES01')!;
+    await expect
+      .poll(() => view.locator('sh-region-map path[data-region="ES01"]').getAttribute('aria-label'))
+      .toMatch(new RegExp(`: ${nl(es01.housingHa).replace('.', '\\.')} ha$`));
+    await expect(view.locator('#housing-note').textContent()).resolves.toMatch(
+      /11% van de woningvoorraad.*30\u00a0woningen per ha/s,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows the housing levers: a smaller housing need takes less land', async () => {
+    const before = (await apiResult()).national.housingHa;
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await setLever(page, 'housingGrowthShare', '5');
+    await setLever(page, 'homesPerHa', '40');
+    await settled(page);
+    await expect.poll(() => lastEvaluate.includes('"homesPerHa":40')).toBe(true);
+    const n = (await apiResult()).national;
+    expect(n.housingHa).toBeLessThan(before);
+    await openView(page, 'ruimte', 'sh-ruimte-view');
+    const view = page.locator('sh-ruimte-view');
+    await expect.poll(() => view.locator('[data-kpi="housingHa"] .v').textContent()).toBe(`${nl(n.housingHa)}\u00a0ha`);
+    await expect(view.locator('#housing-note').textContent()).resolves.toMatch(
+      /5% van de woningvoorraad.*40\u00a0woningen per ha/s,
+    );
   });
 });

@@ -2,7 +2,8 @@
  * `npm run screenshots`: starts a server (fresh UI build, temporary database), drives every
  * view in Debian's chromium at 1280×800 and writes docs/screenshots/<view>.png.
  * `--url http://127.0.0.1:8035` uses a running server instead (handy while styling);
- * `--only intekenboek` writes only the Intekenboek screenshots.
+ * `--only intekenboek` writes only the Intekenboek screenshots, `--only financiering` only those of
+ * the Financiering panel, the uitvoeringskosten and Ruimte.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,34 @@ async function intekenboekShots(page: Page) {
   await shot(page, 'intekenboek-kaart');
 }
 
+/** A scenario with choices at every table makes every view say something. */
+async function electrificationScenario(page: Page) {
+  await page.locator('#name').fill('Elektrificatie 2030');
+  await page.locator('#name').press('Tab');
+  await setLever(page, 'shareAllElectric', '15');
+  await setLever(page, 'shareHybrid', '30');
+  await setLever(page, 'evCount', '1.900.000');
+  await setLever(page, 'evSmartShare', '40');
+  await setLever(page, 'fieldSolarClip', '70');
+  await setLever(page, 'storageMW', '1.000');
+  await setLever(page, 'storageMWh', '4.000');
+  await setLever(page, 'industryAddMW', '1.500');
+  await settled(page);
+}
+
+/** The Financiering panel (Scenario), the uitvoeringskosten (Tafels) and the Ruimte view. */
+async function financeShots(page: Page) {
+  await openView(page, 'scenario', 'sh-finance-panel');
+  await page.locator('sh-finance-panel [data-route="subsidie"]').waitFor();
+  await shot(page, 'financiering', 'sh-finance-panel');
+  await openView(page, 'tafels', 'sh-execution-costs');
+  await page.locator('sh-execution-costs sh-bar-chart rect').first().waitFor();
+  await shot(page, 'uitvoeringskosten', 'sh-execution-costs');
+  await openView(page, 'ruimte', 'sh-ruimte-view');
+  await page.locator('sh-ruimte-view sh-region-map path').nth(29).waitFor();
+  await shot(page, 'ruimte');
+}
+
 async function main() {
   const urlArg = process.argv.indexOf('--url');
   let server: TestServer | null = null;
@@ -63,19 +92,11 @@ async function main() {
     }
     await page.goto(`${url}/#/scenario`);
     await settled(page);
-
-    // A scenario with choices at every table makes every view say something.
-    await page.locator('#name').fill('Elektrificatie 2030');
-    await page.locator('#name').press('Tab');
-    await setLever(page, 'shareAllElectric', '15');
-    await setLever(page, 'shareHybrid', '30');
-    await setLever(page, 'evCount', '1.900.000');
-    await setLever(page, 'evSmartShare', '40');
-    await setLever(page, 'fieldSolarClip', '70');
-    await setLever(page, 'storageMW', '1.000');
-    await setLever(page, 'storageMWh', '4.000');
-    await setLever(page, 'industryAddMW', '1.500');
-    await settled(page);
+    await electrificationScenario(page);
+    if (only === 'financiering') {
+      await financeShots(page);
+      return;
+    }
     await shot(page, 'scenario');
 
     await openView(page, 'kaart', 'sh-map-view');
@@ -101,6 +122,7 @@ async function main() {
     await openView(page, 'tafels', 'sh-tables-view');
     await page.locator('sh-bar-chart#capex rect').first().waitFor();
     await shot(page, 'tafels');
+    await financeShots(page);
 
     await openView(page, 'verkennen', 'sh-sweep-builder');
     // Solar share in all regions × netbewust aansluiten in one RES region.

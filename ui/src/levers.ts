@@ -7,7 +7,7 @@
  */
 import type { NationalParamName, RegionalParamName } from '../../engine/scenario/parameters.ts';
 import type { TableId } from './tables.ts';
-import { REGIONAL_PARAM_LABELS } from '../../engine/labels/index.ts';
+import { NATIONAL_PARAM_LABELS, REGIONAL_PARAM_LABELS } from '../../engine/labels/index.ts';
 
 export type LeverKind =
   | { type: 'national'; param: NationalParamName }
@@ -37,6 +37,31 @@ const L = (l: Omit<Lever, 'scale' | 'digits'> & { scale?: number; digits?: numbe
   digits: 0,
   ...l,
 });
+
+/**
+ * A lever on a national parameter whose label, display unit, conversion and one-line explanation come
+ * from the label table (engine/labels), so the lever reads the same as the sweep axis and the
+ * assumptions page; `extra` adds what the figure means in this model.
+ */
+function fromLabelTable(
+  param: NationalParamName,
+  table: TableId,
+  range: { min: number; max: number; step: number },
+  extra?: string,
+): Lever {
+  const q = NATIONAL_PARAM_LABELS[param];
+  return {
+    key: param,
+    table,
+    label: q.label,
+    unit: q.display.unit,
+    kind: { type: 'national', param },
+    ...range,
+    scale: q.display.scale,
+    digits: q.display.digits,
+    help: extra ? `${q.help} ${extra}` : q.help,
+  };
+}
 
 /** National levers of the Scenario view, in the order of the tables. */
 export const LEVERS: readonly Lever[] = [
@@ -109,18 +134,12 @@ export const LEVERS: readonly Lever[] = [
     max: 40000,
     step: 250,
   }),
-  L({
-    key: 'uitvoeringRESEURPerTWh',
-    table: 'elektriciteit',
-    label: 'Uitvoeringskosten RES (regio’s, provincies)',
-    unit: 'mln € per TWh',
-    kind: { type: 'national', param: 'uitvoeringRESEURPerTWh' },
-    min: 0,
-    max: 200,
-    step: 1,
-    scale: 1e-6,
-    help: 'Programmakosten tot 2030 per TWh nieuwe RES-productie (ROB 2024: ca. 50 mln €).',
-  }),
+  fromLabelTable(
+    'uitvoeringRESEURPerTWh',
+    'elektriciteit',
+    { min: 0, max: 200, step: 1 },
+    'ROB 2024: ca. 50 mln € per TWh.',
+  ),
   L({
     key: 'shareAllElectric',
     table: 'gebouwd',
@@ -178,41 +197,19 @@ export const LEVERS: readonly Lever[] = [
     scale: 100,
     help: `${REGIONAL_PARAM_LABELS.wijkClustering.help} Bepaalt de verzwaring van het laagspanningsnet.`,
   }),
-  L({
-    key: 'uitvoeringWarmteEURPerHome',
-    table: 'gebouwd',
-    label: 'Uitvoeringskosten wijkaanpak (gemeenten)',
-    unit: '€ per woning',
-    kind: { type: 'national', param: 'uitvoeringWarmteEURPerHome' },
-    min: 0,
-    max: 10000,
-    step: 50,
-    help: 'Programmakosten tot 2030 per woning die overstapt (ROB 2024: ca. 2.150 €).',
-  }),
-  L({
-    key: 'housingGrowthShare',
-    table: 'gebouwd',
-    label: 'Woningbouwopgave tot 2030',
-    unit: '% woningvoorraad',
-    kind: { type: 'national', param: 'housingGrowthShare' },
-    min: 0,
-    max: 30,
-    step: 0.5,
-    scale: 100,
-    digits: 1,
-    help: 'Nieuwe woningen als deel van de voorraad, als de regiogegevens geen opgave hebben (Woon- en Bouwagenda: 11%).',
-  }),
-  L({
-    key: 'homesPerHa',
-    table: 'gebouwd',
-    label: 'Woningdichtheid nieuwbouw',
-    unit: 'woningen/ha',
-    kind: { type: 'national', param: 'homesPerHa' },
-    min: 5,
-    max: 100,
-    step: 1,
-    help: 'Bepaalt hoeveel grond de woningbouw vraagt (uitleglocaties: 25–35 per ha).',
-  }),
+  fromLabelTable(
+    'uitvoeringWarmteEURPerHome',
+    'gebouwd',
+    { min: 0, max: 10000, step: 50 },
+    'ROB 2024: ca. 2.150 € per woning.',
+  ),
+  fromLabelTable(
+    'housingGrowthShare',
+    'gebouwd',
+    { min: 0, max: 30, step: 1 },
+    'Geldt waar de regiogegevens geen eigen opgave hebben.',
+  ),
+  fromLabelTable('homesPerHa', 'gebouwd', { min: 5, max: 100, step: 1 }, 'Bepaalt hoeveel grond de woningbouw vraagt.'),
   L({
     key: 'evCount',
     table: 'mobiliteit',
@@ -281,44 +278,19 @@ export const LEVERS: readonly Lever[] = [
     digits: 1,
     help: 'Vermogenskosten van de netbeheerder: de tariefroute financiert alles hiertegen.',
   }),
-  L({
-    key: 'equityShare',
-    table: 'financiering',
-    label: 'Staatsdeelneming in het netkapitaal',
-    unit: '% kapitaal',
-    kind: { type: 'national', param: 'equityShare' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-    help: 'Route staatsdeelneming: dit deel van de investering komt van de staat, tegen het rendement hieronder.',
-  }),
-  L({
-    key: 'waccState',
-    table: 'financiering',
-    label: 'Rendement van de staat op zijn deelneming',
-    unit: '% per jaar',
-    kind: { type: 'national', param: 'waccState' },
-    min: 0,
-    max: 10,
-    step: 0.1,
-    scale: 100,
-    digits: 1,
-    help: 'Alleen onder de WACC netbeheer wordt het tarief lager; gelijk aan de WACC is het de tariefroute.',
-  }),
-  L({
-    key: 'ebRevenueEURPerYear',
-    table: 'financiering',
-    label: 'Opbrengst energiebelasting',
-    unit: 'mld €/jaar',
-    kind: { type: 'national', param: 'ebRevenueEURPerYear' },
-    min: 0,
-    max: 20,
-    step: 0.1,
-    scale: 1e-9,
-    digits: 2,
-    help: 'Noemer van het aandeel dat de subsidieroute van de EB-opbrengst vraagt (2020, met ODE).',
-  }),
+  fromLabelTable('equityShare', 'financiering', { min: 0, max: 100, step: 1 }),
+  fromLabelTable(
+    'waccState',
+    'financiering',
+    { min: 0, max: 10, step: 0.1 },
+    'Alleen onder de WACC netbeheer wordt het tarief lager; gelijk eraan is het de tariefroute.',
+  ),
+  fromLabelTable(
+    'ebRevenueEURPerYear',
+    'financiering',
+    { min: 0, max: 20, step: 0.1 },
+    'Ook de noemer van het aandeel dat de subsidieroute vraagt.',
+  ),
   L({
     key: 'costFeedinEURPerMW',
     table: 'financiering',

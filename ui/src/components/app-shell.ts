@@ -16,6 +16,7 @@ import './map-view.ts';
 import './scenario-view.ts';
 import './hourly-view.ts';
 import './tables-view.ts';
+import './ruimte-view.ts';
 import type { SweepView } from './sweep-view.ts';
 import './sweep-view.ts';
 import './compare-view.ts';
@@ -26,6 +27,7 @@ export const VIEWS = [
   { id: 'scenario', label: 'Scenario' },
   { id: 'uurprofiel', label: 'Uurprofiel' },
   { id: 'tafels', label: 'Tafels in samenhang' },
+  { id: 'ruimte', label: 'Ruimte' },
   { id: 'verkennen', label: 'Verkennen' },
   { id: 'vergelijken', label: 'Vergelijken' },
   { id: 'intekenboek', label: 'Intekenboek' },
@@ -124,6 +126,8 @@ export class AppShell extends StoreElement {
         return html`<sh-hourly-view></sh-hourly-view>`;
       case 'tafels':
         return html`<sh-tables-view></sh-tables-view>`;
+      case 'ruimte':
+        return html`<sh-ruimte-view></sh-ruimte-view>`;
       case 'verkennen':
         return this.sweepView;
       case 'vergelijken':

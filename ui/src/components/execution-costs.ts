@@ -28,7 +28,7 @@ export class ExecutionCosts extends StoreElement {
   static styles = [
     shared,
     css`
-      .layout { display: grid; grid-template-columns: minmax(0, 0.8fr) minmax(0, 1.2fr); gap: 1rem; align-items: start; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: center; margin-bottom: 0.75rem; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
       sh-sort-table { --table-max-height: 360px; display: block; }
       .note { font-size: 0.82rem; color: #4a5668; }
@@ -73,13 +73,15 @@ export class ExecutionCosts extends StoreElement {
               </tr>
             </tbody>
           </table>
+        </div>
+        <div>
           <sh-bar-chart id="execution" .categories=${[gebouwd.label, elek.label]} .colours=${[gebouwd.colour, elek.colour]} unit="mln €"
             label="Uitvoeringskosten per klimaattafel in miljoen euro"
             .series=${[{ label: 'Uitvoeringskosten', colour: '#2e7d32', values: [national.gebouwdMln, national.elektriciteitMln] }]}></sh-bar-chart>
         </div>
-        <sh-sort-table id="execution-regions" .columns=${COLUMNS} .rows=${rows as unknown as Array<Record<string, unknown>>}
-          caption="Per RES-regio, programmakosten tot 2030. Klik op een kolomkop om te sorteren."></sh-sort-table>
       </div>
+      <sh-sort-table id="execution-regions" .columns=${COLUMNS} .rows=${rows as unknown as Array<Record<string, unknown>>}
+          caption="Per RES-regio, programmakosten tot 2030. Klik op een kolomkop om te sorteren."></sh-sort-table>
       <p class="note" id="rob-note">
         <strong>Bron:</strong> de bedragen zijn geijkt op de <abbr title="Raad voor het Openbaar Bestuur">ROB</abbr>,
         “Van Parijs naar praktijk” (2021, onderzoek AEF 2020). Gemeenten hebben in 2024 599 mln € nodig, 60% daarvan voor de

@@ -15,19 +15,19 @@ import type { Column } from './sort-table.ts';
 import './sort-table.ts';
 
 const perYear = (v: unknown) => num(v as number, 0);
-const signed = (v: unknown) => num(v as number, 0, true);
+const signed = (v: unknown) => num(v as number, 1, true);
 const mln = (v: unknown) => num(v as number, 1);
 
-/** Region table columns, in display units. */
+/** Region table columns, in display units; short heads so that all eight fit next to each other. */
 const COLUMNS: Column[] = [
   { key: 'name', label: 'RES-regio' },
   { key: 'tariff', label: 'Tarieven', unit: '€/aansl./jaar', format: perYear },
-  { key: 'equity', label: 'Staatsdeelneming', unit: '€/aansl./jaar', format: perYear },
-  { key: 'equityDiff', label: 'Δ deelneming t.o.v. tarieven', unit: '€/aansl./jaar', format: signed },
-  { key: 'equityStateMln', label: 'Kapitaal van de staat', unit: 'mln €', format: mln },
-  { key: 'subsidyStateMlnPerYear', label: 'Subsidie uit EB: staat betaalt', unit: 'mln €/jaar', format: mln },
-  { key: 'subsidyDiff', label: 'Δ subsidie t.o.v. tarieven', unit: '€/aansl./jaar', format: signed },
-  { key: 'ownTariff', label: 'Nettarief scenario (na EB)', unit: '€/aansl./jaar', format: perYear },
+  { key: 'equity', label: 'Deelneming', unit: '€/aansl./jaar', format: perYear },
+  { key: 'equityDiff', label: 'Δ deelneming', unit: '€/aansl./jaar', format: signed },
+  { key: 'equityStateMln', label: 'Kapitaal staat', unit: 'mln €', format: mln },
+  { key: 'subsidyStateMlnPerYear', label: 'Subsidie staat', unit: 'mln €/jaar', format: mln },
+  { key: 'subsidyDiff', label: 'Δ subsidie', unit: '€/aansl./jaar', format: signed },
+  { key: 'ownTariff', label: 'Eigen tarief', unit: '€/aansl./jaar', format: perYear },
 ];
 
 export class FinancePanel extends StoreElement {
@@ -59,7 +59,7 @@ export class FinancePanel extends StoreElement {
       <div class="k">per aansluiting per jaar</div>
       <dl>
         <dt>Verschil met tarieven</dt>
-        <dd class=${diffClass} data-field="diff" data-value=${r.diffVsTariffEUR}>${withUnit(r.diffVsTariffEUR, '€', 0, true)}</dd>
+        <dd class=${diffClass} data-field="diff" data-value=${r.diffVsTariffEUR}>${withUnit(r.diffVsTariffEUR, '€', 1, true)}</dd>
         ${r.key === 'deelneming' ? html`<dt>Kapitaal van de staat</dt><dd data-field="state" data-value=${r.stateCapitalEUR}>${euros(r.stateCapitalEUR)}</dd>` : ''}
         ${
           r.key === 'subsidie'
@@ -102,7 +102,7 @@ export class FinancePanel extends StoreElement {
       </p>
       <h4 style="margin:0.5rem 0 0.25rem">Per RES-regio</h4>
       <sh-sort-table id="finance-regions" .columns=${COLUMNS} .rows=${rows as unknown as Array<Record<string, unknown>>}
-        caption="Per aansluiting per jaar in elke route; kapitaal en subsidie van de staat in mln €. Klik op een kolomkop om te sorteren."></sh-sort-table>
+        caption="Tarieven, Deelneming: wat een aansluiting per jaar betaalt in die route; Δ: verschil met de tariefroute; Kapitaal staat: wat de staat inlegt (deelneming); Subsidie staat: wat de staat per jaar betaalt (subsidieroute); Eigen tarief: het nettarief van het scenario na EB-herinvestering. Klik op een kolomkop om te sorteren."></sh-sort-table>
     </div>`;
   }
 }
