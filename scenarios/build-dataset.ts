@@ -5,8 +5,8 @@
  *   npx tsx scenarios/build-dataset.ts             (or: npm run dataset)
  *   npx tsx scenarios/build-dataset.ts --summary   prints the region table of docs/data.md
  *
- * It writes scenarios/data/nl-res30/ (weather year 2023, the default dataset) and
- * scenarios/data/nl-res30-<year>/ for the other ETM weather years. The output is
+ * It writes the one dataset scenarios/data/nl-res30/: profiles.csv (weather year 2023, the
+ * reference) and profiles-<YYYY>.csv for the other ETM weather years. The output is
  * deterministic: the same sources give the same bytes on every run and machine.
  * See docs/data.md and scenarios/sources/PROVENANCE.md for what the numbers mean.
  */

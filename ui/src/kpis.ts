@@ -11,7 +11,7 @@ const n = (row: Row, k: string) => Number(row[k] ?? 0);
 export interface Kpi {
   key: string;
   label: string;
-  /** Longer label for pickers and legends, where there is room. */
+  /** Longer label for pickers and legends, where there is room (`label` may carry soft hyphens for narrow heads). */
   long?: string;
   unit: string;
   /** Unit in narrow table headers, where it differs. */
@@ -61,7 +61,7 @@ export const MAP_KPIS: readonly Kpi[] = [
   },
   {
     key: 'lvReinforceMW',
-    label: 'Verzwaring LS',
+    label: 'LS-ver\u00adzwaring',
     long: OUTPUT_LABELS.lvReinforceMW.label,
     unit: 'MW',
     digits: 0,
@@ -70,7 +70,7 @@ export const MAP_KPIS: readonly Kpi[] = [
   },
   {
     key: 'lvOverloaded',
-    label: 'Overbelast LS',
+    label: 'LS over\u00adbelast',
     long: OUTPUT_LABELS.lvOverloadedHomesShare.label,
     unit: '% woningen',
     shortUnit: '%',
@@ -80,7 +80,7 @@ export const MAP_KPIS: readonly Kpi[] = [
   },
   {
     key: 'lvCapex',
-    label: 'Investering LS',
+    label: 'LS-inves\u00adtering',
     long: OUTPUT_LABELS.lvCapexEUR.label,
     unit: 'mln €',
     digits: 1,

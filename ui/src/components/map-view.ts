@@ -23,8 +23,8 @@ export class MapView extends StoreElement {
   static styles = [
     shared,
     css`
-      .layout { display: grid; grid-template-columns: minmax(300px, 0.8fr) minmax(460px, 1.2fr); gap: 1rem; align-items: start; }
-      sh-sort-table { --table-max-height: calc(100vh - 230px); }
+      .layout { display: grid; grid-template-columns: minmax(280px, 0.72fr) minmax(460px, 1.28fr); gap: 1rem; align-items: start; }
+      sh-sort-table { --table-max-height: calc(100vh - 230px); --table-head-white-space: normal; --table-cell-padding: 0.3rem 0.25rem; }
       @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
     `,
   ];

@@ -54,6 +54,9 @@ export class SortTable extends LitElement {
     shared,
     css`
       .wrap { overflow: auto; max-height: var(--table-max-height, none); border: 1px solid #d8dee8; border-radius: 4px; background: #fff; }
+      /* A view with many columns may let headers wrap and cells pad less, so every column fits. */
+      th, td { padding: var(--table-cell-padding, 0.3rem 0.5rem); }
+      thead th { white-space: var(--table-head-white-space, nowrap); vertical-align: bottom; }
       th.hl, td.hl { background: #fff8e1; }
       td button.pick { all: unset; cursor: pointer; color: #0d47a1; text-decoration: underline; }
       td button.pick:focus-visible { outline: 2px solid #1565c0; }
