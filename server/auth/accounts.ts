@@ -5,7 +5,11 @@ import { formatRole, type Identity, parseRole, type Role } from './roles.ts';
 
 /** A refused account operation (unknown user, weak password…); the message names the problem. */
 export class AccountError extends Error {
-  constructor(message: string) {
+  /** The input at fault (`username`, `password`, `roles`), or what is wrong with the account itself. */
+  constructor(
+    message: string,
+    readonly problem: 'username' | 'password' | 'roles' | 'missing' | 'exists' | 'state' = 'state',
+  ) {
     super(message);
     this.name = 'AccountError';
   }
@@ -16,6 +20,8 @@ export interface AccountInfo {
   roles: string[];
   createdAt: string;
   disabledAt: string | null;
+  /** No password: signs in only through the OpenID Connect provider. */
+  external: boolean;
 }
 
 export interface TokenInfo {
@@ -40,6 +46,16 @@ const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/i;
 /** Prefix of every API token, so a leaked one is recognisable (secret scanners, logs). */
 const TOKEN_PREFIX = 'samenhang_';
 
+function checkUsername(username: string): void {
+  if (!USERNAME.test(username))
+    throw new AccountError(`user name '${username}' must be 2–64 letters, digits, '.', '_', '@' or '-'`, 'username');
+}
+
+function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new AccountError(`password ${problem}`, 'password');
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -50,12 +66,10 @@ export class AccountStore {
 
   /** Creates an account; the password is hashed with scrypt and never stored in clear. */
   async add(username: string, password: string, roles: string[]): Promise<void> {
-    if (!USERNAME.test(username))
-      throw new AccountError(`user name '${username}' must be 2–64 letters, digits, '.', '_', '@' or '-'`);
+    checkUsername(username);
     const parsed = this.parseRoles(roles);
-    const problem = passwordProblem(password);
-    if (problem) throw new AccountError(`password ${problem}`);
-    if (this.row(username)) throw new AccountError(`user '${username}' already exists`);
+    checkPassword(password);
+    if (this.row(username)) throw new AccountError(`user '${username}' already exists`, 'exists');
     const hash = await hashPassword(password);
     this.db
       .prepare('INSERT INTO accounts (username, password_hash, roles_json, created_at) VALUES (?, ?, ?, ?)')
@@ -64,10 +78,9 @@ export class AccountStore {
 
   /** Creates an account without a password: it signs in only through the OpenID Connect provider. */
   addExternal(username: string, roles: string[]): void {
-    if (!USERNAME.test(username))
-      throw new AccountError(`user name '${username}' must be 2–64 letters, digits, '.', '_', '@' or '-'`);
+    checkUsername(username);
     const parsed = this.parseRoles(roles);
-    if (this.row(username)) throw new AccountError(`user '${username}' already exists`);
+    if (this.row(username)) throw new AccountError(`user '${username}' already exists`, 'exists');
     this.db
       .prepare('INSERT INTO accounts (username, password_hash, roles_json, created_at) VALUES (?, NULL, ?, ?)')
       .run(username, JSON.stringify(parsed.map(formatRole)), new Date().toISOString());
@@ -82,6 +95,7 @@ export class AccountStore {
         roles: JSON.parse(row.roles_json) as string[],
         createdAt: row.created_at,
         disabledAt: row.disabled_at,
+        external: row.password_hash === null,
       }));
   }
 
@@ -111,8 +125,7 @@ export class AccountStore {
   /** Sets a new password and ends the account's sessions. */
   async resetPassword(username: string, password: string): Promise<void> {
     const row = this.required(username);
-    const problem = passwordProblem(password);
-    if (problem) throw new AccountError(`password ${problem}`);
+    checkPassword(password);
     const hash = await hashPassword(password);
     this.db
       .transaction(() => {
@@ -199,7 +212,7 @@ export class AccountStore {
         'SELECT a.username FROM api_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.id = ?',
       )
       .get(id);
-    if (!hit) throw new AccountError(`no token '${id}'`);
+    if (!hit) throw new AccountError(`no token '${id}'`, 'missing');
     this.db
       .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
       .run(new Date().toISOString(), id);
@@ -246,11 +259,11 @@ export class AccountStore {
   }
 
   private parseRoles(roles: string[]): Role[] {
-    if (roles.length === 0) throw new AccountError('give at least one role (--role)');
+    if (roles.length === 0) throw new AccountError('give at least one role (--role)', 'roles');
     try {
       return roles.map(parseRole);
     } catch (error) {
-      throw new AccountError((error as Error).message);
+      throw new AccountError((error as Error).message, 'roles');
     }
   }
 
@@ -260,7 +273,7 @@ export class AccountStore {
 
   private required(username: string): AccountRow {
     const row = this.row(username);
-    if (!row) throw new AccountError(`no user '${username}'`);
+    if (!row) throw new AccountError(`no user '${username}'`, 'missing');
     return row;
   }
 }

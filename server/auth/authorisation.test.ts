@@ -27,6 +27,9 @@ const EXPECTED: Record<string, string | null> = {
   'POST /api/auth/logout': null,
   'POST /api/auth/tokens': null,
   'DELETE /api/auth/tokens/:id': 'lezer',
+  'POST /api/accounts': 'programmateam',
+  'PUT /api/accounts/:username/roles': 'lezer',
+  'POST /api/accounts/:username/password': 'netbeheerder',
   'POST /api/accounts/:username/disable': 'programmateam',
   'POST /api/accounts/:username/enable': 'regio',
 };

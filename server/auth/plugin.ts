@@ -263,11 +263,12 @@ function registerAuthorisation(app: App, runtime: AuthRuntime, ctx: RuleContext)
   });
 }
 
-/** The id of a created resource from a JSON response body. */
+/** The id of a created resource (or the name of a created account) from a JSON response body. */
 function createdId(payload: unknown): string | undefined {
   if (typeof payload !== 'string') return undefined;
   try {
-    const id = (JSON.parse(payload) as { id?: unknown }).id;
+    const body = JSON.parse(payload) as { id?: unknown; username?: unknown };
+    const id = body.id ?? body.username;
     return typeof id === 'string' ? id : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../context.ts';
-import { HttpError, notFound } from '../errors.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { conflict, HttpError, InputError, notFound } from '../errors.ts';
+import { ErrorSchema, InvalidInputSchema } from '../schemas.ts';
 import { AccountError } from './accounts.ts';
 import { type AuthRuntime, tooManyAttempts } from './plugin.ts';
 import { formatRole, hasRole, type Identity } from './roles.ts';
@@ -192,26 +192,100 @@ function registerTokenRoutes(app: App, runtime: AuthRuntime): void {
   );
 }
 
+const UsernameParams = z.strictObject({ username: z.string().min(1).max(64) });
+const RolesBody = z.array(z.string().min(1).max(80)).min(1).max(40);
+
+const AccountSchema = z.object({
+  username: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+  external: z.boolean().meta({ description: 'No password: signs in only through the OpenID Connect provider' }),
+});
+
+/** Runs an account operation, turning AccountError into 400 (at the field), 404 or 409. */
+async function accountOperation<T>(username: string, operation: () => T | Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!(error instanceof AccountError)) throw error;
+    if (error.problem === 'missing') throw notFound(`user ${username}`);
+    if (error.problem === 'exists' || error.problem === 'state') throw conflict(error.message);
+    throw new InputError([{ path: error.problem, message: error.message }]);
+  }
+}
+
+/** The accounts of the server (beheerder; the rules in rules.ts say so, these handlers do not check). */
 function registerAccountRoutes(app: App, runtime: AuthRuntime): void {
   app.get(
+    '/api/accounts',
+    { schema: { tags, summary: 'All accounts (beheerder)', response: { 200: z.array(AccountSchema) } } },
+    async () => runtime.accounts.list(),
+  );
+
+  app.post(
     '/api/accounts',
     {
       schema: {
         tags,
-        summary: 'All accounts (beheerder)',
-        response: {
-          200: z.array(
-            z.object({
-              username: z.string(),
-              roles: z.array(z.string()),
-              createdAt: z.string(),
-              disabledAt: z.string().nullable(),
-            }),
-          ),
-        },
+        summary:
+          'Create an account with a password, or an external one that signs in through OpenID Connect (beheerder)',
+        body: z.strictObject({
+          username: z.string().min(1).max(64),
+          roles: RolesBody,
+          password: z.string().min(1).max(1024).optional(),
+          external: z.literal(true).optional(),
+        }),
+        response: { 201: z.object({ username: z.string() }), 400: InvalidInputSchema, 409: ErrorSchema },
       },
     },
-    async () => runtime.accounts.list(),
+    async (request, reply) => {
+      const { username, roles, password, external } = request.body;
+      if ((password === undefined) === (external === undefined))
+        throw new InputError([{ path: 'password', message: 'give a password, or external: true (not both)' }]);
+      await accountOperation(username, () =>
+        password === undefined
+          ? runtime.accounts.addExternal(username, roles)
+          : runtime.accounts.add(username, password, roles),
+      );
+      return reply.code(201).send({ username });
+    },
+  );
+
+  app.put(
+    '/api/accounts/:username/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Replace an account’s roles (beheerder); 204',
+        params: UsernameParams,
+        body: z.strictObject({ roles: RolesBody }),
+        response: { 204: z.undefined(), 400: InvalidInputSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username } = request.params;
+      await accountOperation(username, () => runtime.accounts.setRoles(username, request.body.roles));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/accounts/:username/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password; ends the account’s sessions (beheerder); 204',
+        params: UsernameParams,
+        body: z.strictObject({ password: z.string().min(1).max(1024) }),
+        response: { 204: z.undefined(), 400: InvalidInputSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username } = request.params;
+      await accountOperation(username, () => runtime.accounts.resetPassword(username, request.body.password));
+      return reply.code(204).send();
+    },
   );
 
   for (const action of ['disable', 'enable'] as const) {
@@ -224,17 +298,13 @@ function registerAccountRoutes(app: App, runtime: AuthRuntime): void {
             action === 'disable'
               ? 'Disable an account: its sessions and tokens stop at once (beheerder)'
               : 'Enable an account again (beheerder)',
-          params: z.strictObject({ username: z.string().min(1).max(64) }),
+          params: UsernameParams,
           response: { 204: z.undefined(), 404: ErrorSchema },
         },
       },
       async (request, reply) => {
-        try {
-          runtime.accounts[action](request.params.username);
-        } catch (error) {
-          if (error instanceof AccountError) throw notFound(`user ${request.params.username}`);
-          throw error;
-        }
+        const { username } = request.params;
+        await accountOperation(username, () => runtime.accounts[action](username));
         return reply.code(204).send();
       },
     );

@@ -65,6 +65,23 @@ function beheerder(identity: Identity): Decision {
 
 const idParam = (request: FastifyRequest) => (request.params as { id?: string }).id ?? '';
 
+/** True when the route's `:username` is the signed-in account. */
+function isSelf(identity: Identity, request: FastifyRequest): boolean {
+  const target = (request.params as { username?: string }).username ?? '';
+  return target.toLowerCase() === identity.username.toLowerCase();
+}
+
+/** A beheerder cannot lock itself out: another beheerder must disable it or take its role away. */
+function notSelf(identity: Identity, request: FastifyRequest): Decision {
+  return !isSelf(identity, request) || 'you cannot disable your own account; another beheerder can';
+}
+
+function keepsOwnBeheerderRole(identity: Identity, request: FastifyRequest): Decision {
+  const roles = (request.body as { roles?: string[] } | undefined)?.roles ?? [];
+  if (!isSelf(identity, request) || roles.includes('beheerder')) return true;
+  return 'you cannot take away your own beheerder role; another beheerder can';
+}
+
 /** The region overrides of a scenario body must all be the writer's own regions. */
 function ownRegionOverrides(identity: Identity, request: FastifyRequest): Decision {
   if (hasRole(identity, 'programmateam')) return true;
@@ -186,7 +203,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   'GET /api/audit': { who: programmateam },
   'GET /api/accounts': { who: beheerder },
-  'POST /api/accounts/:username/disable': { who: beheerder },
+  'POST /api/accounts': { who: beheerder },
+  'PUT /api/accounts/:username/roles': { who: beheerder, resource: keepsOwnBeheerderRole },
+  'POST /api/accounts/:username/password': { who: beheerder },
+  'POST /api/accounts/:username/disable': { who: beheerder, resource: notSelf },
   'POST /api/accounts/:username/enable': { who: beheerder },
 };
 
