@@ -72,3 +72,10 @@ export function importBlock(session: SessionState): string {
   if (session.mode !== 'accounts' || !session.user || session.user.roles.includes('programmateam')) return '';
   return 'Alleen het programmateam kan een register importeren.';
 }
+
+/** Why this user may not manage accounts, or '' when they may (a beheerder on a shared server). */
+export function accountsBlock(session: SessionState): string {
+  if (session.mode !== 'accounts') return 'Op deze server meldt niemand zich aan: er zijn geen gebruikers te beheren.';
+  if (session.user?.roles.includes('beheerder')) return '';
+  return 'Alleen een beheerder kan gebruikers beheren.';
+}

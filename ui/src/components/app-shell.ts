@@ -8,7 +8,7 @@ import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { num } from '../format.ts';
-import { roleLabel } from '../permissions.ts';
+import { accountsBlock, roleLabel } from '../permissions.ts';
 import { session } from '../session.ts';
 import { scenarioWeatherYear, weatherYearOptions } from '../weather-year.ts';
 import './sign-in.ts';
@@ -21,6 +21,7 @@ import type { SweepView } from './sweep-view.ts';
 import './sweep-view.ts';
 import './compare-view.ts';
 import './intekenboek-view.ts';
+import './accounts-view.ts';
 
 export const VIEWS = [
   { id: 'kaart', label: 'Kaart & regio’s' },
@@ -32,10 +33,13 @@ export const VIEWS = [
   { id: 'vergelijken', label: 'Vergelijken' },
   { id: 'intekenboek', label: 'Intekenboek' },
 ] as const;
-type ViewId = (typeof VIEWS)[number]['id'];
+/** Shown in the navigation to beheerders only (shared servers). */
+const ACCOUNTS_VIEW = { id: 'gebruikers', label: 'Gebruikers' } as const;
+type ViewId = (typeof VIEWS)[number]['id'] | typeof ACCOUNTS_VIEW.id;
 
 function viewFromHash(): ViewId {
   const id = location.hash.replace(/^#\/?/, '').split('/')[0];
+  if (id === ACCOUNTS_VIEW.id) return id;
   return (VIEWS.find((v) => v.id === id)?.id ?? 'kaart') as ViewId;
 }
 
@@ -134,6 +138,8 @@ export class AppShell extends StoreElement {
         return html`<sh-compare-view></sh-compare-view>`;
       case 'intekenboek':
         return html`<sh-intekenboek-view></sh-intekenboek-view>`;
+      case 'gebruikers':
+        return html`<sh-accounts-view></sh-accounts-view>`;
     }
   }
 
@@ -186,7 +192,9 @@ export class AppShell extends StoreElement {
         ${this.renderWho()}
       </header>
       <nav aria-label="Weergaven">
-        ${VIEWS.map((v) => html`<a href="#/${v.id}" aria-current=${v.id === this.view ? 'page' : 'false'}>${v.label}</a>`)}
+        ${[...VIEWS, ...(accountsBlock(session) ? [] : [ACCOUNTS_VIEW])].map(
+          (v) => html`<a href="#/${v.id}" aria-current=${v.id === this.view ? 'page' : 'false'}>${v.label}</a>`,
+        )}
       </nav>
       <div class="notice">
         De 2030-productie per regio is <strong>RES 1.0 indicatief</strong>: een indicatieve verdeling, niet de officiële

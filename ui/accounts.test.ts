@@ -1,0 +1,120 @@
+/**
+ * Browser test of the Gebruikers page on a shared server: only a beheerder sees it; it lists,
+ * adds, changes roles, disables and enables, and sets a new password — in Dutch, with problems
+ * said before anything is sent. Chromium as in sign-in.test.ts.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  openTestPage,
+  startTestServer,
+  TEST_SERVER_PASSWORD,
+  type TestServer,
+} from './test-server.ts';
+import { openView } from './ui-driver.ts';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM_PATH);
+const NEW_PASSWORD = 'het nieuwe wachtwoord van es07';
+
+async function signIn(page: Page, username: string, password = TEST_SERVER_PASSWORD): Promise<void> {
+  await page.locator('#signin-user').fill(username);
+  await page.locator('#signin-password').fill(password);
+  await page.locator('sh-sign-in button[type="submit"]').click();
+  await page.locator('#who-am-i').waitFor();
+}
+
+describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for beheerders', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const row = (username: string) => page.locator(`sh-accounts-view tr[data-account="${username}"]`);
+  const status = () => page.locator('sh-accounts-view [role="status"]').textContent();
+  const alert = () => page.locator('sh-accounts-view [role="alert"]').textContent();
+
+  beforeAll(async () => {
+    server = await startTestServer({ sweepWorkers: 1, accounts: { beheer: ['beheerder'], lezer: ['lezer'] } });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    page = await openTestPage(browser, { width: 1280, height: 900 }, pageErrors);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is not offered to a lezer, and says why when opened anyway', async () => {
+    await page.goto(`${server.url}/#/kaart`);
+    await page.locator('sh-sign-in form').waitFor();
+    await signIn(page, 'lezer');
+    await expect(page.locator('nav a', { hasText: 'Gebruikers' }).count()).resolves.toBe(0);
+    await openView(page, 'gebruikers', 'sh-accounts-view');
+    await expect(page.locator('#accounts-blocked').textContent()).resolves.toContain(
+      'Alleen een beheerder kan gebruikers beheren',
+    );
+    await page.locator('#sign-out').click();
+    await page.locator('sh-sign-in form').waitFor();
+  });
+
+  it('lists the accounts to a beheerder, who cannot disable its own', async () => {
+    await signIn(page, 'beheer');
+    await page.locator('nav a', { hasText: 'Gebruikers' }).click();
+    await row('lezer').waitFor();
+    await expect(row('lezer').locator('td').nth(1).textContent()).resolves.toBe('lezer');
+    await expect(row('beheer').locator('td').nth(4).textContent()).resolves.toBe('actief');
+    await expect(row('beheer').getByRole('button', { name: 'Uitschakelen: beheer' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('adds an account, saying in Dutch what is wrong first', async () => {
+    await page.locator('#add-username').fill('es07');
+    await page.locator('#add-regions').fill('ES07, XX99');
+    await page.locator('#add-password').fill('kort');
+    await page.locator('#account-add button[type="submit"]').click();
+    await expect.poll(alert).toContain('Onbekende regio: XX99');
+    await page.locator('#add-regions').fill('ES07');
+    await page.locator('#account-add button[type="submit"]').click();
+    await expect.poll(alert).toContain('minstens 12 tekens');
+    await page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
+    await page.locator('#add-lezer').uncheck();
+    await page.locator('#account-add button[type="submit"]').click();
+    await expect.poll(status).toContain('Gebruiker es07 is toegevoegd.');
+    await expect(row('es07').locator('td').nth(1).textContent()).resolves.toBe('regio ES07');
+    await page.locator('#add-username').fill('es07');
+    await page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
+    await page.locator('#account-add button[type="submit"]').click();
+    await expect.poll(alert).toContain('Er bestaat al een gebruiker met die naam.');
+  });
+
+  it('changes roles, disables and enables', async () => {
+    await page.getByRole('button', { name: 'Rollen van es07 wijzigen' }).click();
+    await page.locator('#edit-programmateam').check();
+    await page.locator('#roles-form button[type="submit"]').click();
+    await expect.poll(status).toContain('Rollen van es07: programmateam, regio ES07.');
+    await expect.poll(() => row('es07').locator('td').nth(1).textContent()).toBe('programmateam, regio ES07');
+
+    await row('es07').getByRole('button', { name: 'Uitschakelen: es07' }).click();
+    await expect.poll(() => row('es07').locator('td').nth(4).textContent()).toContain('uitgeschakeld sinds');
+    await row('es07').getByRole('button', { name: 'Inschakelen: es07' }).click();
+    await expect.poll(() => row('es07').locator('td').nth(4).textContent()).toBe('actief');
+  });
+
+  it('sets a new password, with which the account then signs in', async () => {
+    await page.getByRole('button', { name: 'Nieuw wachtwoord voor es07' }).click();
+    await page.locator('#password-new').fill(NEW_PASSWORD);
+    await page.locator('#password-form button[type="submit"]').click();
+    await expect.poll(status).toContain('Nieuw wachtwoord voor es07 ingesteld');
+
+    const other = await openTestPage(browser, { width: 1024, height: 700 }, pageErrors);
+    await other.goto(`${server.url}/`);
+    await other.locator('#signin-user').fill('es07');
+    await other.locator('#signin-password').fill(NEW_PASSWORD);
+    await other.locator('sh-sign-in button[type="submit"]').click();
+    await expect(other.locator('#who-am-i').textContent()).resolves.toMatch(/es07\s+\(programmateam, regio ES07\)/);
+    await other.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
