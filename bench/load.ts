@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/load.ts [--quick]`: a bounded load test of the HTTP server on 127.0.0.1.
+ * `npx tsx bench/load.ts [--quick] [--record]`: a bounded load test of the HTTP server on 127.0.0.1.
  *
  * Starts `server/main.ts` in a child process on a free port of 127.0.0.1 with a fresh data directory
  * (the bundled 30-region dataset), then, each phase with a fixed concurrency, a fixed duration and a
@@ -7,18 +7,22 @@
  *   1. POST /api/evaluate (scenarios/zon-zwaar.json): requests per second, p50/p90/p99 latency;
  *   2. concurrent sweeps: two sweeps at once (the default limit), a third one refused with 429;
  *   3. GET /api/health while a large sweep runs (target p99 < 100 ms), and idle for comparison.
- * Writes bench/results/load.json (figures and the machine) and prints a summary. Never talks to any
- * address other than 127.0.0.1.
+ * Writes bench/results/latest-load.json (ignored by git; `--record`: a new dated file such as
+ * bench/results/2026-11-28-load.json, never overwritten) with the figures and the machine, and
+ * prints a summary. Never talks to any address other than 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { resultsFile } from './results-file.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HOST = '127.0.0.1';
 const quick = process.argv.includes('--quick');
+/** `--record`: write a new dated file (committed, quoted in docs/reliability.md) instead of latest-load.json. */
+const record = process.argv.includes('--record');
 /** The whole run stops after this long, whatever happens. */
 const HARD_LIMIT_MS = quick ? 90_000 : 240_000;
 
@@ -282,7 +286,7 @@ async function main(): Promise<void> {
     // not a git checkout
   }
   const report = {
-    command: `npx tsx bench/load.ts${quick ? ' --quick' : ''}`,
+    command: `npx tsx bench/load.ts${quick ? ' --quick' : ''}${record ? ' --record' : ''}`,
     date: new Date().toISOString(),
     commit,
     machine: {
@@ -295,9 +299,11 @@ async function main(): Promise<void> {
     },
     ...results,
   };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/load.json'), `${JSON.stringify(report, null, 2)}\n`);
-  log('wrote bench/results/load.json');
+  // A quick run is never recorded: the docs quote full runs only.
+  const file = resultsFile({ record: record && !quick, quick, kind: 'load', date: new Date(report.date) });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${relative(ROOT, file)}`);
 }
 
 main().then(

@@ -1,8 +1,9 @@
 /**
  * Where a benchmark run writes its figures. Ordinary runs (CI's too) write
- * bench/results/latest.json or latest-quick.json, which git ignores; `--record` writes a new dated
- * file (bench/results/2026-11-30-full.json) that is committed and quoted in the README, and never
- * overwrites one: a second record on the same day gets a suffix (-2, -3, …).
+ * bench/results/latest.json, latest-quick.json or latest-load.json, which git ignores; `--record`
+ * writes a new dated file (bench/results/2026-11-30-full.json, 2026-11-28-load.json) that is
+ * committed and quoted in the docs, and never overwrites one: a second record on the same day gets
+ * a suffix (-2, -3, …).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,9 @@ import { join } from 'node:path';
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 /** The file a run writes to. */
-export function resultsFile(options: { record: boolean; quick: boolean; date: Date }): string {
-  const kind = options.quick ? 'quick' : 'full';
-  if (!options.record) return join(RESULTS_DIR, options.quick ? 'latest-quick.json' : 'latest.json');
+export function resultsFile(options: { record: boolean; quick: boolean; date: Date; kind?: 'load' }): string {
+  const kind = options.kind ?? (options.quick ? 'quick' : 'full');
+  if (!options.record) return join(RESULTS_DIR, kind === 'full' ? 'latest.json' : `latest-${kind}.json`);
   const day = options.date.toISOString().slice(0, 10);
   for (let n = 1; ; n++) {
     const file = join(RESULTS_DIR, `${day}-${kind}${n === 1 ? '' : `-${n}`}.json`);
