@@ -237,4 +237,102 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       /5% van de woningvoorraad.*40\u00a0woningen per ha/s,
     );
   });
+  it('sweeps the equity share and the energy-tax revenue: new outputs on scatter, Pareto, table and tornado', async () => {
+    await openView(page, 'verkennen', 'sh-sweep-builder');
+    const builder = page.locator('sh-sweep-builder');
+    await builder.getByLabel('As 1: parameter').selectOption('national.equityShare');
+    await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('0; 50; 100');
+    await builder.getByLabel('As 2: parameter').selectOption('national.ebRevenueEURPerYear');
+    await builder.getByLabel('As 2: waarden, gescheiden door ;').fill('0; 6,4');
+    await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
+    const started = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST',
+    );
+    await builder.locator('#run').click();
+    const response = await started;
+    const { id } = (await response.json()) as { id: string };
+    await page
+      .locator('#progress-card', { hasText: `Verkenning ${id}` })
+      .locator('[data-status="done"]')
+      .waitFor();
+
+    // The national rows as the API's CSV has them (empty cell = null).
+    const csv = await (await page.request.get(`${server.url}/api/sweeps/${id}/result?format=csv`)).text();
+    const [head, ...lines] = csv.trim().split('\n');
+    const names = head.split(',');
+    const rows = lines
+      .map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])))
+      .filter((r) => r.region === 'NL');
+    expect(rows).toHaveLength(6);
+    const nullShare = rows.filter((r) => r.financeSubsidyEBShare === '');
+    expect(nullShare).toHaveLength(3);
+
+    // Scatter: tariff under equity against the EB share; the scenarios without a share are said, not drawn.
+    const scatter = page.locator('sh-sweep-scatter');
+    await expect(scatter.locator('#x option[value="financeEquityTariffEURPerConnection"]').textContent()).resolves.toBe(
+      'Nettarief bij staatsdeelneming (€/aansluiting/jaar)',
+    );
+    await scatter.locator('#x').selectOption('financeEquityTariffEURPerConnection');
+    await scatter.locator('#y').selectOption('financeSubsidyEBShare');
+    await expect
+      .poll(async () =>
+        (await scatter.locator('[data-missing="financeSubsidyEBShare"]').textContent())?.replace(/\s+/g, ' '),
+      )
+      .toMatch(
+        /^3 van 6 scenario’s hebben geen waarde voor .*: — \(geen EB-opbrengst ingesteld\); die zijn niet getekend\.$/s,
+      );
+
+    // The table shows "—" for those, and the share in % for the others.
+    const table = page.locator('sh-sweep-view sh-sort-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
+    const shareCol = await table
+      .locator('th')
+      .evaluateAll((ths) => ths.findIndex((th) => th.textContent?.includes('Subsidie als deel van de EB-opbrengst')));
+    expect(shareCol).toBeGreaterThan(0);
+    for (const r of rows) {
+      const shown = await table.locator(`tr[data-id="${r.scenario}"] td`).nth(shareCol).textContent();
+      expect(shown).toBe(r.financeSubsidyEBShare === '' ? '—' : nl(Number(r.financeSubsidyEBShare) * 100, 1));
+    }
+    await expect(table.locator('caption').textContent()).resolves.toContain('geen EB-opbrengst ingesteld');
+
+    // Pareto over the two outputs shown: lowest tariff under equity and least field-solar land.
+    await scatter.locator('#y').selectOption('fieldSolarHa');
+    await scatter.locator('#pareto-mode').selectOption('assen');
+    const tariffs = rows.map((r) => Number(r.financeEquityTariffEURPerConnection));
+    const expected = rows
+      .filter((r) => Number(r.financeEquityTariffEURPerConnection) === Math.min(...tariffs))
+      .map((r) => r.scenario)
+      .sort();
+    expect(expected).toHaveLength(2); // equityShare 100 %, with and without energy-tax revenue
+    const paretoCol = await table
+      .locator('th')
+      .evaluateAll((ths) => ths.findIndex((th) => th.textContent?.includes('Pareto')));
+    const onFront = async () => {
+      const ids: string[] = [];
+      for (const r of rows)
+        if ((await table.locator(`tr[data-id="${r.scenario}"] td`).nth(paretoCol).textContent()) === 'ja')
+          ids.push(r.scenario);
+      return ids.sort();
+    };
+    await expect.poll(onFront).toEqual(expected);
+    await expect(scatter.locator('#pareto-text').textContent()).resolves.toContain('Nettarief bij staatsdeelneming');
+
+    // Tornado: the equity share lowers the tariff (the state asks 2 % against the grid's 3 %).
+    const tornado = page.locator('sh-sweep-tornado');
+    await tornado.locator('#tornado-output').selectOption('financeEquityTariffEURPerConnection');
+    const sensitivity = (await (
+      await page.request.get(`${server.url}/api/sweeps/${id}/sensitivity?output=financeEquityTariffEURPerConnection`)
+    ).json()) as { axes: Array<{ path: string; swing: number }> };
+    const equityBar = sensitivity.axes.find((a) => a.path === 'national.equityShare')!;
+    expect(equityBar.swing).toBeLessThan(0);
+    await expect
+      .poll(() => tornado.locator('g[data-bar="national.equityShare"] rect.bar').getAttribute('fill'))
+      .toBe('#1565c0');
+    await tornado.locator('#tornado-output').selectOption('financeSubsidyEBShare');
+    await expect
+      .poll(() => tornado.locator('#tornado-explain').textContent())
+      .toContain('Scenario’s zonder waarde (—) tellen niet mee.');
+    await expect(page.locator('sh-sweep-view').textContent()).resolves.not.toMatch(/NaN/);
+    expect(pageErrors).toEqual([]);
+  });
 });

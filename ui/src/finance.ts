@@ -71,6 +71,17 @@ export const NULL_REASONS = {
   nationalLandClaimShareOfArable: 'niet voor elke regio is de landbouwgrond bekend',
 } as const;
 
+/**
+ * Why a nullable output has no value in an area ('NL' or a region id), in Dutch; for '—' in tables,
+ * the sweep scatter and the tornado chart.
+ */
+export function nullReason(output: string, area = 'NL'): string {
+  if (output === 'financeSubsidyEBShare') return NULL_REASONS.financeSubsidyEBShare;
+  if (output === 'landClaimShareOfArable')
+    return area === 'NL' ? NULL_REASONS.nationalLandClaimShareOfArable : NULL_REASONS.landClaimShareOfArable;
+  return 'geen waarde';
+}
+
 /** A share (0–1) as a Dutch percentage, or "—" with the reason when the model gives no value. */
 export function shareOrReason(share: number | null | undefined, reason: string, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return `— (${reason})`;

@@ -5,6 +5,12 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { sweepResultUrl } from './api.ts';
+import { NATIONAL_OUTPUT_NAMES, isNullableOutput } from '../../engine/model/outputs.ts';
+
+/** An output that exists nationally but may be null there (e.g. the EB share when the revenue is 0). */
+function isNullableNationalOutput(name: string): boolean {
+  return isNullableOutput(name) && (NATIONAL_OUTPUT_NAMES as readonly string[]).includes(name);
+}
 
 export interface NationalRows {
   /** Row count (one per scenario). */
@@ -34,7 +40,8 @@ export async function loadNationalRows(id: string, signal?: AbortSignal): Promis
     }
     columns[name] = out;
   }
-  // Drop columns that are all-NaN for national rows (congestion hours, per-home outputs).
-  const useful = names.filter((n) => columns[n].some((v) => !Number.isNaN(v)));
+  // Drop columns that are all-NaN for national rows (congestion hours, per-home outputs), but keep the
+  // nullable national outputs: "no value in any scenario" is a result the user must see ("—" and why).
+  const useful = names.filter((n) => columns[n].some((v) => !Number.isNaN(v)) || isNullableNationalOutput(n));
   return { length: keep.length, names: useful, columns };
 }

@@ -1,8 +1,11 @@
 /**
- * Scatter of the national rows of a sweep: any output against any axis or output, with the
- * Pareto front (min grid investment, max delivered RES, min land) drawn on top in another colour.
+ * Scatter of the national rows of a sweep: any output against any axis or output, with a Pareto
+ * front drawn on top in another colour: the server's (min grid investment, max delivered RES, min
+ * land) or, when both axes are outputs, the front over the two outputs shown (pareto-2d.ts).
  * uPlot wants ascending x, so points are sorted by x; lines are switched off (points only).
- * Choosing a Y column fires `y-change` with its name.
+ * Choosing a Y column fires `y-change` with its name; the front shown fires `pareto-change` with
+ * its scenario numbers. Scenarios without a value (nullable outputs) are not drawn; a note says
+ * how many and why.
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import type uPlot from 'uplot';
@@ -11,6 +14,15 @@ import { shared } from '../styles.ts';
 import { auto, compact } from '../format.ts';
 import { columnLabel } from '../region-names.ts';
 import { displayValueOf } from '../quantity-format.ts';
+import { OUTPUT_NAMES, isNullableOutput } from '../../../engine/model/outputs.ts';
+import { betterDirection, paretoFront2d } from '../pareto-2d.ts';
+import { nullReason } from '../finance.ts';
+
+/** Which Pareto front the scatter draws: the server's three objectives, or the two outputs shown. */
+export type ParetoMode = 'standaard' | 'assen';
+
+const isOutput = (name: string) => (OUTPUT_NAMES as readonly string[]).includes(name);
+const ARROW = { lower: '↓', higher: '↑' } as const;
 import './u-plot.ts';
 
 export class SweepScatter extends LitElement {
@@ -20,12 +32,16 @@ export class SweepScatter extends LitElement {
     axisNames: { attribute: false },
     x: { state: true },
     y: { state: true },
+    mode: { state: true },
   };
   declare rows: NationalRows | null;
   declare pareto: Set<number>;
   declare axisNames: string[];
   declare x: string;
   declare y: string;
+  declare mode: ParetoMode;
+  /** Scenario numbers on the front drawn now. */
+  private shown: Set<number> = new Set();
   private options: Omit<uPlot.Options, 'width' | 'height'> | null = null;
   private data: uPlot.AlignedData | null = null;
 
@@ -36,6 +52,7 @@ export class SweepScatter extends LitElement {
     this.axisNames = [];
     this.x = '';
     this.y = 'gridCapexEUR';
+    this.mode = 'standaard';
   }
 
   static styles = [
@@ -43,6 +60,7 @@ export class SweepScatter extends LitElement {
     css`
       .pick { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.3rem 0.5rem; align-items: center; margin-bottom: 0.4rem; }
       select { width: 100%; }
+      .note { font-size: 0.8rem; color: #4a5668; margin-top: 0.3rem; }
     `,
   ];
 
@@ -51,10 +69,17 @@ export class SweepScatter extends LitElement {
     if (!rows) return;
     if (!this.x || !rows.columns[this.x]) this.x = this.axisNames[0] ?? 'resNominalTWh';
     if (!rows.columns[this.y]) this.y = rows.names.find((n) => n !== this.x && n !== 'scenario') ?? this.x;
-    if (!(changed.has('rows') || changed.has('x') || changed.has('y') || changed.has('pareto'))) return;
+    if (this.mode === 'assen' && !this.axesArePareto()) this.mode = 'standaard';
+    if (!(changed.has('rows') || changed.has('x') || changed.has('y') || changed.has('pareto') || changed.has('mode')))
+      return;
     const xs = rows.columns[this.x],
       ys = rows.columns[this.y],
       sc = rows.columns.scenario;
+    const front = this.frontScenarios(rows);
+    if (!sameSet(front, this.shown)) {
+      this.shown = front;
+      this.dispatchEvent(new CustomEvent('pareto-change', { detail: front, bubbles: true, composed: true }));
+    }
     const order = Array.from({ length: rows.length }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
     const X = new Float64Array(order.length),
       Y: (number | null)[] = [],
@@ -66,7 +91,7 @@ export class SweepScatter extends LitElement {
       X[k] = xs[i] * sx;
       const y = Number.isNaN(ys[i]) ? null : ys[i] * sy;
       Y.push(y);
-      P.push(this.pareto.has(sc ? sc[i] : i) ? y : null);
+      P.push(this.shown.has(sc ? sc[i] : i) ? y : null);
     });
     this.data = [X, Y, P] as unknown as uPlot.AlignedData;
     const none = () => null;
@@ -100,6 +125,45 @@ export class SweepScatter extends LitElement {
     };
   }
 
+  /** Whether the two columns shown are outputs, so that a front over them has a meaning. */
+  private axesArePareto(): boolean {
+    return isOutput(this.x) && isOutput(this.y) && this.x !== this.y;
+  }
+
+  /** Scenario numbers of the front to draw: the server's, or the one over the two outputs shown. */
+  private frontScenarios(rows: NationalRows): Set<number> {
+    if (this.mode !== 'assen') return new Set(this.pareto);
+    const sc = rows.columns.scenario;
+    const rowsOnFront = paretoFront2d(
+      rows.columns[this.x],
+      rows.columns[this.y],
+      betterDirection(this.x),
+      betterDirection(this.y),
+    );
+    return new Set([...rowsOnFront].map((i) => (sc ? sc[i] : i)));
+  }
+
+  /** "3 van 12 scenario’s hebben geen waarde voor Ruimtedruk: — (…)": missing points are said, not hidden. */
+  private missingNote(rows: NationalRows) {
+    const notes = [];
+    for (const name of new Set([this.x, this.y])) {
+      if (!isNullableOutput(name)) continue;
+      const missing = rows.columns[name].reduce((count, v) => count + (Number.isNaN(v) ? 1 : 0), 0);
+      if (missing > 0)
+        notes.push(
+          html`<div class="note" data-missing=${name}>${missing} van ${rows.length} scenario’s hebben geen waarde voor
+            ${columnLabel(name)}: — (${nullReason(name)}); die zijn niet getekend.</div>`,
+        );
+    }
+    return notes;
+  }
+
+  private paretoText() {
+    if (this.mode === 'assen')
+      return `Oranje: Pareto-front over de getoonde uitkomsten (${columnLabel(this.x)} ${ARROW[betterDirection(this.x)]}, ${columnLabel(this.y)} ${ARROW[betterDirection(this.y)]}; ↓ lager is beter, ↑ hoger is beter).`;
+    return 'Oranje: Pareto-front (laagste netinvestering, meeste geleverde RES-stroom, minste ruimte).';
+  }
+
   /** A new Y column; `y-change` tells the view (the tornado chart follows the scatter's output). */
   private pickY(name: string) {
     this.y = name;
@@ -120,9 +184,22 @@ export class SweepScatter extends LitElement {
         <select id="y" @change=${(e: Event) => this.pickY((e.target as HTMLSelectElement).value)}>
           ${xChoices.map((n) => html`<option value=${n} ?selected=${n === this.y}>${columnLabel(n)}</option>`)}
         </select>
+        <label for="pareto-mode">Pareto-front</label>
+        <select id="pareto-mode" @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value as ParetoMode)}>
+          <option value="standaard" ?selected=${this.mode === 'standaard'}>Netinvestering, geleverde RES-stroom en ruimte</option>
+          <option value="assen" ?selected=${this.mode === 'assen'} ?disabled=${!this.axesArePareto()}>De twee getoonde uitkomsten${
+            this.axesArePareto() ? '' : ' (kies op beide assen een uitkomst)'
+          }</option>
+        </select>
       </div>
       <sh-uplot id="scatter" .options=${this.options} .data=${this.data} .height=${300}></sh-uplot>
+      <div class="note" id="pareto-text">${this.paretoText()} Sleep om in te zoomen.</div>
+      ${this.missingNote(rows)}
     `;
   }
 }
 customElements.define('sh-sweep-scatter', SweepScatter);
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  return a.size === b.size && [...a].every((v) => b.has(v));
+}

@@ -11,7 +11,8 @@ import { compact } from '../format.ts';
 import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
 import { pathLabel } from '../region-names.ts';
 import { displayUnitOf, displayValueOf, formatQuantity } from '../quantity-format.ts';
-import { OUTPUTS, type OutputName } from '../../../engine/model/outputs.ts';
+import { OUTPUTS, isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
+import { nullReason } from '../finance.ts';
 
 const UP = '#d84315';
 const DOWN = '#1565c0';
@@ -100,7 +101,10 @@ export class SweepTornado extends LitElement {
       const { axes } = await getSensitivity(this.sweepId, this.chosen, this.region, abort.signal);
       if (abort.signal.aborted) return;
       this.bars = axes;
-      if (axes.length === 0) this.message = 'Geen waarden voor deze uitkomst in dit gebied.';
+      if (axes.length === 0)
+        this.message = isNullableOutput(this.chosen)
+          ? `Geen waarden voor deze uitkomst in dit gebied: — (${nullReason(this.chosen, this.region)}).`
+          : 'Geen waarden voor deze uitkomst in dit gebied.';
     } catch (err) {
       if (abort.signal.aborted) return;
       this.bars = null;
@@ -175,7 +179,9 @@ export class SweepTornado extends LitElement {
           ${regions.map((r) => html`<option value=${r.id} ?selected=${r.id === this.region}>${r.name}</option>`)}
         </select>
       </div>
-      <p class="muted explain" id="tornado-explain">Effect van elke as op ${label} (${unit}) in ${this.areaName()}: gemiddelde bij laagste vs hoogste waarde.</p>
+      <p class="muted explain" id="tornado-explain">Effect van elke as op ${label} (${unit}) in ${this.areaName()}: gemiddelde bij laagste vs hoogste waarde.${
+        isNullableOutput(this.chosen) ? ' Scenario’s zonder waarde (—) tellen niet mee.' : ''
+      }</p>
       ${this.message ? html`<div class="muted" role="status">${this.message}</div>` : ''}
       ${
         this.bars?.length

@@ -25,7 +25,8 @@ import { num } from '../format.ts';
 import { columnLabel } from '../region-names.ts';
 import { formatQuantity } from '../quantity-format.ts';
 import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
-import type { OutputName } from '../../../engine/model/outputs.ts';
+import { isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
+import { nullReason } from '../finance.ts';
 import type { Column } from './sort-table.ts';
 import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
 import { WEATHER_YEAR_PATH, isStressTest, weatherYearAxis } from '../weather-stress.ts';
@@ -53,6 +54,9 @@ const TABLE_OUTPUTS = [
   'fieldSolarHa',
   'windHa',
   'co2AvoidedT',
+  'financeEquityTariffEURPerConnection',
+  'financeSubsidyEBShare',
+  'landClaimShareOfArable',
 ];
 
 /**
@@ -68,6 +72,7 @@ export class SweepView extends StoreElement {
     rows: { state: true },
     pareto: { state: true },
     output: { state: true },
+    shownPareto: { state: true },
     target: { state: true },
   };
   declare issues: Issue[];
@@ -80,6 +85,8 @@ export class SweepView extends StoreElement {
   declare rows: NationalRows | null;
   /** Scenario numbers on its Pareto front. */
   declare pareto: ReadonlySet<number>;
+  /** Scenario numbers on the front the scatter draws (the server's, or over the two outputs shown). */
+  declare shownPareto: ReadonlySet<number>;
   /** Output shown in the scatter and the tornado chart. */
   declare output: string;
   /** The RES target (TWh/jaar) of the scenario the sweep started from. */
@@ -95,6 +102,7 @@ export class SweepView extends StoreElement {
     this.axes = [];
     this.rows = null;
     this.pareto = new Set();
+    this.shownPareto = new Set();
     this.output = 'gridCapexEUR';
     this.target = NATIONAL_DEFAULTS.targetTWh;
   }
@@ -197,6 +205,7 @@ export class SweepView extends StoreElement {
       if (id !== this.sweep?.id) return;
       this.rows = rows;
       this.pareto = new Set(pareto.map((p) => p.scenario));
+      this.shownPareto = this.pareto;
     } catch (err) {
       this.failure = (err as Error).message;
     }
@@ -214,7 +223,7 @@ export class SweepView extends StoreElement {
     for (let i = 0; i < rows.length; i++) {
       const r: Record<string, unknown> = {
         id: String(rows.columns.scenario?.[i] ?? i),
-        pareto: this.pareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
+        pareto: this.shownPareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
       };
       for (const n of ['scenario', ...this.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
       out.push(r);
@@ -239,7 +248,10 @@ export class SweepView extends StoreElement {
       })),
       ...TABLE_OUTPUTS.map((o) => {
         const { label, display } = OUTPUT_LABELS[o as OutputName];
-        return { key: o, label, unit: display.unit, format: (v: unknown) => formatQuantity(o, v as number, true) };
+        // A nullable output without a value is "—"; the caption says why.
+        const format = (v: unknown) =>
+          v === null || v === undefined || Number.isNaN(v) ? '—' : formatQuantity(o, v as number, true);
+        return { key: o, label, unit: display.unit, format };
       }),
     ];
     return html`
@@ -292,15 +304,21 @@ export class SweepView extends StoreElement {
               <sh-sweep-scatter .rows=${rows} .pareto=${this.pareto} .axisNames=${this.axes}
                 @y-change=${(e: CustomEvent<string>) => {
                   this.output = e.detail;
+                }}
+                @pareto-change=${(e: CustomEvent<Set<number>>) => {
+                  this.shownPareto = e.detail;
                 }}></sh-sweep-scatter>
-              <div class="muted">Oranje: Pareto-front (laagste netinvestering, meeste geleverde RES-stroom, minste ruimte). Sleep om in te zoomen.</div>
             </div>
             <div>
               <div class="card" id="tornado-card"><h3 style="margin-top:0">Gevoeligheid per as</h3>
                 <sh-sweep-tornado .sweepId=${st?.id ?? ''} .output=${this.output} .regions=${store.regions}></sh-sweep-tornado>
               </div>
               <sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
-                caption="Landelijke resultaten per scenario"></sh-sort-table>
+                caption=${`Landelijke resultaten per scenario. Pareto: op de front in de spreidingsgrafiek. — = geen waarde: ${TABLE_OUTPUTS.filter(
+                  isNullableOutput,
+                )
+                  .map((o) => `${OUTPUT_LABELS[o as OutputName].label}: ${nullReason(o)}`)
+                  .join('; ')}.`}></sh-sort-table>
             </div>
           </div>`
           : ''
