@@ -193,6 +193,8 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     const lvMW = full.lvReinforceMW - withoutBuildings.lvReinforceMW;
     await expect.poll(() => row.nth(2).textContent()).toBe(`+${nl(lvMW)}`);
     expect(lvMW).toBeGreaterThan(0);
+    // Only one table has choices, so the parts add up to the whole: no samenhang.
+    await expect(page.locator('#lv-interaction').textContent()).resolves.toBe('0');
     // Mobiliteit has no choices here: no LV contribution.
     await expect(page.locator('sh-tables-view tr[data-id="mobiliteit"] td').nth(2).textContent()).resolves.toBe('0');
   });

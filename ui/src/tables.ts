@@ -111,3 +111,13 @@ export const TABLES: readonly KlimaatTafel[] = [
 ];
 
 export const tableById = (id: TableId): KlimaatTafel => TABLES.find((t) => t.id === id)!;
+
+/**
+ * The samenhang of leave-one-out contributions: the sum of the tables' parts (whole minus the run
+ * without that table) minus the whole's effect over the base. For two tables this is the usual
+ * interaction f(A,B) − f(A) − f(B) + f(∅): positive when together they load the grid more than
+ * apart (heat pumps and EVs in the same streets), negative when they absorb each other's load.
+ */
+export function tableInteraction(whole: number, base: number, parts: readonly number[]): number {
+  return parts.reduce((a, b) => a + b, 0) - (whole - base);
+}

@@ -2,14 +2,15 @@
  * View 4, "Tafels in samenhang": each klimaattafel's share in the national grid reinforcement
  * and grid investment, by leave-one-out: evaluate the scenario with that table's levers reset
  * to the base scenario, and take the difference with the full scenario. What remains between
- * the sum of the parts and the whole is the interaction ("samenhang") between the tables.
+ * the sum of the parts and the whole is the interaction ("samenhang") between the tables
+ * (tableInteraction: positive when the tables together load the grid more than apart).
  */
 import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { evaluate, type NationalLike } from '../tables-api.ts';
-import { TABLES } from '../tables.ts';
+import { TABLES, tableInteraction } from '../tables.ts';
 import { emptyScenario, withoutTable } from '../scenario-edit.ts';
 import { euros, num } from '../format.ts';
 import { withWeatherYear } from '../weather-year.ts';
@@ -149,12 +150,37 @@ export class TablesView extends StoreElement {
                 ? html`<p class="muted">
                   Hele scenario: ${num(reinforce(full), 0)} MW verzwaring, ${euros(full.gridCapexEUR)}; basis: ${num(reinforce(base), 0)} MW,
                   ${euros(base.gridCapexEUR)}. Som van de tafelbijdragen: ${num(sumParts, 0, true)} MW, ${euros(sumCapex, true)}.
-                  Samenhang (verschil tussen geheel en som van de delen): ${num(reinforce(full) - reinforce(base) - sumParts, 0, true)} MW,
-                  ${euros(full.gridCapexEUR - base.gridCapexEUR - sumCapex, true)}.
+                  Samenhang (som van de delen min het effect van het geheel):
+                  <span id="interaction">${num(
+                    tableInteraction(
+                      reinforce(full),
+                      reinforce(base),
+                      rows.map((r) => r.reinforceMW),
+                    ),
+                    0,
+                    true,
+                  )}</span> MW,
+                  ${euros(
+                    tableInteraction(
+                      full.gridCapexEUR,
+                      base.gridCapexEUR,
+                      rows.map((r) => r.capexEUR),
+                    ),
+                    true,
+                  )}.
                   Laagspanning: hele scenario ${num(full.lvReinforceMW, 0)} MW (${euros(full.lvCapexEUR)}), basis ${num(base.lvReinforceMW, 0)} MW,
                   som van de tafelbijdragen ${num(sumLv, 0, true)} MW, samenhang
-                  <span id="lv-interaction">${num(full.lvReinforceMW - base.lvReinforceMW - sumLv, 0, true)}</span> MW. Positief: tafels versterken elkaars netbelasting;
-                  negatief: ze vangen elkaar op (bijv. zon overdag en laden overdag).
+                  <span id="lv-interaction">${num(
+                    tableInteraction(
+                      full.lvReinforceMW,
+                      base.lvReinforceMW,
+                      rows.map((r) => r.lvReinforceMW),
+                    ),
+                    0,
+                    true,
+                  )}</span> MW. Positief: tafels versterken elkaars netbelasting
+                  (samen meer dan apart, bijv. warmtepompen en elektrische auto’s in dezelfde straat); negatief: ze vangen elkaar op
+                  (bijv. zon overdag en laden overdag).
                 </p>`
                 : ''
             }
