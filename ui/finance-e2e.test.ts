@@ -332,6 +332,14 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect
       .poll(() => tornado.locator('#tornado-explain').textContent())
       .toContain('Scenario’s zonder waarde (—) tellen niet mee.');
+    // At an EB revenue of 0 there is no share: the revenue axis gets no bar, and a note says why.
+    await expect
+      .poll(() => tornado.locator('[role="status"]').textContent())
+      .toBe(
+        'Geen balk voor Opbrengst energiebelasting — landelijk: alleen bij één waarde van de as heeft de uitkomst een waarde, bij de andere — (geen EB-opbrengst ingesteld).',
+      );
+    await expect(tornado.locator('g[data-bar="national.ebRevenueEURPerYear"]').count()).resolves.toBe(0);
+    await expect(tornado.locator('g[data-bar="national.equityShare"]').count()).resolves.toBe(1);
     await expect(page.locator('sh-sweep-view').textContent()).resolves.not.toMatch(/NaN/);
     expect(pageErrors).toEqual([]);
   });

@@ -100,11 +100,18 @@ export class SweepTornado extends LitElement {
     try {
       const { axes } = await getSensitivity(this.sweepId, this.chosen, this.region, abort.signal);
       if (abort.signal.aborted) return;
-      this.bars = axes;
+      // For an output that can be empty, an axis whose values with an output left only one value
+      // (e.g. the EB revenue 0 gives no EB share) has nothing to compare: say so instead of a bar.
+      const nullable = isNullableOutput(this.chosen);
+      const oneSided = nullable ? axes.filter((b) => b.lowValue === b.highValue) : [];
+      this.bars = axes.filter((b) => !oneSided.includes(b));
+      const reason = nullReason(this.chosen, this.region);
       if (axes.length === 0)
-        this.message = isNullableOutput(this.chosen)
-          ? `Geen waarden voor deze uitkomst in dit gebied: — (${nullReason(this.chosen, this.region)}).`
+        this.message = nullable
+          ? `Geen waarden voor deze uitkomst in dit gebied: — (${reason}).`
           : 'Geen waarden voor deze uitkomst in dit gebied.';
+      else if (oneSided.length)
+        this.message = `Geen balk voor ${oneSided.map((b) => pathLabel(b.path)).join(', ')}: alleen bij één waarde van de as heeft de uitkomst een waarde, bij de andere — (${reason}).`;
     } catch (err) {
       if (abort.signal.aborted) return;
       this.bars = null;
