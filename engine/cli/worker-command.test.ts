@@ -111,6 +111,16 @@ if (available) {
       expect(readFileSync(remote).equals(readFileSync(local))).toBe(true);
     });
 
+    it('print the ready line docs/scale-out.md shows', () => {
+      const docs = readFileSync(join(PACKAGE_ROOT, 'docs/scale-out.md'), 'utf8');
+      const ready = /^\S+ samenhang worker ready: .*$/m.exec(workers[1].output())![0];
+      const asDocumented = ready
+        .replace(/^\S+/, '2026-11-30T15:00:00.000Z')
+        .replace('1 thread(s)', '8 thread(s)')
+        .replace(`redis://127.0.0.1:${redis.port}`, 'redis://10.0.0.5:6379');
+      expect(docs).toContain(asDocumented);
+    });
+
     it('never queue a sweep whose spec is invalid', async () => {
       const before = await queue.getJobCounts();
       const bad = writeSpec('bad', { base: {}, axes: [{ path: 'defaults.solarShare', values: [2] }] });

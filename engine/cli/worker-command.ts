@@ -44,7 +44,9 @@ export async function runWorkerCommand(io: CliIo, options: WorkerCommandOptions)
   const worker = await RemoteSweepWorker.start({ redis: target, threads, log, lockMs });
   log(`samenhang worker ready: ${threads} thread(s), queue on ${target.shown}`);
   await stopped;
-  log('stopping: finishing the chunks in hand');
+  log('stopping: finishing the chunks in hand (a second Ctrl-C or SIGTERM stops at once)');
+  // With Redis unreachable the graceful close can wait for ever: a second signal ends the process.
+  if (!io.signal) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
   await worker.close();
   log('stopped');
 }
