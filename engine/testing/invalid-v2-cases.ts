@@ -66,6 +66,36 @@ function editCsv(file: string, edit: (rows: string[][], col: (name: string) => n
 }
 const line = (n: number) => [`:${n}:`, `:${n} `, `:${n})`, `line ${n}`, `row ${n}`];
 
+/** One CSV cell set to `value` on line `n` (the header is line 1): the error names the file and the line. */
+function cellCase(
+  part: InvalidV2Case['part'],
+  file: string,
+  n: number,
+  column: string,
+  value: string,
+  name: string,
+  place: string[] = [],
+): InvalidV2Case {
+  return {
+    part,
+    name: `${file === 'regions.csv' ? '' : `${file} `}${name} (line ${n})`,
+    file,
+    place: [...line(n), ...place],
+    dataset: editCsv(file, (rows, col) => {
+      rows[n - 1][col(column)] = value;
+    }),
+  };
+}
+
+/** dataset.json with `text`: the error names its weatherYear. */
+const datasetJsonCase = (name: string, text: string): InvalidV2Case => ({
+  part: 'weatherYears',
+  name,
+  file: 'dataset.json',
+  place: ['weatherYear'],
+  dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), text),
+});
+
 const scenarioCases = (): InvalidV2Case[] => [
   // §10 / §1.6: a weatherYear the dataset does not have names the years it has
   { ...rule('weatherYears', 'national.weatherYear', 1987), place: ['national.weatherYear'] },
@@ -96,20 +126,8 @@ const scenarioCases = (): InvalidV2Case[] => [
 ];
 
 const datasetCases = (): InvalidV2Case[] => [
-  {
-    part: 'weatherYears',
-    name: 'dataset.json weatherYear not integral',
-    file: 'dataset.json',
-    place: ['weatherYear'],
-    dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), '{"weatherYear": 2030.5}'),
-  },
-  {
-    part: 'weatherYears',
-    name: 'dataset.json weatherYear null',
-    file: 'dataset.json',
-    place: ['weatherYear'],
-    dataset: (dir) => writeFileSync(join(dir, 'dataset.json'), '{"weatherYear": null}'),
-  },
+  datasetJsonCase('dataset.json weatherYear not integral', '{"weatherYear": 2030.5}'),
+  datasetJsonCase('dataset.json weatherYear null', '{"weatherYear": null}'),
   {
     part: 'weatherYears',
     name: 'a year both in dataset.json and a profiles-<YYYY>.csv',
@@ -127,24 +145,11 @@ const datasetCases = (): InvalidV2Case[] => [
     }),
   },
   {
-    part: 'weatherYears',
+    ...cellCase('weatherYears', 'profiles-2031.csv', 6, 'hour', '7', 'hour out of order'),
     name: 'profiles-2031.csv hour out of order (line 6), checked although not used',
-    file: 'profiles-2031.csv',
-    place: line(6),
     scenario: '{}',
-    dataset: editCsv('profiles-2031.csv', (rows) => {
-      rows[5][0] = '7';
-    }),
   },
-  {
-    part: 'weatherYears',
-    name: 'profiles-2031.csv capacity factor 1.5 (line 14)',
-    file: 'profiles-2031.csv',
-    place: [...line(14), 'hour 12'],
-    dataset: editCsv('profiles-2031.csv', (rows, col) => {
-      rows[13][col('sol')] = '1.5';
-    }),
-  },
+  cellCase('weatherYears', 'profiles-2031.csv', 14, 'sol', '1.5', 'capacity factor 1.5', ['hour 12']),
   {
     part: 'weatherYears',
     name: 'profiles-2031.csv ragged row (line 9)',
@@ -161,42 +166,10 @@ const datasetCases = (): InvalidV2Case[] => [
     place: ['national.weatherYear'],
     dataset: (dir) => rmSync(join(dir, 'profiles-2031.csv')),
   },
-  {
-    part: 'lv',
-    name: 'homes 0 (line 3)',
-    file: 'regions.csv',
-    place: line(3),
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[2][col('homes')] = '0';
-    }),
-  },
-  {
-    part: 'lv',
-    name: 'negative householdDemandTWh (line 2)',
-    file: 'regions.csv',
-    place: line(2),
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[1][col('householdDemandTWh')] = '-0.001';
-    }),
-  },
-  {
-    part: 'lv',
-    name: 'non-numeric lvCapacityKWPerHome (line 4)',
-    file: 'regions.csv',
-    place: line(4),
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[3][col('lvCapacityKWPerHome')] = 'x';
-    }),
-  },
-  {
-    part: 'lv',
-    name: 'householdProfile that is not a column (line 5)',
-    file: 'regions.csv',
-    place: [...line(5), 'nosuch'],
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[4][col('householdProfile')] = 'nosuch';
-    }),
-  },
+  cellCase('lv', 'regions.csv', 3, 'homes', '0', 'homes 0'),
+  cellCase('lv', 'regions.csv', 2, 'householdDemandTWh', '-0.001', 'negative householdDemandTWh'),
+  cellCase('lv', 'regions.csv', 4, 'lvCapacityKWPerHome', 'x', 'non-numeric lvCapacityKWPerHome'),
+  cellCase('lv', 'regions.csv', 5, 'householdProfile', 'nosuch', 'householdProfile that is not a column', ['nosuch']),
   {
     part: 'lv',
     name: 'household profile summing to 0 (hh)',
@@ -208,24 +181,8 @@ const datasetCases = (): InvalidV2Case[] => [
         })(dir);
     },
   },
-  {
-    part: 'finance',
-    name: 'negative arableLandHa (line 3)',
-    file: 'regions.csv',
-    place: line(3),
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[2][col('arableLandHa')] = '-1';
-    }),
-  },
-  {
-    part: 'finance',
-    name: 'non-numeric housingNeedHomes (line 2)',
-    file: 'regions.csv',
-    place: line(2),
-    dataset: editCsv('regions.csv', (rows, col) => {
-      rows[1][col('housingNeedHomes')] = 'veel';
-    }),
-  },
+  cellCase('finance', 'regions.csv', 3, 'arableLandHa', '-1', 'negative arableLandHa'),
+  cellCase('finance', 'regions.csv', 2, 'housingNeedHomes', 'veel', 'non-numeric housingNeedHomes'),
 ];
 
 /** Every invalid v2 input of the parts the engine implements. */
