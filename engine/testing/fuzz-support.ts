@@ -3,13 +3,13 @@
  *
  * Quick by default (`npm test`); a full run sets the number of generated inputs per property:
  *
- *   FUZZ_RUNS=2500 FUZZ_REPORT_DIR=bench/results/fuzz npx vitest run fuzz
+ *   FUZZ_RUNS=2500 FUZZ_REPORT_DIR=bench/results/fuzz/latest npx vitest run fuzz
  *
  * `FUZZ_SEED` replays a failing run (fast-check prints the seed and path of a failure).
  * With `FUZZ_REPORT_DIR`, every fuzz target writes `<target>.json` with the number of inputs it tried.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { type DatasetSource, parseDataset } from '../data/parse-dataset.ts';
@@ -54,8 +54,12 @@ export function writeFuzzReport(): void {
   const dir = process.env.FUZZ_REPORT_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
+  // A dated folder holds a committed record that docs quote: a later run must not overwrite it.
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(basename(resolve(dir)));
   for (const [target, inputs] of counts) {
     const file = join(dir, `${target.replace(/[^A-Za-z0-9_.-]+/g, '_')}.json`);
+    if (dated && existsSync(file))
+      throw new Error(`${file} is a recorded fuzz report; write this run to another folder (FUZZ_REPORT_DIR)`);
     const byDetail = details.get(target);
     const report = {
       target,
