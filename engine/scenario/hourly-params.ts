@@ -1,4 +1,9 @@
-import { HEAT_NATIONAL_PARAMS, type NationalParams, type RegionalParamName } from './parameters.ts';
+import {
+  HEAT_NATIONAL_PARAMS,
+  type NationalParams,
+  type RegionalParamName,
+  resolvedParamsFedBy,
+} from './parameters.ts';
 import type { ResolvedRegion } from './resolve.ts';
 
 /**
@@ -40,15 +45,6 @@ export type HourlyView<T> = Pick<T, Extract<HourlyParamName, keyof T>>;
 const HOURLY_SET: ReadonlySet<string> = new Set(HOURLY_PARAMS);
 
 /**
- * Scenario parameters that are not model inputs themselves but re-split or scale resolved ones
- * (MODEL.md §1.5): an axis over them is physical when one of the parameters it feeds is.
- */
-const REGIONAL_FEEDS: Partial<Record<RegionalParamName, readonly (keyof ResolvedRegion)[]>> = {
-  resScale: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
-  solarShare: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
-};
-
-/**
  * Resolved national or regional values seen through the hourly list: the same object, typed so
  * that reading a parameter missing from HOURLY_PARAMS does not compile. No copy: it is called per
  * region and hourly run (a copy cost ~2 % of a sweep worker's time).
@@ -62,8 +58,10 @@ export function isHourlyNationalParam(name: keyof NationalParams): boolean {
   return HOURLY_SET.has(name);
 }
 
-/** True when changing this regional scenario parameter changes the hourly run. */
+/**
+ * True when changing this regional scenario parameter changes the hourly run (resScale and
+ * solarShare through the production they feed).
+ */
 export function isHourlyRegionalParam(name: RegionalParamName): boolean {
-  const fed = REGIONAL_FEEDS[name] ?? [name];
-  return fed.some((resolvedName) => HOURLY_SET.has(resolvedName));
+  return resolvedParamsFedBy(name).some((resolvedName) => HOURLY_SET.has(resolvedName));
 }

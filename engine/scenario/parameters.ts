@@ -191,6 +191,20 @@ export const REGIONAL_PARAMS_FROM_DATA: readonly (RegionalParamName & RegionColu
   (p): p is RegionalParamName & RegionColumnName => isRegionColumn(p),
 );
 
+/**
+ * Regional parameters that are not model inputs themselves but re-split or scale resolved ones
+ * (MODEL.md §1.5): changing them changes the parameters they feed.
+ */
+const REGIONAL_FEEDS: Partial<Record<RegionalParamName, readonly RegionalParamName[]>> = {
+  resScale: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
+  solarShare: ['solarRoofTWh', 'solarFieldTWh', 'windTWh'],
+};
+
+/** The resolved regional parameters a change to `name` can change: those it feeds, or itself. */
+export function resolvedParamsFedBy(name: RegionalParamName): readonly RegionalParamName[] {
+  return REGIONAL_FEEDS[name] ?? [name];
+}
+
 /** Regional parameter values as a scenario layer may give them (`solarShare` may be null). */
 export type RegionalOverrides = Partial<Record<RegionalParamName, number | null>>;
 

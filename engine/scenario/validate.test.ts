@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/load-dataset.ts';
 import { ValidationError } from '../errors.ts';
-import { parseScenario } from './validate.ts';
+import { CROSS_CHECKED_PARAMS, parseScenario } from './validate.ts';
 
 const dataset = loadDataset(join(import.meta.dirname, '../testdata/tiny/dataset'));
 
@@ -148,5 +148,26 @@ describe('parseScenario: v2 parameters (MODEL.md §1.6)', () => {
     expect(
       v2Issues({ national: { lvSpareShare: 0 }, defaults: { wijkClustering: 0, lvCapacityKWPerHome: 0 } }),
     ).toEqual([]);
+  });
+});
+
+describe('CROSS_CHECKED_PARAMS', () => {
+  it('holds what the dataset checks read, and the parameters that feed production (resScale, solarShare)', () => {
+    expect([...CROSS_CHECKED_PARAMS].sort()).toEqual(
+      [
+        'copMax',
+        'copMin',
+        'resScale',
+        'shareAllElectric',
+        'shareHeatNet',
+        'shareHybrid',
+        'shareInsulationOnly',
+        'solarFieldTWh',
+        'solarRoofTWh',
+        'solarShare',
+        'solarSmallRoofTWh',
+        'windTWh',
+      ].sort(),
+    );
   });
 });

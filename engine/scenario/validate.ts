@@ -1,8 +1,17 @@
 import type { z } from 'zod';
 import type { Dataset } from '../data/types.ts';
 import { dottedPath, ValidationError, type Issue } from '../errors.ts';
-import { NATIONAL_DEFAULTS, SHARE_SUM_TOLERANCE, STRATEGY_SHARE_PARAMS, type RegionalOverrides } from './parameters.ts';
-import { resolveRegion } from './resolve.ts';
+import {
+  NATIONAL_DEFAULTS,
+  type NationalParamName,
+  REGIONAL_PARAM_NAMES,
+  type RegionalOverrides,
+  type RegionalParamName,
+  resolvedParamsFedBy,
+  SHARE_SUM_TOLERANCE,
+  STRATEGY_SHARE_PARAMS,
+} from './parameters.ts';
+import { type ResolvedRegion, resolveRegion } from './resolve.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
 /**
@@ -36,21 +45,35 @@ function unknownRegionIssues(input: unknown, dataset: Dataset): Issue[] {
     }));
 }
 
+/** The national parameters checkScenarioAgainstDataset reads: the COP order. */
+const CHECKED_NATIONAL = ['copMin', 'copMax'] as const satisfies readonly NationalParamName[];
 /**
- * The parameters checkScenarioAgainstDataset reads (COP order, strategy-share sums, production on a
- * profile summing to 0, the latter through resScale and solarShare too). Sweeps check every
- * distinct combination of axes over these before running; keep it in step with the checks below.
+ * The resolved regional parameters it reads: the strategy shares (their sum) and the production
+ * on each profile (a profile summing to 0). Only these are visible to it (see `checkedView`).
  */
-export const CROSS_CHECKED_PARAMS: ReadonlySet<string> = new Set([
-  'copMin',
-  'copMax',
+const CHECKED_REGIONAL = [
   ...STRATEGY_SHARE_PARAMS,
   'solarRoofTWh',
   'solarFieldTWh',
-  'windTWh',
   'solarSmallRoofTWh',
-  'resScale',
-  'solarShare',
+  'windTWh',
+] as const satisfies readonly RegionalParamName[];
+type CheckedRegion = Pick<ResolvedRegion, (typeof CHECKED_REGIONAL)[number]>;
+
+/** A resolved region as the checks see it: reading anything outside CHECKED_REGIONAL does not compile. */
+const checkedView = (resolved: ResolvedRegion): CheckedRegion => resolved;
+
+/**
+ * The scenario parameters whose value can change the outcome of checkScenarioAgainstDataset,
+ * derived from what it reads: the checked national parameters, and every regional parameter that
+ * is or feeds a checked resolved one (resScale and solarShare through production). Sweeps check
+ * every distinct combination of axes over these before running.
+ */
+export const CROSS_CHECKED_PARAMS: ReadonlySet<string> = new Set<string>([
+  ...CHECKED_NATIONAL,
+  ...REGIONAL_PARAM_NAMES.filter((name) =>
+    resolvedParamsFedBy(name).some((fed) => (CHECKED_REGIONAL as readonly string[]).includes(fed)),
+  ),
 ]);
 
 /** Checks that need the dataset: region ids, share sums, COP bounds, profiles for new production. */
@@ -77,7 +100,7 @@ export function checkScenarioAgainstDataset(scenario: Scenario, dataset: Dataset
   }
   dataset.regions.forEach((region, r) => {
     const own = scenario.regions[region.id] ?? {};
-    const resolved = resolveRegion(dataset, r, scenario);
+    const resolved = checkedView(resolveRegion(dataset, r, scenario));
     const sum = STRATEGY_SHARE_PARAMS.reduce((total, name) => total + resolved[name], 0);
     const touchesShares = STRATEGY_SHARE_PARAMS.some((name) => own[name] !== undefined);
     if (sum > 1 + SHARE_SUM_TOLERANCE && touchesShares) {
