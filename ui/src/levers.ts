@@ -326,6 +326,16 @@ export const LEVERS: readonly Lever[] = [
   }),
 ];
 
+/**
+ * The regional copy of a national lever that sets a `defaults.*` parameter: the same control
+ * (label, unit, range, explanation), applied to one region.
+ */
+function forRegion(key: string): Lever {
+  const lever = LEVERS.find((l) => l.key === key);
+  if (lever?.kind.type !== 'default') throw new Error(`no national lever '${key}' on a regional default`);
+  return { ...lever, key: `r.${key}` };
+}
+
 /** Regional parameters a user can override for one region, with display units. */
 export const REGION_LEVERS: readonly Lever[] = [
   L({
@@ -383,17 +393,7 @@ export const REGION_LEVERS: readonly Lever[] = [
     step: 0.05,
     digits: 2,
   }),
-  L({
-    key: 'r.fieldSolarClip',
-    table: 'elektriciteit',
-    label: 'Netbewust aansluiten (κ)',
-    unit: '% van piek',
-    kind: { type: 'default', param: 'fieldSolarClip' },
-    min: 30,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
+  forRegion('fieldSolarClip'),
   L({
     key: 'r.storageMW',
     table: 'elektriciteit',
@@ -434,61 +434,11 @@ export const REGION_LEVERS: readonly Lever[] = [
     max: 10000,
     step: 50,
   }),
-  L({
-    key: 'r.shareAllElectric',
-    table: 'gebouwd',
-    label: 'All-electric',
-    unit: '% woningen',
-    kind: { type: 'default', param: 'shareAllElectric' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
-  L({
-    key: 'r.shareHybrid',
-    table: 'gebouwd',
-    label: 'Hybride warmtepomp',
-    unit: '% woningen',
-    kind: { type: 'default', param: 'shareHybrid' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
-  L({
-    key: 'r.shareHeatNet',
-    table: 'gebouwd',
-    label: 'Warmtenet',
-    unit: '% woningen',
-    kind: { type: 'default', param: 'shareHeatNet' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
-  L({
-    key: 'r.shareInsulationOnly',
-    table: 'gebouwd',
-    label: 'Alleen isolatie',
-    unit: '% woningen',
-    kind: { type: 'default', param: 'shareInsulationOnly' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
-  L({
-    key: 'r.wijkClustering',
-    table: 'gebouwd',
-    label: REGIONAL_PARAM_LABELS.wijkClustering.label,
-    unit: '%',
-    kind: { type: 'default', param: 'wijkClustering' },
-    min: 0,
-    max: 100,
-    step: 5,
-    scale: 100,
-  }),
+  forRegion('shareAllElectric'),
+  forRegion('shareHybrid'),
+  forRegion('shareHeatNet'),
+  forRegion('shareInsulationOnly'),
+  forRegion('wijkClustering'),
   L({
     key: 'r.evCount',
     table: 'mobiliteit',
@@ -499,17 +449,7 @@ export const REGION_LEVERS: readonly Lever[] = [
     max: 1000000,
     step: 5000,
   }),
-  L({
-    key: 'r.evSmartShare',
-    table: 'mobiliteit',
-    label: 'Slim laden',
-    unit: '% auto’s',
-    kind: { type: 'default', param: 'evSmartShare' },
-    min: 0,
-    max: 100,
-    step: 1,
-    scale: 100,
-  }),
+  forRegion('evSmartShare'),
   L({
     key: 'r.industryAddMW',
     table: 'industrie',
