@@ -4,30 +4,29 @@
  * said before anything is sent. Chromium as in sign-in.test.ts.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM_ARGS,
   CHROMIUM_PATH,
   openTestPage,
-  startTestServer,
+  type SharedServerSuite,
+  startSharedServerSuite,
   TEST_SERVER_PASSWORD,
   type TestServer,
 } from './test-server.ts';
-import { openView } from './ui-driver.ts';
+import { openView, submitSignIn } from './ui-driver.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const haveChromium = existsSync(CHROMIUM_PATH);
 const NEW_PASSWORD = 'het nieuwe wachtwoord van es07';
 
-async function signIn(page: Page, username: string, password = TEST_SERVER_PASSWORD): Promise<void> {
-  await page.locator('#signin-user').fill(username);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('sh-sign-in button[type="submit"]').click();
+async function signIn(page: Page, username: string): Promise<void> {
+  await submitSignIn(page, username, TEST_SERVER_PASSWORD);
   await page.locator('#who-am-i').waitFor();
 }
 
 describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for beheerders', () => {
+  let suite: SharedServerSuite;
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -37,15 +36,14 @@ describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for behe
   const alert = () => page.locator('sh-accounts-view [role="alert"]').textContent();
 
   beforeAll(async () => {
-    server = await startTestServer({ sweepWorkers: 1, accounts: { beheer: ['beheerder'], lezer: ['lezer'] } });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await openTestPage(browser, { width: 1280, height: 900 }, pageErrors);
+    suite = await startSharedServerSuite(
+      { beheer: ['beheerder'], lezer: ['lezer'] },
+      { width: 1280, height: 900 },
+      pageErrors,
+    );
+    ({ server, browser, page } = suite);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => suite?.close());
 
   it('is not offered to a lezer, and says why when opened anyway', async () => {
     await page.goto(`${server.url}/#/kaart`);
@@ -110,9 +108,7 @@ describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for behe
 
     const other = await openTestPage(browser, { width: 1024, height: 700 }, pageErrors);
     await other.goto(`${server.url}/`);
-    await other.locator('#signin-user').fill('es07');
-    await other.locator('#signin-password').fill(NEW_PASSWORD);
-    await other.locator('sh-sign-in button[type="submit"]').click();
+    await submitSignIn(other, 'es07', NEW_PASSWORD);
     await expect(other.locator('#who-am-i').textContent()).resolves.toMatch(/es07\s+\(programmateam, regio ES07\)/);
     await other.close();
     expect(pageErrors).toEqual([]);

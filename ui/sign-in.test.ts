@@ -3,43 +3,35 @@
  * use disabled with the reason, authorship from the account. Chromium as in e2e.test.ts.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM_ARGS,
   CHROMIUM_PATH,
-  openTestPage,
-  startTestServer,
+  type SharedServerSuite,
+  startSharedServerSuite,
   TEST_SERVER_PASSWORD,
   type TestServer,
 } from './test-server.ts';
-import { openView } from './ui-driver.ts';
+import { openView, submitSignIn } from './ui-driver.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const haveChromium = existsSync(CHROMIUM_PATH);
 
-async function signIn(page: Page, username: string, password = TEST_SERVER_PASSWORD): Promise<void> {
-  await page.locator('#signin-user').fill(username);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('sh-sign-in button[type="submit"]').click();
-}
+const signIn = (page: Page, username: string, password = TEST_SERVER_PASSWORD) =>
+  submitSignIn(page, username, password);
 
 describe.skipIf(!haveChromium && !inCi)('web UI on a shared server', () => {
+  let suite: SharedServerSuite;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ sweepWorkers: 1, accounts: { lezer: ['lezer'], es01: ['regio:ES01'] } });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await openTestPage(browser, { width: 1280, height: 800 }, pageErrors);
+    const accounts = { lezer: ['lezer'], es01: ['regio:ES01'] };
+    suite = await startSharedServerSuite(accounts, { width: 1280, height: 800 }, pageErrors);
+    ({ server, page } = suite);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => suite?.close());
 
   it('shows the sign-in page, refuses a wrong password in Dutch, then shows who is signed in', async () => {
     await page.goto(`${server.url}/#/vergelijken`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp, contextOf, REPO_ROOT } from '../server/app.ts';
 import { AccountStore } from '../server/auth/accounts.ts';
@@ -110,6 +110,34 @@ export async function startTestServer(
     async close() {
       await app.close();
       rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser suite against a shared server: the server with its accounts, chromium and one test page. */
+export interface SharedServerSuite {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts a server that signs in `accounts` (name → roles), chromium and a page (see openTestPage). */
+export async function startSharedServerSuite(
+  accounts: Record<string, string[]>,
+  viewport: { width: number; height: number },
+  pageErrors: string[],
+): Promise<SharedServerSuite> {
+  const server = await startTestServer({ sweepWorkers: 1, accounts });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const page = await openTestPage(browser, viewport, pageErrors);
+  return {
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
     },
   };
 }

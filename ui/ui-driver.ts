@@ -32,3 +32,10 @@ export async function saveScenarioAs(page: Page, name: string, author: string, n
   await page.locator('#save-new').click();
   await page.locator('sh-save-form .ok', { hasText: name }).waitFor();
 }
+
+/** Fills in the sign-in page of a shared server and submits it; the caller waits for what should follow. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('#signin-user').fill(username);
+  await page.locator('#signin-password').fill(password);
+  await page.locator('sh-sign-in button[type="submit"]').click();
+}
