@@ -3,20 +3,25 @@ import { basename, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { parseDataset } from './parse-dataset.ts';
+import { readProfilesCached } from './profile-cache.ts';
 import type { Dataset } from './types.ts';
 
 /** Folder of the bundled 30-region dataset (weather year 2023). */
 export const BUNDLED_DATASET_DIR = join(PACKAGE_ROOT, 'scenarios/data/nl-res30');
 
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
     throw new ValidationError([{ where: path, message: reason }]);
   }
+}
+
+function readText(path: string): string {
+  return readBytes(path).toString('utf8');
 }
 
 /** File names of further weather years (MODEL.md §6); other names in the folder are ignored. */
@@ -40,6 +45,7 @@ export function weatherYearFiles(dir: string): Array<{ year: number; name: strin
 /**
  * Loads and validates the dataset in `dir`: `regions.csv` + `profiles.csv`, and (v2) the optional
  * `dataset.json` and `profiles-<YYYY>.csv` weather years, every one checked whether used or not.
+ * Profiles come from their binary cache when it matches the CSV's bytes (profile-cache.ts).
  */
 export function loadDataset(dir: string = BUNDLED_DATASET_DIR): Dataset {
   const regionsFile = join(dir, 'regions.csv');
@@ -48,14 +54,14 @@ export function loadDataset(dir: string = BUNDLED_DATASET_DIR): Dataset {
   return parseDataset({
     name: basename(resolve(dir)),
     regionsCsv: readText(regionsFile),
-    profilesCsv: readText(profilesFile),
+    profilesCsv: readProfilesCached(profilesFile, readBytes(profilesFile)),
     regionsFile,
     profilesFile,
     datasetJson: existsSync(datasetJsonFile) ? readText(datasetJsonFile) : undefined,
     datasetJsonFile,
     weatherYears: weatherYearFiles(dir).map(({ year, name }) => {
       const file = join(dir, name);
-      return { year, csv: readText(file), file };
+      return { year, csv: readProfilesCached(file, readBytes(file)), file };
     }),
   });
 }

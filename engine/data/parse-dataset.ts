@@ -9,18 +9,31 @@ import {
 } from './region-columns.ts';
 import type { Dataset, RegionData } from './types.ts';
 
+/**
+ * The profile columns of a profiles CSV with what error messages need to point at a cell: the
+ * header (with `hour`), its line and each row's line.
+ */
+export interface ProfileTable {
+  columns: Map<string, Float64Array>;
+  hours: number;
+  header: readonly string[];
+  headerLine: number;
+  rowLines: ArrayLike<number>;
+}
+
 /** The texts of a dataset's files and the labels used for them in error messages. */
 export interface DatasetSource {
   name: string;
   regionsCsv: string;
-  profilesCsv: string;
+  /** The text of profiles.csv, or its table already read (from the binary cache, see profile-cache.ts). */
+  profilesCsv: string | ProfileTable;
   regionsFile?: string;
   profilesFile?: string;
   /** Text of the optional dataset.json (v2: names the weather year of profiles.csv). */
   datasetJson?: string;
   datasetJsonFile?: string;
   /** Further weather years: the texts of `profiles-<YYYY>.csv` (v2). */
-  weatherYears?: ReadonlyArray<{ year: number; csv: string; file?: string }>;
+  weatherYears?: ReadonlyArray<{ year: number; csv: string | ProfileTable; file?: string }>;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -45,14 +58,15 @@ export function parseDataset(source: DatasetSource): Dataset {
   const profilesFile = source.profilesFile ?? 'profiles.csv';
   const issues: Issue[] = [];
   const regionTable = parseTable(source.regionsCsv, regionsFile, issues);
-  const profileTable = parseTable(source.profilesCsv, profilesFile, issues);
-  if (!regionTable || !profileTable) throw new ValidationError(issues);
+  const profilesText = source.profilesCsv;
+  const profileCsv = typeof profilesText === 'string' ? parseTable(profilesText, profilesFile, issues) : undefined;
+  if (!regionTable || (typeof profilesText === 'string' && !profileCsv)) throw new ValidationError(issues);
 
-  const profiles = readProfiles(profileTable, profilesFile, issues);
+  const profiles = profileCsv ? profileTableOf(profileCsv, profilesFile, issues) : (profilesText as ProfileTable);
   const regions = readRegions(regionTable, regionsFile, issues);
   if (issues.length > 0) throw new ValidationError(issues);
 
-  checkProfileReferences(regions, regionTable, regionsFile, profileTable, profilesFile, profiles.columns, issues);
+  checkProfileReferences(regions, regionTable, regionsFile, profiles, profilesFile, issues);
   const referenceYear = readReferenceYear(source, issues);
   const years: WeatherYearProfiles[] = [];
   for (const yearSource of source.weatherYears ?? []) {
@@ -64,13 +78,10 @@ export function parseDataset(source: DatasetSource): Dataset {
       });
       continue;
     }
-    const table = parseTable(yearSource.csv, file, issues);
+    const table = typeof yearSource.csv === 'string' ? readProfileTable(yearSource.csv, file, issues) : yearSource.csv;
     if (!table) continue;
-    const before = issues.length;
-    const yearProfiles = readProfiles(table, file, issues);
-    if (issues.length > before) continue;
-    checkProfileReferences(regions, regionTable, regionsFile, table, file, yearProfiles.columns, issues);
-    years.push({ year: yearSource.year, profiles: yearProfiles.columns, hours: yearProfiles.hours });
+    checkProfileReferences(regions, regionTable, regionsFile, table, file, issues);
+    years.push({ year: yearSource.year, profiles: table.columns, hours: table.hours });
   }
   if (issues.length > 0) throw new ValidationError(issues);
 
@@ -152,6 +163,21 @@ function checkRagged(table: CsvTable, file: string, issues: Issue[]): boolean {
 interface ProfileColumns {
   columns: Map<string, Float64Array>;
   hours: number;
+}
+
+/** The ProfileTable of a parsed profiles CSV; its problems go to `issues`. */
+function profileTableOf(table: CsvTable, file: string, issues: Issue[]): ProfileTable {
+  const { columns, hours } = readProfiles(table, file, issues);
+  return { columns, hours, header: table.header, headerLine: table.headerLine, rowLines: table.rowLines };
+}
+
+/** Reads a profiles CSV text into its table; undefined, with the problems in `issues`, when it has any. */
+export function readProfileTable(text: string, file: string, issues: Issue[]): ProfileTable | undefined {
+  const table = parseTable(text, file, issues);
+  if (!table) return undefined;
+  const before = issues.length;
+  const profiles = profileTableOf(table, file, issues);
+  return issues.length > before ? undefined : profiles;
 }
 
 function readProfiles(table: CsvTable, file: string, issues: Issue[]): ProfileColumns {
@@ -292,11 +318,11 @@ function checkProfileReferences(
   parsed: ParsedRegion[],
   table: CsvTable,
   file: string,
-  profileTable: CsvTable,
+  profileTable: ProfileTable,
   profilesFile: string,
-  columns: ReadonlyMap<string, Float64Array>,
   issues: Issue[],
 ): void {
+  const columns = profileTable.columns;
   const columnNumber = new Map(table.header.map((name, index) => [name, index + 1]));
   const profileColumnNumber = new Map(profileTable.header.map((name, index) => [name, index + 1]));
   // A bad value is reported once at its cell in profiles.csv, however many regions use the profile.

@@ -339,7 +339,7 @@ export function tinyWithZeroWindRegion(): Dataset {
 }
 
 /** The CSV text of tinyWithZeroWindRegion (to write it as a dataset folder). */
-export function tinyWithZeroWindRegionSource(): DatasetSource {
+export function tinyWithZeroWindRegionSource(): DatasetSource & { profilesCsv: string } {
   const dir = join(import.meta.dirname, '../testdata/tiny/dataset');
   const regionsCsv = readFileSync(join(dir, 'regions.csv'), 'utf8').trimEnd();
   const profileLines = readFileSync(join(dir, 'profiles.csv'), 'utf8').trimEnd().split('\n');
