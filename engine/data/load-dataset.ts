@@ -2,16 +2,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { parseDataset } from './parse-dataset.ts';
-import { readProfilesCached } from './profile-cache.ts';
+import { parseDataset, type ProfileTable } from './parse-dataset.ts';
+import { readProfilesCached, sha256OfFile } from './profile-cache.ts';
 import type { Dataset } from './types.ts';
 
 /** Folder of the bundled 30-region dataset (weather year 2023). */
 export const BUNDLED_DATASET_DIR = join(PACKAGE_ROOT, 'scenarios/data/nl-res30');
 
-function readBytes(path: string): Buffer {
+/** `read(path)`, with a file that cannot be read reported as a ValidationError naming it. */
+function readOrReport<T>(path: string, read: (path: string) => T): T {
   try {
-    return readFileSync(path);
+    return read(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -20,8 +21,17 @@ function readBytes(path: string): Buffer {
   }
 }
 
+function readBytes(path: string): Buffer {
+  return readOrReport(path, (file) => readFileSync(file));
+}
+
 function readText(path: string): string {
   return readBytes(path).toString('utf8');
+}
+
+/** A profiles CSV: from its binary cache when that matches the file's hash, else from its text. */
+function readProfiles(path: string): string | ProfileTable {
+  return readProfilesCached(path, readOrReport(path, sha256OfFile), () => readBytes(path));
 }
 
 /** File names of further weather years (MODEL.md §6); other names in the folder are ignored. */
@@ -54,14 +64,14 @@ export function loadDataset(dir: string = BUNDLED_DATASET_DIR): Dataset {
   return parseDataset({
     name: basename(resolve(dir)),
     regionsCsv: readText(regionsFile),
-    profilesCsv: readProfilesCached(profilesFile, readBytes(profilesFile)),
+    profilesCsv: readProfiles(profilesFile),
     regionsFile,
     profilesFile,
     datasetJson: existsSync(datasetJsonFile) ? readText(datasetJsonFile) : undefined,
     datasetJsonFile,
     weatherYears: weatherYearFiles(dir).map(({ year, name }) => {
       const file = join(dir, name);
-      return { year, csv: readProfilesCached(file, readBytes(file)), file };
+      return { year, csv: readProfiles(file), file };
     }),
   });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { Issue } from '../errors.ts';
 import { MAX_DATASET_VALUE, readProfileTable, type ProfileTable } from './parse-dataset.ts';
@@ -127,21 +127,35 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/** SHA-256 (hex) of a file, read in 1 MB pieces into one buffer: no copy of the whole file. */
+export function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const piece = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let bytes = readSync(fd, piece); bytes > 0; bytes = readSync(fd, piece)) hash.update(piece.subarray(0, bytes));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /**
- * The profiles of `csvFile` whose bytes are `csvBytes`: from the cache when it matches them, else
- * parsed from the text (and cached for the next load). A CSV with problems comes back as its text,
- * so that parseDataset reports them exactly as for any other text.
+ * The profiles of `csvFile`, whose SHA-256 is `sha256`: from the cache when it was written from
+ * those bytes, else parsed from the bytes `readCsv` returns (and cached for the next load). A CSV
+ * with problems comes back as its text, so that parseDataset reports them exactly as for any other text.
  */
-export function readProfilesCached(csvFile: string, csvBytes: Buffer): string | ProfileTable {
-  const sha256 = createHash('sha256').update(csvBytes).digest('hex');
+export function readProfilesCached(csvFile: string, sha256: string, readCsv: () => Buffer): string | ProfileTable {
   const cacheFile = profileCacheFile(csvFile);
   const cached = readCache(cacheFile);
   const table = cached && decodeCache(cached, sha256);
   if (table) return table;
-  const text = csvBytes.toString('utf8');
+  const bytes = readCsv();
+  const text = bytes.toString('utf8');
   const issues: Issue[] = [];
   const parsed = readProfileTable(text, csvFile, issues);
   if (!parsed) return text;
-  writeCache(cacheFile, encodeCache(parsed, sha256));
+  // The file may have changed since it was hashed: the cache names the hash of the bytes parsed.
+  writeCache(cacheFile, encodeCache(parsed, createHash('sha256').update(bytes).digest('hex')));
   return parsed;
 }
