@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockBoundsOf } from './block-bounds.ts';
 import {
   KERNEL_CLIP_CURTAILED_MWH,
   KERNEL_CONGESTION_HOURS_FEEDIN,
@@ -44,6 +45,7 @@ function fourHours(overrides: Partial<RegionHoursInput> = {}): RegionHoursInput 
     evKWhPerHome: 0,
     smallRoofKWPerHome: 0,
     transitionHeatFactor: 1,
+    bounds: null,
     ...overrides,
   };
 }
@@ -227,4 +229,147 @@ describe('runRegionHours: LV load per home (MODEL.md §9.4)', () => {
     expect(out[KERNEL_LV_TRANSITION_MIN_KW]).toBeCloseTo(-0.8, 12);
     expect([...trace.lvTransitionKWPerHome].map((x) => Math.round(x * 1e9) / 1e9)).toEqual([2.6, -0.2, -0.8, 1.6]);
   });
+});
+
+/** The input with the block extremes of its hourly arrays, so that the kernel may skip quiet blocks. */
+function withBounds(input: RegionHoursInput): RegionHoursInput {
+  return {
+    ...input,
+    bounds: {
+      solarCF: blockBoundsOf(input.solarCF),
+      windCF: blockBoundsOf(input.windCF),
+      baseMW: blockBoundsOf(input.baseMW),
+      heatKWPerHome: blockBoundsOf(input.heatKWPerHome),
+      evShare: blockBoundsOf(input.evShare),
+      householdShare: blockBoundsOf(input.householdShare),
+    },
+  };
+}
+
+/** A random year with every hourly array in play (heat pumps, EVs, households, small roofs). */
+function randomFullYear(seed: number, overrides: Partial<RegionHoursInput> = {}): RegionHoursInput {
+  const year = randomYear(8760, seed);
+  let state = seed * 7919;
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const winter = (h: number) => 0.5 + 0.5 * Math.cos((2 * Math.PI * h) / 8760);
+  return {
+    ...year,
+    heatKWPerHome: zeros(8760).map((_, h) => 1.5 * winter(h) * random()),
+    evShare: zeros(8760).map((_, h) => (h % 24 >= 17 && h % 24 <= 22 ? 2 : 0.2) / 8760),
+    householdShare: zeros(8760).map(() => (0.5 + random()) / 8760),
+    homesThousands: 20,
+    evMWh: 30000,
+    householdKWhPerHome: 2600,
+    evKWhPerHome: 1500,
+    smallRoofKWPerHome: 1.2,
+    transitionHeatFactor: 1.6,
+    ...overrides,
+  };
+}
+
+describe('runRegionHours: skipping quiet blocks changes no output, to the last bit', () => {
+  const variants: Record<string, Partial<RegionHoursInput>> = {
+    'loose limits (most blocks quiet)': { feedinMW: 400, offtakeMW: 400 },
+    'tight limits (congestion most days)': { feedinMW: 30, offtakeMW: 110 },
+    'the default limits of the random year': {},
+    'no battery': { storageMW: 0, storageMWh: 0, feedinMW: 200, offtakeMW: 200 },
+    'no clipping cap (field output never clipped)': { fieldCapMW: 120, feedinMW: 300, offtakeMW: 300 },
+    'industry load and a large battery': { industryMW: 15, storageMW: 80, storageMWh: 500, feedinMW: 150 },
+  };
+  for (const [name, overrides] of Object.entries(variants)) {
+    for (const seed of [1, 2, 3]) {
+      it(`${name}, seed ${seed}`, () => {
+        const input = randomFullYear(seed, overrides);
+        const everyHour = run(input);
+        const skipping = run(withBounds(input));
+        for (let k = 0; k < KERNEL_OUTPUT_COUNT; k++)
+          expect(Object.is(skipping[k], everyHour[k]), `output ${k}`).toBe(true);
+      });
+    }
+  }
+
+  it('a net load exactly on the feed-in limit stays uncongested when its block is skipped', () => {
+    // Hour 4 lands exactly on the limit: 10 × 1 + 0 + 10 × 0.5 − 10 = 5 MW.
+    const hours = 48;
+    const input: RegionHoursInput = {
+      ...fourHours({ fieldMW: 0, fieldCapMW: 0, feedinMW: 5, offtakeMW: 50 }),
+      hours,
+      solarCF: zeros(hours).map((_, h) => (h === 4 ? 1 : 0.25)),
+      windCF: zeros(hours).fill(0.5),
+      baseMW: zeros(hours).fill(10),
+      heatKWPerHome: zeros(hours),
+      evShare: zeros(hours),
+      householdShare: zeros(hours).fill(1 / hours),
+    };
+    const everyHour = run(input);
+    const skipping = run(withBounds(input));
+    expect(everyHour[KERNEL_CONGESTION_HOURS_FEEDIN]).toBe(0);
+    expect(everyHour[KERNEL_PEAK_FEEDIN_MW]).toBe(5);
+    for (let k = 0; k < KERNEL_OUTPUT_COUNT; k++)
+      expect(Object.is(skipping[k], everyHour[k]), `output ${k}`).toBe(true);
+  });
+});
+
+describe('runRegionHours: the extremes of skipped quiet blocks still count', () => {
+  type Drifting = 'net load' | 'LV load of the other homes' | 'LV load of the transition class';
+  /**
+   * A quiet year (far from both limits, battery at rest) in which one quantity drifts by `step`
+   * each hour while the others stay flat, so that its extreme lies in the last block and each block
+   * beats the one before by a hair: a skipped block that is not checked shows.
+   */
+  function driftingYear(drifting: Drifting, step: number): RegionHoursInput {
+    const hours = 8760;
+    const flat = (value: number) => zeros(hours).fill(value);
+    const ramp = (from: number) => zeros(hours).map((_, h) => from + step * h);
+    return withBounds({
+      ...fourHours({ fieldMW: 0, fieldCapMW: 0, feedinMW: 1000, offtakeMW: 1000, storageMW: 5, storageMWh: 20 }),
+      hours,
+      solarCF: flat(0.5),
+      windCF: drifting === 'net load' ? ramp(0.5) : flat(0.5),
+      baseMW: flat(10),
+      // When the other homes' LV load drifts, the transition class's heat pumps make up for it
+      // (2 × 500 × step against 1000 × step), so that only the other homes' extremes move.
+      heatKWPerHome:
+        drifting === 'LV load of the transition class'
+          ? ramp(1)
+          : drifting === 'LV load of the other homes'
+            ? zeros(hours).map((_, h) => 1 - 500 * step * h)
+            : flat(1),
+      evShare: flat(1 / hours),
+      householdShare: drifting === 'LV load of the other homes' ? ramp(1e-4) : flat(1e-4),
+      homesThousands: 0, // heat pumps reach the LV load only
+      householdKWhPerHome: 1000,
+      smallRoofKWPerHome: 0.1,
+      transitionHeatFactor: 2,
+    });
+  }
+
+  const extremes: Record<Drifting, [number, number]> = {
+    'net load': [KERNEL_PEAK_FEEDIN_MW, KERNEL_PEAK_OFFTAKE_MW],
+    'LV load of the other homes': [KERNEL_LV_OTHER_MAX_KW, KERNEL_LV_OTHER_MIN_KW],
+    'LV load of the transition class': [KERNEL_LV_TRANSITION_MAX_KW, KERNEL_LV_TRANSITION_MIN_KW],
+  };
+  /** Hourly step of the drifting input: about 1e-6 MW or kW per hour, some 1e-5 per block. */
+  const steps: Record<Drifting, number> = {
+    'net load': 1e-7, // wind CF × 10 MW
+    'LV load of the other homes': 1e-9, // household share × 1000 kWh
+    'LV load of the transition class': 5e-7, // heat kW per home × 2
+  };
+  for (const drifting of Object.keys(extremes) as Drifting[]) {
+    for (const sign of [1, -1]) {
+      it(`${drifting} ${sign > 0 ? 'rising' : 'falling'} through the year`, () => {
+        const input = driftingYear(drifting, sign * steps[drifting]);
+        const skipping = run(input);
+        const everyHour = run({ ...input, bounds: null });
+        for (let k = 0; k < KERNEL_OUTPUT_COUNT; k++)
+          expect(Object.is(skipping[k], everyHour[k]), `output ${k}`).toBe(true);
+        // The extreme is the last hour's, beyond the first hour's.
+        const [high, low] = extremes[drifting];
+        const first = run({ ...input, hours: 1, bounds: null });
+        if (sign > 0) expect(skipping[high]).toBeGreaterThan(first[high]);
+        else if (low === KERNEL_PEAK_OFFTAKE_MW) expect(skipping[low]).toBeGreaterThan(first[low]);
+        else expect(skipping[low]).toBeLessThan(first[low]);
+      });
+    }
+  }
 });

@@ -4,6 +4,7 @@
  * per scenario), so it is one flat loop over Float64Arrays with every scenario-dependent factor
  * folded into scalars beforehand, no allocation and no calls inside the loop.
  */
+import { BLOCK_HOURS } from './block-bounds.ts';
 
 /** Scenario-specific inputs of one region's hourly run; arrays are shared, scalars are per run. */
 export interface RegionHoursInput {
@@ -48,6 +49,21 @@ export interface RegionHoursInput {
    * over all homes), since the class holds the region's heat pumps in a share f of its homes.
    */
   transitionHeatFactor: number;
+  /**
+   * Block extremes (block-bounds.ts) of the hourly arrays above, or null to visit every hour. With
+   * them the kernel skips blocks it proves quiet; the outputs are the same to the last bit.
+   */
+  bounds: KernelBounds | null;
+}
+
+/** Block extremes of each hourly array of a RegionHoursInput (see block-bounds.ts). */
+export interface KernelBounds {
+  solarCF: Float64Array;
+  windCF: Float64Array;
+  baseMW: Float64Array;
+  heatKWPerHome: Float64Array;
+  evShare: Float64Array;
+  householdShare: Float64Array;
 }
 
 /** Positions in the kernel's output block. */
@@ -91,14 +107,17 @@ export function limitSlackMW(input: RegionHoursInput): number {
   return 1e-14 * scaleMW;
 }
 
-/** Runs one region's year hour by hour and writes KERNEL_OUTPUT_COUNT values at `out[offset]`. */
-export function runRegionHours(
+/**
+ * Runs hours [from, to) of a region's year, carrying the year's running state (battery, extremes,
+ * counts, sums) in `state` (STATE_…) from the hours before to the hours after.
+ */
+function runHourRange(
   input: RegionHoursInput,
-  out: Float64Array,
-  offset: number,
+  state: Float64Array,
+  from: number,
+  to: number,
   trace: HourlyTrace | null,
 ): void {
-  const hours = input.hours;
   const solarCF = input.solarCF;
   const windCF = input.windCF;
   const baseMW = input.baseMW;
@@ -129,20 +148,20 @@ export function runRegionHours(
   const transitionHeatFactor = input.transitionHeatFactor;
   // LV extremes per home: x[h] of the transition class and of the homes without a heat pump. Both
   // classes share household, EV and small-roof load; only the heat pumps differ (MODEL.md §9.3).
-  let lvTransitionMaxKW = -Infinity;
-  let lvTransitionMinKW = Infinity;
-  let lvOtherMaxKW = -Infinity;
-  let lvOtherMinKW = Infinity;
+  let lvTransitionMaxKW = state[STATE_LV_TRANSITION_MAX_KW];
+  let lvTransitionMinKW = state[STATE_LV_TRANSITION_MIN_KW];
+  let lvOtherMaxKW = state[STATE_LV_OTHER_MAX_KW];
+  let lvOtherMinKW = state[STATE_LV_OTHER_MIN_KW];
 
-  let socMWh = halfMWh;
-  let maxNetMW = -Infinity;
-  let minNetMW = Infinity;
-  let congestionFeedin = 0;
-  let congestionOfftake = 0;
-  let clipMWh = 0;
-  let chargedMWh = 0;
+  let socMWh = state[STATE_SOC_MWH];
+  let maxNetMW = state[STATE_MAX_NET_MW];
+  let minNetMW = state[STATE_MIN_NET_MW];
+  let congestionFeedin = state[STATE_CONGESTION_FEEDIN];
+  let congestionOfftake = state[STATE_CONGESTION_OFFTAKE];
+  let clipMWh = state[STATE_CLIP_MWH];
+  let chargedMWh = state[STATE_CHARGED_MWH];
 
-  for (let h = 0; h < hours; h++) {
+  for (let h = from; h < to; h++) {
     const solar = solarCF[h];
     const heatKW = heatKWPerHome[h];
     const evShareH = evShare[h];
@@ -238,14 +257,194 @@ export function runRegionHours(
     }
   }
 
+  state[STATE_SOC_MWH] = socMWh;
+  state[STATE_MAX_NET_MW] = maxNetMW;
+  state[STATE_MIN_NET_MW] = minNetMW;
+  state[STATE_CONGESTION_FEEDIN] = congestionFeedin;
+  state[STATE_CONGESTION_OFFTAKE] = congestionOfftake;
+  state[STATE_CLIP_MWH] = clipMWh;
+  state[STATE_CHARGED_MWH] = chargedMWh;
+  state[STATE_LV_TRANSITION_MAX_KW] = lvTransitionMaxKW;
+  state[STATE_LV_TRANSITION_MIN_KW] = lvTransitionMinKW;
+  state[STATE_LV_OTHER_MAX_KW] = lvOtherMaxKW;
+  state[STATE_LV_OTHER_MIN_KW] = lvOtherMinKW;
+}
+
+/** Positions in the running state of runHourRange. */
+const STATE_SOC_MWH = 0;
+const STATE_MAX_NET_MW = 1;
+const STATE_MIN_NET_MW = 2;
+const STATE_CONGESTION_FEEDIN = 3;
+const STATE_CONGESTION_OFFTAKE = 4;
+const STATE_CLIP_MWH = 5;
+const STATE_CHARGED_MWH = 6;
+const STATE_LV_TRANSITION_MAX_KW = 7;
+const STATE_LV_TRANSITION_MIN_KW = 8;
+const STATE_LV_OTHER_MAX_KW = 9;
+const STATE_LV_OTHER_MIN_KW = 10;
+/** The state of the region being run: the kernel never re-enters itself, and each thread has its own. */
+const state = new Float64Array(11);
+
+/** Runs one region's year hour by hour and writes KERNEL_OUTPUT_COUNT values at `out[offset]`. */
+export function runRegionHours(
+  input: RegionHoursInput,
+  out: Float64Array,
+  offset: number,
+  trace: HourlyTrace | null,
+): void {
+  state[STATE_SOC_MWH] = 0.5 * input.storageMWh;
+  state[STATE_MAX_NET_MW] = -Infinity;
+  state[STATE_MIN_NET_MW] = Infinity;
+  state[STATE_CONGESTION_FEEDIN] = 0;
+  state[STATE_CONGESTION_OFFTAKE] = 0;
+  state[STATE_CLIP_MWH] = 0;
+  state[STATE_CHARGED_MWH] = 0;
+  // LV extremes per home: x[h] of the transition class and of the homes without a heat pump.
+  state[STATE_LV_TRANSITION_MAX_KW] = -Infinity;
+  state[STATE_LV_TRANSITION_MIN_KW] = Infinity;
+  state[STATE_LV_OTHER_MAX_KW] = -Infinity;
+  state[STATE_LV_OTHER_MIN_KW] = Infinity;
+  if (trace === null && input.bounds !== null && monotoneInputs(input)) runSkippingQuietBlocks(input, input.bounds);
+  else runHourRange(input, state, 0, input.hours, trace);
+
+  const maxNetMW = state[STATE_MAX_NET_MW];
+  const minNetMW = state[STATE_MIN_NET_MW];
   out[offset + KERNEL_PEAK_FEEDIN_MW] = maxNetMW > 0 ? maxNetMW : 0;
   out[offset + KERNEL_PEAK_OFFTAKE_MW] = minNetMW < 0 ? -minNetMW : 0;
-  out[offset + KERNEL_CONGESTION_HOURS_FEEDIN] = congestionFeedin;
-  out[offset + KERNEL_CONGESTION_HOURS_OFFTAKE] = congestionOfftake;
-  out[offset + KERNEL_CLIP_CURTAILED_MWH] = clipMWh;
-  out[offset + KERNEL_STORAGE_THROUGHPUT_MWH] = chargedMWh;
-  out[offset + KERNEL_LV_TRANSITION_MAX_KW] = lvTransitionMaxKW;
-  out[offset + KERNEL_LV_TRANSITION_MIN_KW] = lvTransitionMinKW;
-  out[offset + KERNEL_LV_OTHER_MAX_KW] = lvOtherMaxKW;
-  out[offset + KERNEL_LV_OTHER_MIN_KW] = lvOtherMinKW;
+  out[offset + KERNEL_CONGESTION_HOURS_FEEDIN] = state[STATE_CONGESTION_FEEDIN];
+  out[offset + KERNEL_CONGESTION_HOURS_OFFTAKE] = state[STATE_CONGESTION_OFFTAKE];
+  out[offset + KERNEL_CLIP_CURTAILED_MWH] = state[STATE_CLIP_MWH];
+  out[offset + KERNEL_STORAGE_THROUGHPUT_MWH] = state[STATE_CHARGED_MWH];
+  out[offset + KERNEL_LV_TRANSITION_MAX_KW] = state[STATE_LV_TRANSITION_MAX_KW];
+  out[offset + KERNEL_LV_TRANSITION_MIN_KW] = state[STATE_LV_TRANSITION_MIN_KW];
+  out[offset + KERNEL_LV_OTHER_MAX_KW] = state[STATE_LV_OTHER_MAX_KW];
+  out[offset + KERNEL_LV_OTHER_MIN_KW] = state[STATE_LV_OTHER_MIN_KW];
+}
+
+/**
+ * The block bounds hold only when every hourly value enters the kernel's expressions through a
+ * non-negative factor: then each rounded product and sum grows with its hourly input, and the
+ * expression evaluated at a block's extremes bounds the same expression at each of its hours.
+ */
+function monotoneInputs(input: RegionHoursInput): boolean {
+  return (
+    input.roofAndSmallMW >= 0 &&
+    input.fieldMW >= 0 &&
+    input.windMW >= 0 &&
+    input.homesThousands >= 0 &&
+    input.evMWh >= 0 &&
+    input.householdKWhPerHome >= 0 &&
+    input.evKWhPerHome >= 0 &&
+    input.smallRoofKWPerHome >= 0 &&
+    input.transitionHeatFactor >= 0
+  );
+}
+
+/** Quiet blocks waiting to be checked for an extreme; grown on demand, one per thread. */
+let deferredBlocks = new Int32Array(512);
+
+/**
+ * The year block by block (BLOCK_HOURS), skipping the quiet ones: blocks that start with the
+ * battery at rest (half full) and whose hours, by their bounds, all stay within both grid limits
+ * and clip no field solar. In such an hour the kernel changes nothing but the extremes (the
+ * battery stays at rest, no congestion, the clipped energy adds 0), so the quiet blocks are set
+ * aside and, once every other hour has run, only those whose bounds reach beyond the extremes
+ * found are run after all. Every value that counts is computed by the same expressions in
+ * runHourRange, so the outputs are those of a run over every hour, to the last bit. On the
+ * bundled data most blocks are quiet: most hours of a year are far from the limits and peaks.
+ */
+function runSkippingQuietBlocks(input: RegionHoursInput, bounds: KernelBounds): void {
+  const hours = input.hours;
+  const blocks = Math.ceil(hours / BLOCK_HOURS);
+  if (deferredBlocks.length < blocks) deferredBlocks = new Int32Array(blocks);
+  const deferred = deferredBlocks;
+  const { solarCF, windCF, baseMW, heatKWPerHome, evShare, householdShare } = bounds;
+  const roofAndSmallMW = input.roofAndSmallMW;
+  const fieldMW = input.fieldMW;
+  const fieldCapMW = input.fieldCapMW;
+  const windMW = input.windMW;
+  const homesThousands = input.homesThousands;
+  const evMWh = input.evMWh;
+  const industryMW = input.industryMW;
+  const slackMW = limitSlackMW(input);
+  const feedinLimitMW = input.feedinMW + slackMW;
+  const offtakeLimitMW = -(input.offtakeMW + slackMW);
+  const halfMWh = 0.5 * input.storageMWh;
+  const hasStorage = input.storageMW > 0 && input.storageMWh > 0;
+  let deferredCount = 0;
+  /** First hour of the blocks waiting to run together (−1: none). */
+  let runFrom = -1;
+  for (let block = 0; block < blocks; block++) {
+    const lo = 2 * block;
+    const hi = lo + 1;
+    // The net load at the block's extremes, with the very expressions of runHourRange.
+    const fieldHighMW = fieldMW * solarCF[hi];
+    const genHighMW =
+      roofAndSmallMW * solarCF[hi] + (fieldHighMW < fieldCapMW ? fieldHighMW : fieldCapMW) + windMW * windCF[hi];
+    const fieldLowMW = fieldMW * solarCF[lo];
+    const genLowMW =
+      roofAndSmallMW * solarCF[lo] + (fieldLowMW < fieldCapMW ? fieldLowMW : fieldCapMW) + windMW * windCF[lo];
+    const loadLowMW = baseMW[lo] + homesThousands * heatKWPerHome[lo] + evMWh * evShare[lo] + industryMW;
+    const loadHighMW = baseMW[hi] + homesThousands * heatKWPerHome[hi] + evMWh * evShare[hi] + industryMW;
+    const from = block * BLOCK_HOURS;
+    if (
+      genHighMW - loadLowMW <= feedinLimitMW &&
+      genLowMW - loadHighMW >= offtakeLimitMW &&
+      fieldHighMW <= fieldCapMW
+    ) {
+      // Quiet by its bounds; quiet indeed when the hours before leave the battery at rest.
+      if (runFrom >= 0) runHourRange(input, state, runFrom, from, null);
+      runFrom = -1;
+      if (!hasStorage || state[STATE_SOC_MWH] === halfMWh) {
+        deferred[deferredCount++] = block;
+        continue;
+      }
+    }
+    // Consecutive blocks that are not quiet run in one go.
+    if (runFrom < 0) runFrom = from;
+  }
+  if (runFrom >= 0) runHourRange(input, state, runFrom, hours, null);
+  if (deferredCount === 0) return;
+  // The quiet blocks' hours still count for the extremes: run those whose bounds reach beyond
+  // them, with the battery at rest as it was in each (it is not changed by a quiet block).
+  const socMWh = state[STATE_SOC_MWH];
+  const householdKWhPerHome = input.householdKWhPerHome;
+  const evKWhPerHome = input.evKWhPerHome;
+  const smallRoofKWPerHome = input.smallRoofKWPerHome;
+  const transitionHeatFactor = input.transitionHeatFactor;
+  for (let k = 0; k < deferredCount; k++) {
+    const block = deferred[k];
+    const lo = 2 * block;
+    const hi = lo + 1;
+    const fieldHighMW = fieldMW * solarCF[hi];
+    const fieldLowMW = fieldMW * solarCF[lo];
+    const netHighMW =
+      roofAndSmallMW * solarCF[hi] +
+      (fieldHighMW < fieldCapMW ? fieldHighMW : fieldCapMW) +
+      windMW * windCF[hi] -
+      (baseMW[lo] + homesThousands * heatKWPerHome[lo] + evMWh * evShare[lo] + industryMW);
+    const netLowMW =
+      roofAndSmallMW * solarCF[lo] +
+      (fieldLowMW < fieldCapMW ? fieldLowMW : fieldCapMW) +
+      windMW * windCF[lo] -
+      (baseMW[hi] + homesThousands * heatKWPerHome[hi] + evMWh * evShare[hi] + industryMW);
+    const lvOtherHighKW =
+      householdKWhPerHome * householdShare[hi] + evKWhPerHome * evShare[hi] - smallRoofKWPerHome * solarCF[lo];
+    const lvOtherLowKW =
+      householdKWhPerHome * householdShare[lo] + evKWhPerHome * evShare[lo] - smallRoofKWPerHome * solarCF[hi];
+    const lvTransitionHighKW = lvOtherHighKW + heatKWPerHome[hi] * transitionHeatFactor;
+    const lvTransitionLowKW = lvOtherLowKW + heatKWPerHome[lo] * transitionHeatFactor;
+    const mayHoldExtreme =
+      netHighMW > state[STATE_MAX_NET_MW] ||
+      netLowMW < state[STATE_MIN_NET_MW] ||
+      lvOtherHighKW > state[STATE_LV_OTHER_MAX_KW] ||
+      lvOtherLowKW < state[STATE_LV_OTHER_MIN_KW] ||
+      lvTransitionHighKW > state[STATE_LV_TRANSITION_MAX_KW] ||
+      lvTransitionLowKW < state[STATE_LV_TRANSITION_MIN_KW];
+    if (!mayHoldExtreme) continue;
+    const from = block * BLOCK_HOURS;
+    state[STATE_SOC_MWH] = halfMWh;
+    runHourRange(input, state, from, Math.min(hours, from + BLOCK_HOURS), null);
+  }
+  state[STATE_SOC_MWH] = socMWh;
 }

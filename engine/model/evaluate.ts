@@ -1,4 +1,5 @@
 import { capacityMW, datasetForWeatherYear } from '../data/prepare.ts';
+import { fixedBlockBounds } from '../kernel/block-bounds.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   KERNEL_OUTPUT_COUNT,
@@ -61,13 +62,15 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
   const fieldMW = capacityMW(resolved.solarFieldTWh, prepared.flhSolarH);
   const evMWh = (resolved.evCount * national.evKWhPerYear) / 1000;
   const smallRoofMW = capacityMW(resolved.solarSmallRoofTWh, prepared.flhSolarH);
+  const heatKWPerHome = shapes.heatMix(heat, resolved.shareAllElectric, resolved.shareHybrid);
+  const evShare = shapes.evMix(dataset, resolved.evSmartShare);
   return {
     hours: dataset.hours,
     solarCF: prepared.solarCF,
     windCF: prepared.windCF,
     baseMW: prepared.baseMW,
-    heatKWPerHome: shapes.heatMix(heat, resolved.shareAllElectric, resolved.shareHybrid),
-    evShare: shapes.evMix(dataset, resolved.evSmartShare),
+    heatKWPerHome,
+    evShare,
     roofAndSmallMW: capacityMW(resolved.solarRoofTWh, prepared.flhSolarH) + smallRoofMW,
     fieldMW,
     fieldCapMW: resolved.fieldSolarClip * fieldMW,
@@ -85,6 +88,14 @@ export function kernelInputFor(run: ScenarioRun, r: number): RegionHoursInput {
     evKWhPerHome: (resolved.evCount * national.evKWhPerYear) / homes,
     smallRoofKWPerHome: (smallRoofMW * 1000) / homes,
     transitionHeatFactor: 1 / transitionShare(resolved),
+    bounds: {
+      solarCF: fixedBlockBounds(prepared.solarCF),
+      windCF: fixedBlockBounds(prepared.windCF),
+      baseMW: fixedBlockBounds(prepared.baseMW),
+      heatKWPerHome: shapes.boundsOf(heatKWPerHome),
+      evShare: shapes.boundsOf(evShare),
+      householdShare: fixedBlockBounds(prepared.householdShare),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/types.ts';
+import { blockBoundsOf, fillBlockBounds } from '../kernel/block-bounds.ts';
 import type { HeatProfile } from './heat.ts';
 
 /**
@@ -24,6 +25,8 @@ function recycledOrNew<K>(variants: Map<K, Float64Array>, maxVariants: number, h
 export class LoadShapeCache {
   private readonly heatMixes = new WeakMap<HeatProfile, Map<string, Float64Array>>();
   private readonly evMixes = new WeakMap<Dataset, Map<number, Float64Array>>();
+  /** Block extremes of each shape (block-bounds.ts), refilled with the shape. */
+  private readonly bounds = new WeakMap<Float64Array, Float64Array>();
   private readonly maxVariants: number;
 
   constructor(maxVariants = 256) {
@@ -43,6 +46,7 @@ export class LoadShapeCache {
       shape = recycledOrNew(variants, this.maxVariants, heat.aeKWPerHome.length);
       for (let h = 0; h < shape.length; h++)
         shape[h] = shareAllElectric * heat.aeKWPerHome[h] + shareHybrid * heat.hyKWPerHome[h];
+      this.refreshBounds(shape);
     } else {
       variants.delete(key); // re-inserted below: Map order is recency order, the oldest is recycled first
     }
@@ -62,10 +66,24 @@ export class LoadShapeCache {
       shape = recycledOrNew(variants, this.maxVariants, dataset.hours);
       for (let h = 0; h < dataset.hours; h++)
         shape[h] = (1 - smartShare) * dataset.evDumbShare[h] + smartShare * dataset.evSmartShare[h];
+      this.refreshBounds(shape);
     } else {
       variants.delete(smartShare);
     }
     variants.set(smartShare, shape);
     return shape;
+  }
+
+  /** Block extremes of a shape this cache returned (as it holds now). */
+  boundsOf(shape: Float64Array): Float64Array {
+    const bounds = this.bounds.get(shape);
+    if (!bounds) throw new RangeError('not a shape of this cache');
+    return bounds;
+  }
+
+  private refreshBounds(shape: Float64Array): void {
+    const bounds = this.bounds.get(shape);
+    if (bounds) fillBlockBounds(shape, bounds);
+    else this.bounds.set(shape, blockBoundsOf(shape));
   }
 }
