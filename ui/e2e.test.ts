@@ -77,8 +77,22 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     // Strategy shares above 100% in total: the server's message appears next to those levers.
     await setLever(page, 'shareHybrid', '70');
     await expect.poll(() => page.locator('sh-lever[data-lever="shareHybrid"] .error').count()).toBeGreaterThan(0);
+    // In Dutch, in %, once per lever.
+    await expect(page.locator('sh-lever[data-lever="shareHybrid"] .error').allTextContents()).resolves.toEqual([
+      'de vier warmte-aandelen zijn samen 130%; dat mag hoogstens 100% zijn (de rest houdt een cv-ketel)',
+    ]);
     await setLever(page, 'shareHybrid', '20');
     await expect.poll(() => page.locator('sh-lever[data-lever="shareHybrid"] .error').count()).toBe(0);
+    // A negative national total that the UI spreads over 30 regions: one message, not 30.
+    await setLever(page, 'industryAddMW', '-500');
+    await expect
+      .poll(() => page.locator('sh-lever[data-lever="industryAddMW"] .error').allTextContents())
+      .toEqual(['mag niet negatief zijn']);
+    await expect(page.locator('sh-scenario-view .errorbox').count()).resolves.toBe(0);
+    await setLever(page, 'industryAddMW', '0');
+    await expect.poll(() => page.locator('sh-lever[data-lever="industryAddMW"] .error').count()).toBe(0);
+    // The header names the base scenario and says it was changed.
+    await expect(page.locator('#changed').textContent()).resolves.toBe('(gewijzigd t.o.v. “Basis (RES 1.0 indicatief)”)');
   });
 
   it('opens a region from the table in Uurprofiel with its hourly chart', async () => {
@@ -139,7 +153,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     // Wait for this sweep's status: the previous test's sweep also left a "done" on the page.
     const { id } = (await response.json()) as { id: string };
     await page
-      .locator('#progress-card', { hasText: `Verkenning ${id}` })
+      .locator(`#progress-card:has([data-sweep-id="${id}"])`)
       .locator('[data-status="done"]')
       .waitFor();
     await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(6);

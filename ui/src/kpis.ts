@@ -43,9 +43,9 @@ export const MAP_KPIS: readonly Kpi[] = [
   },
   {
     key: 'share35',
-    label: 'Aandeel 35 TWh',
-    long: 'Aandeel in 35 TWh',
-    unit: '%',
+    label: 'Bijdrage RES-doel',
+    long: 'Bijdrage aan het RES-doel',
+    unit: '% van doel',
     digits: 1,
     higherIsWorse: false,
     value: (r, t) => (100 * n(r, 'resNominalTWh')) / (t || 35),
@@ -89,8 +89,8 @@ export const MAP_KPIS: readonly Kpi[] = [
   },
   {
     key: 'tariff',
-    label: 'Tarief',
-    long: 'Nettarief',
+    label: 'Extra nettarief',
+    long: 'Extra nettarief (na EB-herinvestering)',
     unit: '€/aansluiting/jaar',
     shortUnit: '€/aansl./jaar',
     digits: 0,
@@ -127,7 +127,7 @@ export const NATIONAL_KPIS: readonly Kpi[] = [
   },
   {
     key: 'tariff',
-    label: 'Nettarief',
+    label: 'Extra nettarief',
     unit: '€/aansluiting/jaar',
     digits: 0,
     higherIsWorse: true,

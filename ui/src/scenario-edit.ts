@@ -9,6 +9,7 @@ import {
 } from '../../engine/scenario/parameters.ts';
 import { DEFAULT_WIJK_CLUSTERING } from '../../engine/scenario/resolve.ts';
 import type { Issue, RegionInfo, ScenarioJson } from './api.ts';
+import { distinct, dutchMessage, type Shown } from './messages.ts';
 import type { Lever } from './levers.ts';
 import { TABLES, type TableId } from './tables.ts';
 
@@ -257,24 +258,39 @@ const wildcard = (p: string) =>
 
 const STRATEGY = /^(r\.)?share(AllElectric|Hybrid|HeatNet|InsulationOnly)$/;
 
-/** The messages of the issues that concern this lever (shown next to it). */
-export function issuesForLever(lever: Lever, issues: Issue[], regionId?: string): string[] {
+/** The issues that concern this lever. */
+function leverIssues(lever: Lever, issues: Issue[], regionId?: string): Issue[] {
   const paths = leverPaths(lever, regionId);
-  const out: string[] = [];
-  for (const i of issues) {
-    const hit = paths.some((p) => (p.includes('*') ? wildcard(p).test(i.path) : p === i.path));
-    // A strategy-share sum above 1 is reported on the layer (`defaults` / `regions.ES01`), so it
-    // belongs next to each of the four share sliders of that layer.
-    const layer = regionId ? `regions.${regionId}` : 'defaults';
-    const shareSum = STRATEGY.test(lever.key) && i.path === layer;
-    if (hit || shareSum) out.push(i.message);
-  }
-  return out;
+  // A strategy-share sum above 1 is reported on the layer (`defaults` / `regions.ES01`), so it
+  // belongs next to each of the four share sliders of that layer.
+  const layer = regionId ? `regions.${regionId}` : 'defaults';
+  return issues.filter(
+    (i) =>
+      paths.some((p) => (p.includes('*') ? wildcard(p).test(i.path) : p === i.path)) ||
+      (STRATEGY.test(lever.key) && i.path === layer),
+  );
+}
+
+/**
+ * How the lever shows values in messages: its own unit and scale. Levers that the UI translates
+ * (national totals spread over regions, the RES TWh, the roof share) did not type the per-region
+ * value a message quotes, so their messages leave it out.
+ */
+function leverShown(lever: Lever, regionId?: string): Shown {
+  const typed = lever.kind.type === 'national' || lever.kind.type === 'default' || lever.kind.type === 'solarShare';
+  const unit = lever.unit.startsWith('%') ? '%' : lever.unit;
+  return { display: { unit, scale: lever.scale, digits: lever.digits }, typed: typed || regionId !== undefined };
+}
+
+/** The Dutch messages of the issues that concern this lever (shown next to it): one per distinct problem. */
+export function issuesForLever(lever: Lever, issues: Issue[], regionId?: string): string[] {
+  const shown = leverShown(lever, regionId);
+  return distinct(leverIssues(lever, issues, regionId).map((i) => dutchMessage(i.message, shown)));
 }
 
 /** Issues no lever on screen claims; shown in a box at the top of the form. */
 export function unclaimedIssues(levers: readonly Lever[], issues: Issue[], regionId?: string): Issue[] {
-  return issues.filter((i) => !levers.some((l) => issuesForLever(l, [i], regionId).length > 0));
+  return issues.filter((i) => !levers.some((l) => leverIssues(l, [i], regionId).length > 0));
 }
 
 /** The scenario with one klimaattafel's parameters removed everywhere (reset to the base). */

@@ -20,6 +20,19 @@ import { emptyScenario } from './scenario-edit.ts';
 import { setRegionNames } from './region-names.ts';
 import { withWeatherYear } from './weather-year.ts';
 
+/** The scenario's settings as a key that ignores key order and the name. */
+function contentKey(s: ScenarioJson): string {
+  const sorted = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        )
+      : v;
+  return JSON.stringify(sorted({ national: s.national, defaults: s.defaults, regions: s.regions }));
+}
+
 /** Debounce of evaluations while a slider is dragged; the server answers in ~5 ms. */
 const EVALUATE_DEBOUNCE_MS = 20;
 
@@ -39,6 +52,8 @@ export class Store extends EventTarget {
   busy = false;
   /** Time from lever move to result on screen of the last evaluation, for the status line. */
   lastMs = 0;
+  /** The scenario the editor started from (a named, saved or base scenario): its name and content. */
+  base = { name: this.scenario.name, content: contentKey(this.scenario) };
   /** The region shown in Uurprofiel (set by a click on the map or table). */
   region = 'ES01';
 
@@ -93,12 +108,16 @@ export class Store extends EventTarget {
     this.emit();
   }
 
-  /** Replaces the scenario (a new object) and re-evaluates after a short debounce. */
+  /**
+   * Replaces the scenario (a new object) and re-evaluates after a short debounce. With `saved` the
+   * scenario is a newly loaded one and becomes the base that later changes are measured against.
+   */
   setScenario(s: ScenarioJson, saved?: { id: string | null; version: number | null }): void {
     this.scenario = s;
     if (saved) {
       this.savedId = saved.id;
       this.savedVersion = saved.version;
+      this.base = { name: s.name, content: contentKey(s) };
     }
     this.emit();
     this.scheduleEvaluate();
@@ -141,6 +160,11 @@ export class Store extends EventTarget {
         this.emit();
       }
     }
+  }
+
+  /** Whether the levers changed since the base scenario was loaded (a new name alone is no change). */
+  get changed(): boolean {
+    return contentKey(this.scenario) !== this.base.content;
   }
 
   regionName(id: string): string {

@@ -176,7 +176,9 @@ export class AppShell extends StoreElement {
           <div class="sub">Scenario’s voor de energietransitie per RES-regio</div>
         </div>
         <div class="spacer"></div>
-        <span class="sub" title="Naam van het scenario dat u bewerkt">Scenario: <strong>${store.scenario.name}</strong></span>
+        <span class="sub" title="Naam van het scenario dat u bewerkt">Scenario: <strong>${store.scenario.name}</strong>${
+          store.changed ? html` <span id="changed" data-changed>(gewijzigd t.o.v. “${store.base.name}”)</span>` : ''
+        }</span>
         ${this.renderDatasetChoice()}
         <label for="weather-year">Weerjaar</label>
         <select id="weather-year" title="Het weer waarin het scenario wordt doorgerekend; de geïnstalleerde MW blijven gelijk"

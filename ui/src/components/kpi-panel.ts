@@ -44,8 +44,8 @@ export class KpiPanel extends StoreElement {
         <div class="tile" data-kpi="lvCapexEUR" data-value=${n.lvCapexEUR}><div class="k">Laagspanningsnet</div><div class="v">${euros(n.lvCapexEUR)}</div>
           <div class="s" data-kpi="lvReinforceMW" data-value=${n.lvReinforceMW}>verzwaring ${withUnit(n.lvReinforceMW, 'MW')}</div>
           <div class="s" data-kpi="lvOverloadedHomesShare" data-value=${n.lvOverloadedHomesShare}>${withUnit(100 * n.lvOverloadedHomesShare, '%', 1)} van de woningen op overbelaste straten</div></div>
-        <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Nettarief</div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
-          <div class="s">per aansluiting per jaar</div></div>
+        <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Extra nettarief</div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
+          <div class="s">per aansluiting per jaar, na EB-herinvestering</div></div>
         <div class="tile" data-kpi="land" data-value=${ha}><div class="k">Ruimte zon + wind</div><div class="v">${withUnit(ha, 'ha')}</div>
           <div class="s">${withUnit(n.windTurbines, 'windturbines')}</div></div>
         <div class="tile" data-kpi="co2" data-value=${n.co2AvoidedT}><div class="k">CO₂ vermeden</div><div class="v">${withUnit(n.co2AvoidedT / 1e6, 'Mton', 2)}</div>

@@ -3,6 +3,7 @@
  * came from (with the version it was based on, so the server can refuse an overwrite with 409).
  * Emits `saved` with `{ id, version }`.
  */
+import { dutchError, dutchLocation, dutchMessage, shownAt } from '../messages.ts';
 import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
@@ -82,8 +83,9 @@ export class SaveForm extends StoreElement {
               'Iemand anders heeft intussen een nieuwere versie opgeslagen. Laad die eerst, of sla op als nieuw scenario.',
           },
         ];
-      else if (e instanceof ApiError && e.issues.length) this.issues = e.issues;
-      else this.issues = [{ path: '', message: (e as Error).message }];
+      else if (e instanceof ApiError && e.issues.length)
+        this.issues = e.issues.map((i) => ({ path: i.path, message: dutchMessage(i.message, shownAt(i.path)) }));
+      else this.issues = [{ path: '', message: dutchError(e) }];
     }
   }
 
@@ -120,7 +122,7 @@ export class SaveForm extends StoreElement {
         }
       </div>
       ${blocked ? html`<div class="muted" id="save-blocked" style="grid-column: 2">${blocked}</div>` : ''}
-      ${other.map((i) => html`<div class="error" role="alert">${i.path ? html`<code>${i.path}</code>: ` : ''}${i.message}</div>`)}
+      ${other.map((i) => html`<div class="error" role="alert">${i.path ? `${dutchLocation(i.path)}: ` : ''}${i.message}</div>`)}
       ${this.message ? html`<div class="ok" role="status">${this.message}</div>` : ''}
     </form>`;
   }

@@ -8,6 +8,7 @@ import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import { LEVERS, REGION_LEVERS, type Lever } from '../levers.ts';
 import { TABLES } from '../tables.ts';
+import { distinct, dutchIssue } from '../messages.ts';
 import { emptyScenario, issuesForLever, leverIsSet, leverValue, setLever, unclaimedIssues } from '../scenario-edit.ts';
 import { withWeatherYear } from '../weather-year.ts';
 import './lever-control.ts';
@@ -97,7 +98,7 @@ export class ScenarioView extends StoreElement {
       </p>
       ${
         stray.length
-          ? html`<div class="errorbox" role="alert">${stray.map((i) => html`<div><code>${i.path || 'scenario'}</code>: ${i.message}</div>`)}</div>`
+          ? html`<div class="errorbox" role="alert">${distinct(stray.map((i) => dutchIssue(i))).map((m) => html`<div>${m}</div>`)}</div>`
           : ''
       }
       <div class="layout">

@@ -11,6 +11,7 @@ import { num, parseNum } from '../format.ts';
 import { REGION_SWEEP_PARAMS, SWEEP_PATHS } from '../sweep-paths.ts';
 import { pathLabel } from '../region-names.ts';
 import { displayUnitOf, modelValueOf } from '../quantity-format.ts';
+import { distinct, dutchIssue, dutchMessage, shownAt } from '../messages.ts';
 import { sweepStartBlock } from '../permissions.ts';
 import { session } from '../session.ts';
 
@@ -131,7 +132,13 @@ export class SweepBuilder extends LitElement {
   }
 
   private errorsFor(i: number): string[] {
-    return this.issues.filter((x) => x.path === `axes.${i}` || x.path.startsWith(`axes.${i}.`)).map((x) => x.message);
+    // Values are quoted in the axis' display unit, as the user typed them.
+    const shown = shownAt(this.axes[i]?.path ?? '');
+    return distinct(
+      this.issues
+        .filter((x) => x.path === `axes.${i}` || x.path.startsWith(`axes.${i}.`))
+        .map((x) => (x.path.endsWith('.path') ? dutchMessage(x.message) : dutchMessage(x.message, shown))),
+    );
   }
 
   override render() {
@@ -193,7 +200,7 @@ export class SweepBuilder extends LitElement {
             @click=${() => this.dispatchEvent(new CustomEvent('sweep-submit', { detail: { axes: this.toJson(), samples: this.samples, seed: this.seed } }))}>Start verkenning</button>
         </div>
         ${blocked ? html`<div class="muted" id="run-blocked">${blocked}</div>` : ''}
-        ${other.map((x) => html`<div class="error" role="alert">${x.path ? html`<code>${x.path}</code>: ` : ''}${x.message}</div>`)}
+        ${distinct(other.map((x) => dutchIssue(x))).map((m) => html`<div class="error" role="alert">${m}</div>`)}
       </div>
     `;
   }

@@ -5,11 +5,12 @@
  * does the area (Nederland or one region). Plain SVG: a handful of bars needs no chart library.
  */
 import { LitElement, html, css, svg, type PropertyValues } from 'lit';
-import { ApiError, getSensitivity, type AxisSensitivity } from '../api.ts';
+import { getSensitivity, type AxisSensitivity } from '../api.ts';
 import { shared } from '../styles.ts';
 import { compact } from '../format.ts';
 import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
 import { pathLabel } from '../region-names.ts';
+import { dutchError } from '../messages.ts';
 import { displayUnitOf, displayValueOf, formatQuantity } from '../quantity-format.ts';
 import { OUTPUTS, isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
 import { nullReason } from '../finance.ts';
@@ -115,10 +116,7 @@ export class SweepTornado extends LitElement {
     } catch (err) {
       if (abort.signal.aborted) return;
       this.bars = null;
-      this.message =
-        err instanceof ApiError && err.issues.length
-          ? err.issues.map((i) => i.message).join('; ')
-          : `Gevoeligheid laden mislukt: ${(err as Error).message}`;
+      this.message = `Gevoeligheid laden mislukt: ${dutchError(err)}`;
     } finally {
       if (!abort.signal.aborted) this.loading = false;
     }

@@ -22,7 +22,8 @@ import {
 import { isActiveSweepStatus as isActive, type SweepStatus } from '../../../engine/sweep/status.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
 import { num } from '../format.ts';
-import { columnLabel } from '../region-names.ts';
+import { columnLabel, pathLabel } from '../region-names.ts';
+import { dutchError, dutchMessage } from '../messages.ts';
 import { formatQuantity } from '../quantity-format.ts';
 import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
 import { isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
@@ -59,6 +60,12 @@ const TABLE_OUTPUTS = [
   'landClaimShareOfArable',
 ];
 
+/** "Verkenning rond “Basis”: Zon-aandeel in RES — alle regio’s × Netbewust aansluiten …". */
+export function sweepTitle(scenarioName: string, axes: readonly string[]): string {
+  const varied = axes.map((a) => pathLabel(a)).join(' × ');
+  return `Verkenning rond “${scenarioName}”${varied ? `: ${varied}` : ''}`;
+}
+
 /**
  * The sweep view keeps its last sweep in its own reactive state; the app shell keeps one instance,
  * so the sweep survives switching views (following resumes when it is shown again).
@@ -74,7 +81,10 @@ export class SweepView extends StoreElement {
     output: { state: true },
     shownPareto: { state: true },
     target: { state: true },
+    heading: { state: true },
   };
+  /** What the sweep varies around which scenario; a job id says nothing to a user. */
+  declare heading: string;
   declare issues: Issue[];
   declare failure: string;
   /** Status of the last sweep started here, null before the first. */
@@ -98,6 +108,7 @@ export class SweepView extends StoreElement {
     super();
     this.issues = [];
     this.failure = '';
+    this.heading = '';
     this.sweep = null;
     this.axes = [];
     this.rows = null;
@@ -152,13 +163,14 @@ export class SweepView extends StoreElement {
       const { id } = await startSweep({ name, base: store.scenario, ...spec }, store.dataset);
       this.axes = spec.axes.map((a) => a.path);
       this.target = Number(store.scenario.national.targetTWh ?? NATIONAL_DEFAULTS.targetTWh);
+      this.heading = sweepTitle(name, this.axes);
       this.rows = null;
       this.pareto = new Set();
       this.sweep = { id, status: 'queued', progress: { done: 0, total: 0 } };
       this.follow(id);
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) this.issues = err.issues;
-      else this.failure = (err as Error).message;
+      else this.failure = dutchError(err);
     }
   }
 
@@ -207,14 +219,14 @@ export class SweepView extends StoreElement {
       this.pareto = new Set(pareto.map((p) => p.scenario));
       this.shownPareto = this.pareto;
     } catch (err) {
-      this.failure = (err as Error).message;
+      this.failure = `Resultaten laden mislukt: ${dutchError(err)}`;
     }
   }
 
   private async cancel() {
     const id = this.sweep?.id;
     if (!id) return;
-    await cancelSweep(id).catch((err: Error) => (this.failure = err.message));
+    await cancelSweep(id).catch((err: Error) => (this.failure = `Annuleren mislukt: ${dutchError(err)}`));
     await this.refresh(id);
   }
 
@@ -275,7 +287,7 @@ export class SweepView extends StoreElement {
         st
           ? html`<div class="card" style="margin-top:0.75rem" id="progress-card">
             <div class="row">
-              <strong>Verkenning ${st.id}</strong>
+              <strong data-sweep-id=${st.id}>${this.heading || 'Verkenning'}</strong>
               <span data-status=${st.status}>${STATUS_NL[st.status]}</span>
               <progress max=${st.progress.total || 1} value=${st.progress.done} aria-label="Voortgang"></progress>
               <span>${num(st.progress.done)} / ${num(st.progress.total)} scenario’s</span>
@@ -287,7 +299,7 @@ export class SweepView extends StoreElement {
                   : ''
               }
             </div>
-            ${st.error ? html`<div class="error">${st.error}</div>` : ''}
+            ${st.error ? html`<div class="error">${dutchMessage(st.error)}</div>` : ''}
           </div>`
           : ''
       }
