@@ -92,7 +92,9 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await setLever(page, 'industryAddMW', '0');
     await expect.poll(() => page.locator('sh-lever[data-lever="industryAddMW"] .error').count()).toBe(0);
     // The header names the base scenario and says it was changed.
-    await expect(page.locator('#changed').textContent()).resolves.toBe('(gewijzigd t.o.v. “Basis (RES 1.0 indicatief)”)');
+    await expect(page.locator('#changed').textContent()).resolves.toBe(
+      '(gewijzigd t.o.v. “Basis (RES 1.0 indicatief)”)',
+    );
   });
 
   it('opens a region from the table in Uurprofiel with its hourly chart', async () => {
@@ -152,10 +154,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     ]);
     // Wait for this sweep's status: the previous test's sweep also left a "done" on the page.
     const { id } = (await response.json()) as { id: string };
-    await page
-      .locator(`#progress-card:has([data-sweep-id="${id}"])`)
-      .locator('[data-status="done"]')
-      .waitFor();
+    await page.locator(`#progress-card:has([data-sweep-id="${id}"])`).locator('[data-status="done"]').waitFor();
     await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(6);
     const tornado = page.locator('sh-sweep-tornado');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);

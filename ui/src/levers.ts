@@ -75,7 +75,7 @@ export const LEVERS: readonly Lever[] = [
     max: 90,
     step: 0.5,
     digits: 1,
-    help: 'Schaalt de 2030-productie van alle regio’s (resScale). Standaard: RES 1.0 indicatief.',
+    help: 'Schaalt de 2030-productie van alle regio’s. Standaard: RES 1.0 indicatief.',
   }),
   L({
     key: 'solarShare',

@@ -22,6 +22,7 @@ import './sweep-view.ts';
 import './compare-view.ts';
 import './intekenboek-view.ts';
 import './accounts-view.ts';
+import './assumptions-view.ts';
 
 export const VIEWS = [
   { id: 'kaart', label: 'Kaart & regio’s' },
@@ -32,6 +33,7 @@ export const VIEWS = [
   { id: 'verkennen', label: 'Verkennen' },
   { id: 'vergelijken', label: 'Vergelijken' },
   { id: 'intekenboek', label: 'Intekenboek' },
+  { id: 'aannames', label: 'Aannames & bronnen' },
 ] as const;
 /** Shown in the navigation to beheerders only (shared servers). */
 const ACCOUNTS_VIEW = { id: 'gebruikers', label: 'Gebruikers' } as const;
@@ -101,6 +103,8 @@ export class AppShell extends StoreElement {
       nav a[aria-current='page'] { border-bottom-color: #ffc940; color: #fff; font-weight: 600; }
       nav a:focus-visible { outline: 2px solid #ffc940; outline-offset: -2px; }
       main { flex: 1; padding: 0.75rem 1rem 1rem; }
+      footer { font-size: 0.75rem; color: #4a5668; padding: 0.4rem 1rem; border-top: 1px solid #e0e5ec; background: #f7f9fc; }
+      footer a { color: #1565c0; }
       .who { font-size: 0.8rem; color: #dfe7f3; display: flex; align-items: center; gap: 0.4rem; }
       .who button { font-size: 0.8rem; padding: 0.1rem 0.5rem; }
       .notice { background: #fff8e1; border-bottom: 1px solid #f0d68a; font-size: 0.8rem; padding: 0.25rem 1rem; color: #5c4300; }
@@ -140,6 +144,8 @@ export class AppShell extends StoreElement {
         return html`<sh-intekenboek-view></sh-intekenboek-view>`;
       case 'gebruikers':
         return html`<sh-accounts-view></sh-accounts-view>`;
+      case 'aannames':
+        return html`<sh-assumptions-view></sh-assumptions-view>`;
     }
   }
 
@@ -205,6 +211,10 @@ export class AppShell extends StoreElement {
       ${this.renderDatasetWarnings()}
       ${store.error ? html`<div class="errorbox" role="alert" style="margin:0.5rem 1rem 0">${store.error}</div>` : ''}
       <main>${this.renderView()}</main>
+      <footer id="attribution">
+        Kaart: © Kadaster / CBS, 2023 (CC BY 4.0) · Regiogegevens en profielen: Energietransitiemodel / Quintel Intelligence (MIT),
+        op basis van Klimaatmonitor, CBS, NEDU, KNMI en ENTSO-E · <a href="#/aannames">Aannames & bronnen</a>
+      </footer>
     `;
   }
 }

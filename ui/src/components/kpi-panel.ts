@@ -10,6 +10,7 @@ import { euros, num, withUnit } from '../format.ts';
 import { STRATEGIES, nationalWoonlasten } from '../kpis.ts';
 import { scenarioWeatherYear, weatherYearLabel } from '../weather-year.ts';
 import './res-gauge.ts';
+import './info-popover.ts';
 
 export class KpiPanel extends StoreElement {
   static styles = [
@@ -36,23 +37,24 @@ export class KpiPanel extends StoreElement {
     return html`<div class="card ${store.issues.length ? 'stale' : ''}" aria-live="polite">
       <h3 style="margin-top:0">Resultaat (landelijk, weerjaar ${weatherYearLabel(scenarioWeatherYear(store.scenario, store.datasetInfo), store.datasetInfo)})</h3>
       ${store.issues.length ? html`<div class="error">Invoer ongeldig: resultaat hoort bij de laatste geldige invoer.</div>` : ''}
+      <div class="k" style="font-size:0.75rem;color:#4a5668">RES-productie <sh-info path="output.resNominalTWh"></sh-info></div>
       <sh-res-gauge .value=${n.resNominalTWh} .target=${target} .triggered=${n.route35Triggered} .gap=${n.targetGapTWh}></sh-res-gauge>
       <div class="tiles">
-        <div class="tile" data-kpi="gridCapexEUR" data-value=${n.gridCapexEUR}><div class="k">Netinvestering</div><div class="v">${euros(n.gridCapexEUR)}</div>
+        <div class="tile" data-kpi="gridCapexEUR" data-value=${n.gridCapexEUR}><div class="k">Netinvestering <sh-info path="output.gridCapexEUR"></sh-info></div><div class="v">${euros(n.gridCapexEUR)}</div>
           <div class="s" data-kpi="reinforceMW" data-value=${n.reinforceFeedinMW + n.reinforceOfftakeMW}>verzwaring ${withUnit(n.reinforceFeedinMW + n.reinforceOfftakeMW, 'MW')} regionaal</div>
           <div class="s">waarvan laagspanning ${euros(n.lvCapexEUR)}</div></div>
-        <div class="tile" data-kpi="lvCapexEUR" data-value=${n.lvCapexEUR}><div class="k">Laagspanningsnet</div><div class="v">${euros(n.lvCapexEUR)}</div>
+        <div class="tile" data-kpi="lvCapexEUR" data-value=${n.lvCapexEUR}><div class="k">Laagspanningsnet <sh-info path="output.lvCapexEUR"></sh-info></div><div class="v">${euros(n.lvCapexEUR)}</div>
           <div class="s" data-kpi="lvReinforceMW" data-value=${n.lvReinforceMW}>verzwaring ${withUnit(n.lvReinforceMW, 'MW')}</div>
           <div class="s" data-kpi="lvOverloadedHomesShare" data-value=${n.lvOverloadedHomesShare}>${withUnit(100 * n.lvOverloadedHomesShare, '%', 1)} van de woningen op overbelaste straten</div></div>
-        <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Extra nettarief</div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
+        <div class="tile" data-kpi="tariff" data-value=${n.tariffEURPerConnection}><div class="k">Extra nettarief <sh-info path="output.tariffEURPerConnection"></sh-info></div><div class="v">${withUnit(n.tariffEURPerConnection, '€', 0)}</div>
           <div class="s">per aansluiting per jaar, na EB-herinvestering</div></div>
-        <div class="tile" data-kpi="land" data-value=${ha}><div class="k">Ruimte zon + wind</div><div class="v">${withUnit(ha, 'ha')}</div>
+        <div class="tile" data-kpi="land" data-value=${ha}><div class="k">Ruimte zon + wind <sh-info path="output.fieldSolarHa"></sh-info></div><div class="v">${withUnit(ha, 'ha')}</div>
           <div class="s">${withUnit(n.windTurbines, 'windturbines')}</div></div>
-        <div class="tile" data-kpi="co2" data-value=${n.co2AvoidedT}><div class="k">CO₂ vermeden</div><div class="v">${withUnit(n.co2AvoidedT / 1e6, 'Mton', 2)}</div>
+        <div class="tile" data-kpi="co2" data-value=${n.co2AvoidedT}><div class="k">CO₂ vermeden <sh-info path="output.co2AvoidedT"></sh-info></div><div class="v">${withUnit(n.co2AvoidedT / 1e6, 'Mton', 2)}</div>
           <div class="s">per jaar (warmte)</div></div>
-        <div class="tile"><div class="k">Opslag</div><div class="v">${euros(n.storageCapexEUR)}</div>
+        <div class="tile"><div class="k">Opslag <sh-info path="output.storageCapexEUR"></sh-info></div><div class="v">${euros(n.storageCapexEUR)}</div>
           <div class="s">investering netbatterijen</div></div>
-        <div class="tile"><div class="k">EB naar net / warmte</div><div class="v">${euros(n.ebToGridEUR)}</div>
+        <div class="tile"><div class="k">EB naar net / warmte <sh-info path="output.ebToGridEUR"></sh-info></div><div class="v">${euros(n.ebToGridEUR)}</div>
           <div class="s">${euros(n.ebToHeatEUR)} naar woningen, per jaar</div></div>
       </div>
       <button id="stress-shortcut" style="margin-top:0.5rem" title="Rekent dit scenario door in elk weerjaar van de dataset (in Verkennen)"

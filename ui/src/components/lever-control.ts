@@ -7,6 +7,8 @@ import { LitElement, html, css } from 'lit';
 import type { Lever } from '../levers.ts';
 import { num, parseNum } from '../format.ts';
 import { shared } from '../styles.ts';
+import { leverPath } from '../assumptions.ts';
+import './info-popover.ts';
 
 let serial = 0;
 
@@ -84,6 +86,7 @@ export class LeverControl extends LitElement {
     return html`<div class="${this.isSet ? 'set' : ''} ${this.errors.length ? 'invalid' : ''}">
       <div class="top">
         <label for=${this.uid}>${l.label}</label>
+        <sh-info path=${leverPath(l)}></sh-info>
         <button class="reset" ?disabled=${!this.isSet} @click=${() => this.emit(null)} aria-label="${l.label}: terug naar basiswaarde"
           title="Terug naar basiswaarde">↺</button>
       </div>

@@ -9,7 +9,8 @@ import { shared } from '../styles.ts';
 import { LEVERS, REGION_LEVERS, type Lever } from '../levers.ts';
 import { TABLES } from '../tables.ts';
 import { distinct, dutchIssue } from '../messages.ts';
-import { emptyScenario, issuesForLever, leverIsSet, leverValue, setLever, unclaimedIssues } from '../scenario-edit.ts';
+import { BASE_SCENARIOS } from '../base-scenarios.ts';
+import { issuesForLever, leverIsSet, leverValue, setLever, unclaimedIssues } from '../scenario-edit.ts';
 import { withWeatherYear } from '../weather-year.ts';
 import './lever-control.ts';
 import './kpi-panel.ts';
@@ -63,6 +64,15 @@ export class ScenarioView extends StoreElement {
     });
   }
 
+  /** Starts again from one of the base scenarios (the bundled base, the reference 2030, current tax rates); the weather year stays. */
+  private startFrom(id: string) {
+    const base = BASE_SCENARIOS.find((b) => b.id === id) ?? BASE_SCENARIOS[0];
+    store.setScenario(withWeatherYear(base.scenario(), store.scenario.national.weatherYear ?? null), {
+      id: null,
+      version: null,
+    });
+  }
+
   override render() {
     const rid = this.regionId;
     const levers = rid ? REGION_LEVERS : LEVERS;
@@ -79,14 +89,13 @@ export class ScenarioView extends StoreElement {
           <option value="" ?selected=${!rid}>Heel Nederland (alle regio’s)</option>
           ${store.regions.map((r) => html`<option value=${r.id} ?selected=${r.id === rid}>${r.name}${overridden.includes(r.id) ? ' •' : ''}</option>`)}
         </select>
-        <button title="Alle keuzes terug naar de basis; het weerjaar blijft" @click=${() =>
-          store.setScenario(
-            withWeatherYear(emptyScenario('Basis (RES 1.0 indicatief)'), store.scenario.national.weatherYear ?? null),
-            {
-              id: null,
-              version: null,
-            },
-          )}>Terug naar basis</button>
+        <label for="base">Basis</label>
+        <select id="base" title="Het scenario waarvan u uitgaat; kiezen vervangt het huidige scenario (het weerjaar blijft)"
+          @change=${(e: Event) => this.startFrom((e.target as HTMLSelectElement).value)}>
+          ${BASE_SCENARIOS.map((b) => html`<option value=${b.id} ?selected=${b.label === store.base.name}>${b.label}</option>`)}
+        </select>
+        <button title="Alle keuzes terug naar de basis; het weerjaar blijft"
+          @click=${() => this.startFrom(BASE_SCENARIOS.find((b) => b.label === store.base.name)?.id ?? 'res1')}>Terug naar basis</button>
       </div>
       <p class="lead">
         ${
