@@ -3,7 +3,8 @@
  * view in Debian's chromium at 1280×800 and writes docs/screenshots/<view>.png.
  * `--url http://127.0.0.1:8035` uses a running server instead (handy while styling);
  * `--only intekenboek` writes only the Intekenboek screenshots, `--only financiering` only those of
- * the Financiering panel, the uitvoeringskosten and Ruimte.
+ * the Financiering panel, the uitvoeringskosten and Ruimte, `--only aannames` only those of the
+ * "Aannames & bronnen" page and an info popover.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,17 @@ async function intekenboekShots(page: Page) {
   await settled(page);
   await page.locator('sh-region-map path').nth(29).waitFor();
   await shot(page, 'intekenboek-kaart');
+}
+
+/** The "Aannames & bronnen" page at a dated default, and the info popover of a lever. */
+async function assumptionShots(page: Page) {
+  await openView(page, 'scenario', 'sh-scenario-view');
+  await page.locator('sh-lever[data-lever="costFeedinEURPerMW"] sh-info button').click();
+  await shot(page, 'info-popover', 'sh-lever[data-lever="costFeedinEURPerMW"]');
+  await page.locator('sh-lever[data-lever="costFeedinEURPerMW"] sh-info button').click();
+  await page.evaluate(() => (location.hash = '#/aannames/national.ebGasEURPerM3'));
+  await page.locator('sh-assumptions-view tr.marked').waitFor();
+  await shot(page, 'aannames', 'sh-assumptions-view #dated');
 }
 
 /** A scenario with choices at every table makes every view say something. */
@@ -95,6 +107,10 @@ async function main() {
     await electrificationScenario(page);
     if (only === 'financiering') {
       await financeShots(page);
+      return;
+    }
+    if (only === 'aannames') {
+      await assumptionShots(page);
       return;
     }
     await shot(page, 'scenario');
@@ -149,6 +165,7 @@ async function main() {
     await page.locator('button[aria-label="Versies van Elektrificatie 2030"]').click();
     await shot(page, 'vergelijken');
     await intekenboekShots(page);
+    await assumptionShots(page);
   } finally {
     await browser.close();
     await server?.close();
