@@ -251,10 +251,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await builder.locator('#run').click();
     const response = await started;
     const { id } = (await response.json()) as { id: string };
-    await page
-      .locator('#progress-card', { hasText: `Verkenning ${id}` })
-      .locator('[data-status="done"]')
-      .waitFor();
+    await page.locator(`#progress-card:has([data-sweep-id="${id}"])`).locator('[data-status="done"]').waitFor();
 
     // The national rows as the API's CSV has them (empty cell = null).
     const csv = await (await page.request.get(`${server.url}/api/sweeps/${id}/result?format=csv`)).text();
