@@ -22,8 +22,10 @@ export class InfoPopover extends LitElement {
 
   static styles = css`
     :host { position: relative; display: inline-block; }
-    button { border: none; background: none; color: #1565c0; cursor: pointer; font-size: 0.85rem; padding: 0 0.15rem; line-height: 1; }
-    button:focus-visible { outline: 2px solid #1565c0; border-radius: 50%; }
+    /* A lettered circle, not the ⓘ glyph: not every font (Debian's default among them) has it. */
+    button { border: 1px solid #1565c0; border-radius: 50%; background: #fff; color: #1565c0; cursor: pointer; font: italic 600 0.7rem/1 Georgia, serif;
+      width: 1rem; height: 1rem; padding: 0; display: inline-flex; align-items: center; justify-content: center; vertical-align: middle; }
+    button:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
     .box { position: absolute; z-index: 20; left: 0; top: 1.3rem; width: 18rem; background: #fff; color: #1d2633; border: 1px solid #b7c3d3;
       border-radius: 4px; box-shadow: 0 2px 8px rgba(20, 50, 92, 0.18); padding: 0.45rem 0.6rem; font-size: 0.78rem; font-weight: 400; line-height: 1.35; text-align: left; }
     .box p { margin: 0 0 0.3rem; }
@@ -35,7 +37,7 @@ export class InfoPopover extends LitElement {
     const row = ROWS_BY_PATH.get(this.path);
     if (!row) return html``;
     return html`<button aria-label="Uitleg: ${row.q.label}" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.uid}
-        @click=${() => (this.open = !this.open)} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && ((this.open = false))}>ⓘ</button>
+        @click=${() => (this.open = !this.open)} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && ((this.open = false))}>i</button>
       ${
         this.open
           ? html`<div class="box" id=${this.uid} role="note">
