@@ -4,7 +4,7 @@
  * missing outside CI; under CI=true it must run (CI installs chromium first).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
 import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
@@ -194,9 +194,34 @@ describe.skipIf(!haveChromium && !inCi)('web UI end to end', () => {
     await setLever(page, 'storageMWh', '8.000');
     await settled(page);
     await saveScenarioAs(page, 'Test B', 'e2e', 'met batterijen');
+    // Picking A starts a comparison of A alone; hold its evaluation back until A and B are shown,
+    // so that its late answer would replace the newer one if the view let it (it flaked CI once).
+    let sawFirst!: () => void;
+    const firstSeen = new Promise<void>((resolve) => (sawFirst = resolve));
+    let releaseFirst!: () => void;
+    const firstReleased = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let evaluations = 0;
+    let heldRequest: Request | undefined;
+    await page.route('**/api/evaluate', async (route) => {
+      evaluations += 1;
+      if (evaluations === 1) {
+        heldRequest = route.request();
+        sawFirst();
+        await firstReleased;
+      }
+      await route.continue();
+    });
     await page.locator('input[aria-label="Vergelijk Test A"]').check();
+    await firstSeen;
     await page.locator('input[aria-label="Vergelijk Test B"]').check();
     await expect.poll(() => page.locator('#compare-table thead th').count()).toBe(3);
+    const lateAnswer = page.waitForEvent('requestfinished', (r) => r === heldRequest);
+    releaseFirst();
+    await lateAnswer;
+    // Two frames: the view has handled the late answer and rendered.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.unroute('**/api/evaluate');
+    expect(await page.locator('#compare-table thead th').count()).toBe(3);
     await expect(page.locator('#compare-table thead').textContent()).resolves.toMatch(/Test A.*Test B/s);
     // Version history of B after saving a second version.
     await page.locator('#save-note').fill('tweede versie');

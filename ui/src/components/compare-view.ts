@@ -93,8 +93,15 @@ export class CompareView extends StoreElement {
     await this.compare();
   }
 
-  /** Loads and evaluates the picked scenarios (latest versions) in parallel. */
+  /**
+   * Counts comparisons started: picks, saves and refreshes start overlapping ones, and a slower,
+   * older answer (one scenario) must not replace a newer one (two scenarios).
+   */
+  private comparisonsStarted = 0;
+
+  /** Loads and evaluates the picked scenarios (latest versions) in parallel; the latest start wins. */
   private async compare() {
+    const started = ++this.comparisonsStarted;
     const homes = new Map(store.regions.map((r) => [r.id, r.homes]));
     const ids = [...picked];
     try {
@@ -110,9 +117,11 @@ export class CompareView extends StoreElement {
           return { rec, res, values };
         }),
       );
+      if (started !== this.comparisonsStarted) return;
       this.compared = out;
       this.failure = '';
     } catch (e) {
+      if (started !== this.comparisonsStarted) return;
       this.failure = (e as Error).message;
     }
   }
