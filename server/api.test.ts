@@ -291,6 +291,42 @@ describe('errors and safety', () => {
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('a wrong method on a known API path is 405 with Allow, not 404', async () => {
+    const wrong = await app.inject({ method: 'DELETE', url: '/api/evaluate' });
+    expect(wrong.statusCode).toBe(405);
+    expect(wrong.headers.allow).toBe('POST');
+    expect(wrong.json()).toEqual({ error: 'method not allowed', allow: ['POST'] });
+    const versions = await app.inject({ method: 'POST', url: '/api/scenarios/abc123/versions' });
+    expect(versions.statusCode).toBe(405);
+    expect(versions.headers.allow).toBe('GET, HEAD');
+    const one = await app.inject({ method: 'PATCH', url: '/api/scenarios/abc123' });
+    expect(one.statusCode).toBe(405);
+    expect(String(one.headers.allow).split(', ')).toEqual(expect.arrayContaining(['DELETE', 'GET', 'PUT']));
+    // Unknown paths stay 404.
+    expect((await app.inject({ method: 'DELETE', url: '/api/nope/deeper' })).statusCode).toBe(404);
+  });
+
+  it('30,000 unknown keys give the first 100 issues and the count, not a 1.5 MB body', async () => {
+    const national = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, 1]));
+    const res = await post('/api/evaluate', { scenario: { national } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.issues).toHaveLength(100);
+    expect(body.issueCount).toBe(30_000);
+    expect(body.issues[0]).toEqual({ path: 'scenario.national.k0', message: 'unknown key' });
+    expect(res.body.length).toBeLessThan(20_000);
+    // A short list is sent whole, without a count.
+    const few = (await post('/api/evaluate', { scenario: { national: { a: 1, b: 2 } } })).json();
+    expect(few.issues).toHaveLength(2);
+    expect(few.issueCount).toBeUndefined();
+  });
+
+  it('the OpenAPI document never points users to an internal text (MODEL.md)', async () => {
+    const res = await app.inject('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/MODEL\.md/);
+  });
+
   it('a server error says only "internal error" and a request id, never a stack', async () => {
     const root = tempDir();
     const datasetsDir = join(root, 'datasets');

@@ -28,6 +28,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerSweepRoutes } from './routes/sweeps.ts';
 import { SweepJobs } from './sweeps.ts';
+import { recordRoutes } from './allowed-methods.ts';
 
 /** The repository (package) root, the same from server/ and from the compiled dist/server/. */
 export const REPO_ROOT = PACKAGE_ROOT;
@@ -151,6 +152,7 @@ async function assemble(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.removeContentTypeParser('text/plain'); // JSON only: other bodies are 415
+  const routeTable = recordRoutes(app);
 
   const datasets = new DatasetCatalog(
     options.datasetsDir ?? join(REPO_ROOT, 'scenarios', 'data'),
@@ -256,6 +258,11 @@ async function assemble(
       return reply
         .code(404)
         .send({ error: 'not found', hint: 'the UI is not built (npm run build:ui); the API docs are at /docs' });
+    }
+    // A known API path with another method: 405 with the methods it does allow (RFC 9110 §15.5.6).
+    const allowed = isApi ? routeTable.allowedMethods(path) : [];
+    if (allowed.length > 0) {
+      return reply.code(405).header('allow', allowed.join(', ')).send({ error: 'method not allowed', allow: allowed });
     }
     return reply.code(404).send({ error: 'not found' });
   });

@@ -129,7 +129,7 @@ export function lockDataDir(dataDir: string): () => void {
       if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
         throw new DataDirError(
           dataDir,
-          `in use by another server (process ${pid}); stop it first, or remove ${file} if that process is not a Samenhang server`,
+          `in use by another server (process ${pid}); stop it first, start this one with another --data-dir, or remove ${file} if that process is not a Samenhang server`,
         );
       }
       rmSync(file, { force: true }); // stale: its process is gone

@@ -123,13 +123,26 @@ const CLIENT_MESSAGES: Record<string, (error: FastifyError) => { status: number;
   }),
 };
 
+/** At most this many issues in one 400 body: 30,000 unknown keys must not give a 1.5 MB answer. */
+export const MAX_ISSUES_IN_BODY = 100;
+
+/** The invalid-input body: the first MAX_ISSUES_IN_BODY issues, and how many there were when that is more. */
+export function invalidInputBody(issues: ApiIssue[]): {
+  error: 'invalid input';
+  issues: ApiIssue[];
+  issueCount?: number;
+} {
+  if (issues.length <= MAX_ISSUES_IN_BODY) return { error: 'invalid input', issues };
+  return { error: 'invalid input', issues: issues.slice(0, MAX_ISSUES_IN_BODY), issueCount: issues.length };
+}
+
 /** The app's error handler: client errors say what is wrong, server errors only "internal error" and a request id. */
 export function errorHandler(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof InputError) {
-    return reply.code(400).send({ error: 'invalid input', issues: error.issues });
+    return reply.code(400).send(invalidInputBody(error.issues));
   }
   if (error instanceof ValidationError) {
-    return reply.code(400).send({ error: 'invalid input', issues: inputErrorFromValidation(error).issues });
+    return reply.code(400).send(invalidInputBody(inputErrorFromValidation(error).issues));
   }
   if (error instanceof HttpError) {
     for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);

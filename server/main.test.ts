@@ -1,5 +1,6 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +26,8 @@ async function startServer(args: string[]): Promise<{ child: ChildProcess; base:
 
 function runMain(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8' }, (error, _stdout, stderr) =>
+    const env = { ...process.env, SAMENHANG_LOG_LEVEL: 'warn' };
+    execFile(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env }, (error, _stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
   });
@@ -53,6 +55,22 @@ describe('the compiled server (dist/server/main.js)', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     expect(results[3].stderr).toContain('not usable');
+  });
+
+  it('a port in use exits 2 with one line that says how to choose another port and data directory', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((blocker.address() as { port: number }).port);
+      const result = await runMain(['--port', port, '--data-dir', join(tempDir(), 'var')]);
+      expect(result.status).toBe(2);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(lines[0]).toMatch(/--port N .*--data-dir DIR/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('prints where it listens, seeds the bundled scenarios once, and every save acknowledged before kill -9 survives', async () => {

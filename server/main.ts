@@ -144,7 +144,11 @@ async function main(): Promise<void> {
   } catch (error) {
     await app.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use`);
+    if (code === 'EADDRINUSE')
+      fail(
+        `port ${port} on ${host} is already in use (another Samenhang server?): start this one with --port N ` +
+          '(--port 0 picks a free one) and, for a second server next to the first, its own --data-dir DIR',
+      );
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES')
       fail(`cannot listen on ${host}:${port} (${code})`);
     throw error;

@@ -22,6 +22,11 @@ export const InvalidInputSchema = z
   .object({
     error: z.literal('invalid input'),
     issues: z.array(z.object({ path: z.string().meta({ example: 'regions.ES01.storageMW' }), message: z.string() })),
+    issueCount: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'How many problems there were in all, when `issues` lists only the first 100' }),
   })
   .meta({ id: 'InvalidInput' });
 export const InternalErrorSchema = z.object({ error: z.literal('internal error'), requestId: z.string() });
