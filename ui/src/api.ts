@@ -74,6 +74,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A Dutch sentence for a failed request about `what` ("de versies", plural; "versie 2", singular):
+ * the server's messages are English API text, so views show this instead of them (field problems
+ * are shown per field).
+ */
+export function dutchFailure(error: unknown, what: string, plural = true): string {
+  const [could, are] = plural ? ['konden', 'zijn'] : ['kon', 'is'];
+  const subject = capitalise(what);
+  if (!(error instanceof ApiError)) return `${subject} ${could} niet worden geladen: de server is niet bereikbaar.`;
+  if (error.status === 401 || error.status === 403) return error.message;
+  if (error.status === 404) return `${subject} ${are} niet gevonden (verwijderd, of een verkeerde link).`;
+  if (error.status === 400) return `${subject} ${could} niet worden geladen: de vraag aan de server was ongeldig.`;
+  return `${subject} ${could} niet worden geladen (serverfout ${error.status}). Probeer het later opnieuw.`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** The session's CSRF token (shared mode): sent with every write, as the server requires. */
 let csrfToken = '';
 export function setCsrfToken(token: string): void {

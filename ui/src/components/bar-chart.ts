@@ -1,10 +1,12 @@
 /**
  * Horizontal grouped bar chart in plain SVG (a few bars do not need a chart library). Handles
  * negative values with a zero line; each series has its own colour, or each bar (per-category
- * colours) when there is a single series.
+ * colours) when there is a single series. The drawing is laid out at the element's own width
+ * (one SVG unit = one pixel), so its 12 px labels stay 12 px in a narrow card instead of being
+ * scaled down with a fixed viewBox.
  */
 import { LitElement, html, css, svg } from 'lit';
-import { num } from '../format.ts';
+import { num, withUnit } from '../format.ts';
 
 export interface BarSeries {
   label: string;
@@ -20,6 +22,7 @@ export class BarChart extends LitElement {
     unit: {},
     digits: { type: Number },
     label: {},
+    width: { state: true },
   };
   declare categories: string[];
   declare series: BarSeries[];
@@ -28,6 +31,9 @@ export class BarChart extends LitElement {
   declare unit: string;
   declare digits: number;
   declare label: string;
+  /** The element's width in CSS pixels (ResizeObserver); the layout width of the drawing. */
+  declare width: number;
+  private observer: ResizeObserver | null = null;
 
   constructor() {
     super();
@@ -37,21 +43,36 @@ export class BarChart extends LitElement {
     this.unit = '';
     this.digits = 0;
     this.label = '';
+    this.width = 560;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer = new ResizeObserver(() => {
+      const w = Math.round(this.clientWidth);
+      if (w > 0 && Math.abs(w - this.width) > 1) this.width = w;
+    });
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.observer?.disconnect();
+    super.disconnectedCallback();
   }
 
   static styles = css`
     :host { display: block; }
-    svg { width: 100%; height: auto; display: block; font-family: inherit; }
+    svg { display: block; font-family: inherit; }
     .legend { display: flex; gap: 0.75rem; flex-wrap: wrap; font-size: 0.78rem; margin-top: 0.25rem; }
     .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
   `;
 
   override render() {
-    const W = 560,
-      labelW = 150,
-      valueW = 60,
-      barH = 14,
-      gap = 8;
+    const W = Math.max(280, this.width),
+      labelW = Math.round(Math.min(190, W * 0.34)),
+      valueW = 64 + 7 * this.unit.length,
+      barH = 18,
+      gap = 10;
     const per = this.series.length;
     const groupH = per * barH + gap;
     const H = this.categories.length * groupH + 6;
@@ -65,10 +86,10 @@ export class BarChart extends LitElement {
     const plotW = W - labelW - left - right;
     const x = (v: number) => labelW + left + ((v - lo) / span) * plotW;
     return html`
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.label}>
+      <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.label}>
         ${this.categories.map((c, i) => {
           const y0 = i * groupH + 3;
-          return svg`<text x=${labelW - 6} y=${y0 + (per * barH) / 2 + 4} text-anchor="end" font-size="11" fill="#1d2633">${c}</text>
+          return svg`<text x=${labelW - 6} y=${y0 + (per * barH) / 2 + 4} text-anchor="end" font-size="12" fill="#1d2633">${c}</text>
             ${this.series.map((s, j) => {
               const v = s.values[i] ?? 0;
               const a = x(Math.min(0, v)),
@@ -76,8 +97,8 @@ export class BarChart extends LitElement {
               const colour = per === 1 && this.colours[i] ? this.colours[i] : s.colour;
               return svg`<rect x=${a} y=${y0 + j * barH} width=${Math.max(0.5, b - a)} height=${barH - 2} fill=${colour} rx="1.5">
                   <title>${s.label}: ${c} ${num(v, this.digits)} ${this.unit}</title></rect>
-                <text x=${v >= 0 ? b + 4 : a - 4} y=${y0 + j * barH + barH - 4} font-size="10" fill="#37474f"
-                  text-anchor=${v >= 0 ? 'start' : 'end'}>${num(v, this.digits)}</text>`;
+                <text x=${v >= 0 ? b + 4 : a - 4} y=${y0 + j * barH + barH - 5} font-size="12" fill="#37474f"
+                  text-anchor=${v >= 0 ? 'start' : 'end'}>${this.unit ? withUnit(v, this.unit, this.digits) : num(v, this.digits)}</text>`;
             })}`;
         })}
         <line x1=${x(0)} x2=${x(0)} y1="0" y2=${H} stroke="#37474f" stroke-width="1" />

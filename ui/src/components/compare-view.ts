@@ -8,6 +8,7 @@ import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
 import {
+  dutchFailure,
   evaluate,
   getScenario,
   listScenarios,
@@ -29,8 +30,87 @@ const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: '
 interface Compared {
   rec: SavedScenario;
   res: EvaluateResponse;
+  /** One value per row of ROWS. */
   values: number[];
 }
+
+/** One row of the comparison: a national figure of an evaluated scenario. */
+interface Row {
+  key: string;
+  label: string;
+  unit: string;
+  digits: number;
+  value(res: EvaluateResponse, woonlasten: Record<string, number>): number;
+}
+
+/**
+ * The rows compared: the national KPIs, the battery investment (without it a scenario with
+ * billions of batteries looks cheaper), congestion hours (national results have none, so the sum
+ * of the regions' feed-in and offtake hours) and the change in housing costs per heat strategy.
+ */
+const ROWS: readonly Row[] = [
+  ...NATIONAL_KPIS.map((k) => ({ ...k, value: (res: EvaluateResponse) => k.value(res.national, 35) })),
+  {
+    key: 'storageCapex',
+    label: 'Investering netbatterijen',
+    unit: 'mln €',
+    digits: 0,
+    value: (res) => res.national.storageCapexEUR / 1e6,
+  },
+  {
+    key: 'congestionHours',
+    label: 'Congestie-uren (som van de regio’s)',
+    unit: 'uur/jaar',
+    digits: 0,
+    value: (res) => res.regions.reduce((sum, r) => sum + r.congestionHoursFeedin + r.congestionHoursOfftake, 0),
+  },
+  ...STRATEGIES.map((s) => ({
+    key: s.key,
+    label: `Δ woonlasten ${s.label.toLowerCase()}`,
+    unit: '€/woning/jaar',
+    digits: 0,
+    value: (_res: EvaluateResponse, woon: Record<string, number>) => woon[s.key],
+  })),
+];
+const rowIndex = (key: string) => ROWS.findIndex((r) => r.key === key);
+
+/** The charts under the table: one unit per chart, so MW and ha never share an axis. */
+const CHARTS: ReadonlyArray<{
+  id: string;
+  title: string;
+  keys: string[];
+  unit: string;
+  short?: Record<string, string>;
+}> = [
+  {
+    id: 'mw',
+    title: 'Netverzwaring',
+    keys: ['reinforceMW', 'lvReinforceMW'],
+    unit: 'MW',
+    short: { reinforceMW: 'Regionaal net', lvReinforceMW: 'Laagspanningsnet' },
+  },
+  { id: 'ha', title: 'Ruimtegebruik zon + wind', keys: ['landHa'], unit: 'ha' },
+  {
+    id: 'eur',
+    title: 'Investeringen',
+    keys: ['gridCapexEUR', 'lvCapexEUR', 'storageCapex', 'homesCapex'],
+    unit: 'mln €',
+    short: {
+      gridCapexEUR: 'Net (totaal)',
+      lvCapexEUR: 'waarvan laagspanning',
+      storageCapex: 'Netbatterijen',
+      homesCapex: 'Woningen',
+    },
+  },
+  { id: 'congestion', title: 'Congestie-uren (som van de regio’s)', keys: ['congestionHours'], unit: 'uur/jaar' },
+  {
+    id: 'woonlasten',
+    title: 'Δ woonlasten',
+    keys: STRATEGIES.map((s) => s.key),
+    unit: '€/woning/jaar',
+    short: Object.fromEntries(STRATEGIES.map((s) => [s.key, s.label])),
+  },
+];
 
 /** Selection survives navigation between views. */
 const picked: string[] = [];
@@ -59,7 +139,7 @@ export class CompareView extends StoreElement {
     shared,
     css`
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 360px; gap: 1rem; align-items: start; }
-      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0.75rem; margin-top: 0.75rem; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0.75rem; margin-top: 0.75rem; }
       .card + .card { margin-top: 0.75rem; }
       .d { color: #4a5668; font-size: 0.8rem; }
       .list td:first-child { width: 2rem; }
@@ -82,7 +162,7 @@ export class CompareView extends StoreElement {
       for (let i = picked.length - 1; i >= 0; i--) if (!this.list.some((s) => s.id === picked[i])) picked.splice(i, 1);
       await this.compare();
     } catch (e) {
-      this.failure = (e as Error).message;
+      this.failure = dutchFailure(e, 'de opgeslagen scenario’s');
     }
   }
 
@@ -110,11 +190,7 @@ export class CompareView extends StoreElement {
           const rec = await getScenario(id);
           const res = await evaluate(rec.scenario, store.dataset);
           const woon = nationalWoonlasten(res.regions, homes);
-          const values = [
-            ...NATIONAL_KPIS.map((k) => k.value(res.national, 35)),
-            ...STRATEGIES.map((s) => woon[s.key]),
-          ];
-          return { rec, res, values };
+          return { rec, res, values: ROWS.map((r) => r.value(res, woon)) };
         }),
       );
       if (started !== this.comparisonsStarted) return;
@@ -122,7 +198,7 @@ export class CompareView extends StoreElement {
       this.failure = '';
     } catch (e) {
       if (started !== this.comparisonsStarted) return;
-      this.failure = (e as Error).message;
+      this.failure = dutchFailure(e, 'de gekozen scenario’s');
     }
   }
 
@@ -135,15 +211,12 @@ export class CompareView extends StoreElement {
   private renderTable() {
     const c = this.compared;
     if (!c.length) return html`<p class="muted">Kies hierboven één tot vier scenario’s om te vergelijken.</p>`;
-    const rows = [
-      ...NATIONAL_KPIS.map((k) => ({ label: k.label, unit: k.unit, digits: k.digits })),
-      ...STRATEGIES.map((s) => ({ label: `Δ woonlasten ${s.label.toLowerCase()}`, unit: '€/woning/jaar', digits: 0 })),
-    ];
+    const rows = ROWS;
     return html`<table id="compare-table">
       <thead><tr><th>Indicator</th>${c.map((x, j) => html`<th style="border-top:3px solid ${COLOURS[j]}">${x.rec.name} <span class="muted">v${x.rec.version}</span></th>`)}</tr></thead>
       <tbody><tr><td>Weerjaar</td>${c.map((x) => html`<td>${weatherYearLabel(scenarioWeatherYear(x.rec.scenario, store.datasetInfo), store.datasetInfo)}</td>`)}</tr>
       ${rows.map(
-        (r, i) => html`<tr>
+        (r, i) => html`<tr data-row=${r.key}>
         <td>${r.label} <span class="muted">(${r.unit})</span></td>
         ${c.map((x, j) => {
           const d = x.values[i] - c[0].values[i];
@@ -158,27 +231,14 @@ export class CompareView extends StoreElement {
   private renderCharts() {
     const c = this.compared;
     if (c.length < 1) return '';
-    const groups: Array<{ title: string; idx: number[]; unit: string; digits: number }> = [
-      {
-        title: 'Netverzwaring, ook laagspanning (MW), en ruimte (ha)',
-        idx: [1, NATIONAL_KPIS.findIndex((k) => k.key === 'lvReinforceMW'), 4],
-        unit: '',
-        digits: 0,
-      },
-      { title: 'Netinvestering en woningen (mln €)', idx: [2, 7], unit: 'mln €', digits: 0 },
-      {
-        title: 'Δ woonlasten (€/woning/jaar)',
-        idx: STRATEGIES.map((_, i) => NATIONAL_KPIS.length + i),
-        unit: '€',
-        digits: 0,
-      },
-    ];
-    const labels = [...NATIONAL_KPIS.map((k) => k.label), ...STRATEGIES.map((s) => s.label)];
-    return html`<div class="charts">${groups.map(
-      (g) => html`<div class="card"><h3 style="margin-top:0">${g.title}</h3>
-      <sh-bar-chart .categories=${g.idx.map((i) => labels[i])} unit=${g.unit} digits=${g.digits} label=${g.title}
-        .series=${c.map((x, j) => ({ label: x.rec.name, colour: COLOURS[j], values: g.idx.map((i) => x.values[i]) }))}></sh-bar-chart></div>`,
-    )}</div>`;
+    return html`<div class="charts">${CHARTS.map((g) => {
+      const rows = g.keys.map(rowIndex);
+      const digits = Math.max(...rows.map((i) => ROWS[i].digits));
+      return html`<div class="card"><h3 style="margin-top:0">${g.title} <span class="muted">(${g.unit})</span></h3>
+      <sh-bar-chart id="chart-${g.id}" .categories=${g.keys.map((k, j) => g.short?.[k] ?? ROWS[rows[j]].label)} unit=${g.unit}
+        digits=${digits} label="${g.title} in ${g.unit}"
+        .series=${c.map((x, j) => ({ label: x.rec.name, colour: COLOURS[j], values: rows.map((i) => x.values[i]) }))}></sh-bar-chart></div>`;
+    })}</div>`;
   }
 
   override render() {
@@ -214,9 +274,11 @@ export class CompareView extends StoreElement {
         <aside>
           <div class="card"><h3 style="margin-top:0">Huidig scenario opslaan</h3>
             <sh-save-form @saved=${(e: CustomEvent<{ id: string }>) => {
-              this.historyId = e.detail.id;
+              // A new id reloads the history by itself (version-history watches scenarioId); the same
+              // id needs an explicit reload for the new version. Never ask for the versions of ''.
+              if (this.historyId === e.detail.id) void this.history?.load();
+              else this.historyId = e.detail.id;
               void this.refresh();
-              void this.history?.load();
             }}></sh-save-form></div>
           <div class="card"><h3 style="margin-top:0">Versiegeschiedenis${this.historyId ? `: ${this.list.find((s) => s.id === this.historyId)?.name ?? ''}` : ''}</h3>
             <sh-version-history scenarioId=${this.historyId}></sh-version-history></div>

@@ -1,7 +1,7 @@
 /** Version history of one saved scenario; any version can be loaded into the editor. */
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { shared } from '../styles.ts';
-import { getScenario, getVersions, type ScenarioVersion } from '../api.ts';
+import { dutchFailure, getScenario, getVersions, type ScenarioVersion } from '../api.ts';
 import { session } from '../session.ts';
 import { store } from '../store.ts';
 
@@ -26,17 +26,28 @@ export class VersionHistory extends LitElement {
     if (changed.has('scenarioId') && this.scenarioId) void this.load();
   }
 
+  /** (Re)loads the versions of the chosen scenario; without one there is nothing to ask the server. */
   async load() {
+    const id = this.scenarioId;
+    if (!id) return;
     try {
-      this.versions = (await getVersions(this.scenarioId)).sort((a, b) => b.version - a.version);
+      const versions = (await getVersions(id)).sort((a, b) => b.version - a.version);
+      if (id !== this.scenarioId) return; // another scenario was chosen meanwhile
+      this.versions = versions;
       this.failure = '';
     } catch (e) {
-      this.failure = (e as Error).message;
+      if (id === this.scenarioId) this.failure = dutchFailure(e, 'de versies');
     }
   }
 
   private async open(v: number) {
-    const rec = await getScenario(this.scenarioId, v);
+    let rec: Awaited<ReturnType<typeof getScenario>>;
+    try {
+      rec = await getScenario(this.scenarioId, v);
+    } catch (e) {
+      this.failure = dutchFailure(e, `versie ${v}`, false);
+      return;
+    }
     store.setScenario({ ...rec.scenario, name: rec.name }, { id: rec.id, version: rec.latestVersion ?? rec.version });
     location.hash = '#/scenario';
   }
@@ -50,7 +61,7 @@ export class VersionHistory extends LitElement {
 
   override render() {
     if (!this.scenarioId) return html`<div class="muted">Kies “Versies” bij een scenario.</div>`;
-    return html`${this.failure ? html`<div class="error">${this.failure}</div>` : ''}
+    return html`${this.failure ? html`<div class="error" role="alert">${this.failure}</div>` : ''}
       <ol reversed>
         ${this.versions.map((v) => {
           const t = v.createdAt ?? v.savedAt;
