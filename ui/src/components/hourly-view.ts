@@ -9,7 +9,7 @@ import type uPlot from 'uplot';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
-import { evaluate, ApiError, type HourlySeries, type ScenarioJson } from '../api.ts';
+import { dutchFailure, evaluate, ApiError, type HourlySeries, type ScenarioJson } from '../api.ts';
 import { euros, num, withUnit } from '../format.ts';
 import type { RegionResult } from '../kpis.ts';
 import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
@@ -22,6 +22,18 @@ const dateFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short
 /** Hour index → "12 jan" in the weather year (hour 0 = 1 January 00:00). */
 function hourLabel(h: number, year: number): string {
   return dateFmt.format(new Date(Date.UTC(year, 0, 1) + Math.floor(h / 24) * DAY_MS));
+}
+
+/** Tick steps of the hour axis, in hours: whole hours up to a day, then days, weeks and months. */
+export const HOUR_TICK_STEPS = [1, 2, 3, 6, 12, 24, 48, 24 * 7, 24 * 14, 24 * 30, 24 * 61, 24 * 91];
+
+/**
+ * Tick labels of the hour axis: the date, and below it the time of day when ticks are less than a
+ * day apart (a week view has ticks every 6 or 12 hours, which must not all read "12 jan").
+ */
+export function hourTicks(hours: readonly number[], stepHours: number, year: number): string[] {
+  if (stepHours >= 24) return hours.map((h) => hourLabel(h, year));
+  return hours.map((h) => `${hourLabel(h, year)}\n${String(((h % 24) + 24) % 24).padStart(2, '0')}:00`);
 }
 
 /** Chart height as a share of the window, so both charts fit at 1280×800 and grow on big screens. */
@@ -74,9 +86,15 @@ export class HourlyView extends StoreElement {
     return store.datasets.find((d) => d.id === store.dataset)?.hours ?? 8760;
   }
 
+  /** Whether the region asked for (by link or choice) is one of the dataset's regions. */
+  private get regionKnown(): boolean {
+    return store.regions.some((r) => r.id === store.region);
+  }
+
   /** Fetches the hourly series when region, dataset or scenario changed (debounced like the KPIs). */
   private maybeFetch() {
-    if (!store.regions.length) return;
+    // An unknown region (a link such as #/uurprofiel/ES99) is not asked for: the view says so instead.
+    if (!store.regions.length || !this.regionKnown) return;
     const key = `${store.dataset}|${store.region}|${JSON.stringify(store.scenario)}`;
     if (key === this.key) return;
     this.key = key;
@@ -98,10 +116,11 @@ export class HourlyView extends StoreElement {
       this.failure = res.hourly ? '' : 'De server gaf geen uurwaarden terug.';
     } catch (e) {
       if (ctrl.signal.aborted) return;
+      this.series = null;
       this.failure =
-        e instanceof ApiError && e.issues.length
-          ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
-          : (e as Error).message;
+        e instanceof ApiError && e.status === 400
+          ? 'De uurwaarden van dit scenario konden niet worden berekend: de invoer is ongeldig. Zie de meldingen in “Scenario”.'
+          : dutchFailure(e, 'de uurwaarden');
     } finally {
       if (this.ctrl === ctrl) this.loading = false;
     }
@@ -201,7 +220,19 @@ export class HourlyView extends StoreElement {
             value: (_u, v) => withUnit(v, 'MW'),
           },
         ],
-        axes: [{ values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 }, mwAxis('MW')],
+        axes: [
+          {
+            incrs: HOUR_TICK_STEPS,
+            space: 70,
+            values: (u, vals, _axis, _space, step) => {
+              const labels = hourTicks(vals, step, year);
+              // For the browser test and screen readers' benefit: the ticks drawn on the canvas.
+              u.root.dataset.xTicks = labels.join('|');
+              return labels;
+            },
+          },
+          mwAxis('MW'),
+        ],
       };
       const dur: Omit<uPlot.Options, 'width' | 'height'> = {
         scales: { x: { time: false } },
@@ -244,7 +275,10 @@ export class HourlyView extends StoreElement {
             value: (_u, v) => withUnit(v, 'kW', 2),
           },
         ],
-        axes: [{ values: (_u, vals) => vals.map((v) => hourLabel(v, year)), space: 60 }, kwAxis],
+        axes: [
+          { incrs: HOUR_TICK_STEPS, space: 70, values: (_u, vals, _axis, _space, step) => hourTicks(vals, step, year) },
+          kwAxis,
+        ],
       };
       this.cached = { key, opts, duration: dur, lv: lvOpts };
     }
@@ -265,9 +299,16 @@ export class HourlyView extends StoreElement {
   }
 
   override render() {
-    const s = this.series;
+    const known = this.regionKnown;
+    // A series of another region (before an unknown one was asked for) is not shown under its name.
+    const s = known && this.series?.region === store.region ? this.series : null;
     const row = store.result?.regions.find((r) => r.id === store.region);
     const built = s ? this.build(s) : null;
+    const unknown =
+      store.regions.length && !known
+        ? `Regio “${store.region}” bestaat niet in deze dataset. Kies hieronder een RES-regio.`
+        : '';
+    const failure = unknown || this.failure;
     return html`
       <div class="toolbar">
         <h2 style="margin:0">Uurprofiel</h2>
@@ -276,6 +317,7 @@ export class HourlyView extends StoreElement {
           store.setRegion((e.target as HTMLSelectElement).value);
           history.replaceState(null, '', `#/uurprofiel/${store.region}`);
         }}>
+          ${known ? '' : html`<option value="" selected disabled>Kies een regio…</option>`}
           ${store.regions.map((r) => html`<option value=${r.id} ?selected=${r.id === store.region}>${r.name}</option>`)}
         </select>
         <div class="zoom row" role="group" aria-label="Zoom">
@@ -285,9 +327,9 @@ export class HourlyView extends StoreElement {
           <button @click=${() => this.shift(-1)} aria-label="Eerder">◀</button>
           <button @click=${() => this.shift(1)} aria-label="Later">▶</button>
         </div>
-        <span class="muted">${this.loading ? 'Laden…' : 'Sleep in de grafiek om in te zoomen; dubbelklik = heel jaar.'}</span>
+        <span class="muted">${this.loading && known ? 'Laden…' : 'Sleep in de grafiek om in te zoomen; dubbelklik = heel jaar.'}</span>
       </div>
-      ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
+      ${failure ? html`<div class="errorbox" role="alert">${failure}</div>` : ''}
       ${
         row
           ? html`<div class="stats">
@@ -300,7 +342,7 @@ export class HourlyView extends StoreElement {
           : ''
       }
       <div class="card">
-        <h3 style="margin-top:0">${store.regionName(store.region)}: uurwaarden (MW; positief = netto invoeding)</h3>
+        <h3 style="margin-top:0">${known ? store.regionName(store.region) : 'Geen regio gekozen'}: uurwaarden (MW; positief = netto invoeding)</h3>
         ${
           built && this.cached
             ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
@@ -308,7 +350,9 @@ export class HourlyView extends StoreElement {
                 this.chart = e.detail;
                 if (this.lvChart) this.syncX(this.chart, 'x');
               }}></sh-uplot>`
-            : html`<div class="muted">Uurwaarden laden…</div>`
+            : failure
+              ? html`<div class="muted">Geen uurwaarden.</div>`
+              : html`<div class="muted">Uurwaarden laden…</div>`
         }
       </div>
       <div class="card" id="lv-card">
