@@ -55,6 +55,7 @@ export class TablesView extends StoreElement {
       .layout { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
       .sum { margin-top: 0.75rem; }
+      .hint { background: #fff8e1; border-color: #f0d68a; margin-bottom: 0.75rem; }
     `,
   ];
 
@@ -120,6 +121,8 @@ export class TablesView extends StoreElement {
     const full = this.full,
       base = this.base;
     const sumParts = rows?.reduce((a, r) => a + r.reinforceMW, 0) ?? 0;
+    // On the base scenario (or one whose changes move nothing) every bar is 0: say why, and what to do.
+    const allZero = !!rows && rows.every((r) => Math.abs(r.reinforceMW) < 0.5 && Math.abs(r.capexEUR) < 0.5e6);
     const sumCapex = rows?.reduce((a, r) => a + r.capexEUR, 0) ?? 0;
     const sumLv = rows?.reduce((a, r) => a + r.lvReinforceMW, 0) ?? 0;
     return html`
@@ -130,6 +133,20 @@ export class TablesView extends StoreElement {
         RES 1.0 indicatief). ${this.loading ? html`<span class="muted">Rekent…</span>` : ''}
       </p>
       ${this.failure ? html`<div class="errorbox" role="alert">${this.failure}</div>` : ''}
+      ${
+        allZero && !this.loading
+          ? html`<div class="card hint" id="base-hint" role="status">
+            <strong>Alle tafels dragen hier 0 bij.</strong> ${
+              isBase(store.scenario)
+                ? 'Dit is het basisscenario: er is nog niets veranderd ten opzichte van RES 1.0 indicatief.'
+                : 'De keuzes in dit scenario veranderen de netverzwaring en netinvestering niet.'
+            }
+            Verander eerst hendels in <a href="#/scenario">Scenario</a> (bijvoorbeeld meer warmtepompen of elektrische
+            auto’s), of laad een opgeslagen scenario in <a href="#/vergelijken">Vergelijken</a>; dan toont deze pagina wat
+            elke klimaattafel bijdraagt.
+          </div>`
+          : ''
+      }
       ${
         rows
           ? html`<div class="layout">
@@ -191,6 +208,10 @@ export class TablesView extends StoreElement {
     `;
   }
 }
+
+/** Whether a scenario changes nothing (no national, all-region or regional setting). */
+const isBase = (s: { national: object; defaults: object; regions: object }) =>
+  Object.keys(s.national).length + Object.keys(s.defaults).length + Object.keys(s.regions).length === 0;
 
 const reinforce = (n: NationalLike) => n.reinforceFeedinMW + n.reinforceOfftakeMW;
 customElements.define('sh-tables-view', TablesView);
