@@ -1,6 +1,7 @@
 /**
  * SVG map of the RES regions coloured by one KPI, with a legend. Emits `region-select` with the
- * region id on click or Enter/Space (each region is a focusable button for keyboard users).
+ * region id on click or Enter/Space (each region is a focusable button for keyboard users). The
+ * region under the pointer or with keyboard focus gets a label on the map: its name and value.
  */
 import { LitElement, html, css, svg } from 'lit';
 import type { GeoJSON } from '../api.ts';
@@ -17,6 +18,7 @@ export class RegionMap extends LitElement {
     digits: { type: Number },
     ramp: {},
     selected: {},
+    hovered: { state: true },
   };
   declare geo: GeoJSON | null;
   declare values: Map<string, number>;
@@ -26,6 +28,8 @@ export class RegionMap extends LitElement {
   declare digits: number;
   declare ramp: 'bad' | 'good';
   declare selected: string;
+  /** The region under the pointer or with focus ('' for none): it gets a label on the map. */
+  declare hovered: string;
 
   constructor() {
     super();
@@ -37,6 +41,7 @@ export class RegionMap extends LitElement {
     this.digits = 0;
     this.ramp = 'bad';
     this.selected = '';
+    this.hovered = '';
   }
 
   static styles = css`
@@ -51,10 +56,31 @@ export class RegionMap extends LitElement {
     .bar span { width: 28px; height: 12px; display: inline-block; }
     .ticks { display: flex; justify-content: space-between; width: 196px; font-size: 0.75rem; color: #4a5668; }
     .empty { color: #5b6779; padding: 2rem; }
+    .region-label { pointer-events: none; }
+    .region-label rect { fill: #fff; stroke: #14325c; stroke-width: 0.8; opacity: 0.95; }
+    .region-label text { font-size: 13px; fill: #14325c; }
   `;
 
   private select(id: string) {
     this.dispatchEvent(new CustomEvent('region-select', { detail: id, bubbles: true, composed: true }));
+  }
+
+  /** The label of the hovered or focused region at its centre, kept inside the map. */
+  private renderLabel(regions: ReturnType<typeof projectMap>['regions'], width: number, fmt: (v: number) => string) {
+    const r = regions.find((x) => x.id === this.hovered);
+    if (!r) return '';
+    const v = this.values.get(r.id);
+    const name = this.names.get(r.id) ?? r.name;
+    const value = v === undefined ? '–' : `${fmt(v)}\u00a0${this.unit}`;
+    // About 7 px per character at 13 px; wide enough for the longer of the two lines.
+    const w = Math.max(name.length, value.length) * 7.2 + 12;
+    const x = Math.min(Math.max(r.cx - w / 2, 2), width - w - 2);
+    const y = Math.max(r.cy - 40, 2);
+    return svg`<g class="region-label" data-label=${r.id} aria-hidden="true">
+      <rect x=${x} y=${y} width=${w} height="36" rx="3"></rect>
+      <text x=${x + 6} y=${y + 15} font-weight="600">${name}</text>
+      <text x=${x + 6} y=${y + 30}>${value}</text>
+    </g>`;
   }
 
   override render() {
@@ -75,6 +101,9 @@ export class RegionMap extends LitElement {
           return svg`<path d=${r.d} fill=${fill} class=${r.id === this.selected ? 'selected' : ''} data-region=${r.id}
             tabindex="0" role="button" aria-label=${text}
             @click=${() => this.select(r.id)}
+            @mouseenter=${() => (this.hovered = r.id)} @focus=${() => (this.hovered = r.id)}
+            @mouseleave=${() => this.hovered === r.id && ((this.hovered = ''))}
+            @blur=${() => this.hovered === r.id && ((this.hovered = ''))}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
@@ -83,6 +112,7 @@ export class RegionMap extends LitElement {
             }}
           ><title>${text}</title></path>`;
         })}
+        ${this.renderLabel(map.regions, map.width, fmt)}
       </svg>
       <div class="legend" aria-label="Legenda">
         <strong>${this.label} (${this.unit})</strong>
