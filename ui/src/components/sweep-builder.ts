@@ -44,13 +44,19 @@ export function withRegion(path: string, id: string): string {
   return SWEEP_PATHS.includes(`defaults.${param}`) ? `defaults.${param}` : 'defaults.solarShare';
 }
 
-/** Parses "0,2; 0,5; 1" (semicolons or spaces between Dutch or plain numbers). */
+/** Parses "0,2; 0,5; 1" (semicolons or spaces between Dutch or plain numbers); entries that are no number are left out. */
 export function parseList(text: string): number[] {
-  return text
-    .split(/[;\s]+/)
-    .filter(Boolean)
-    .map(parseNum);
+  return listEntries(text)
+    .map(parseNum)
+    .filter((v) => Number.isFinite(v));
 }
+
+/** The entries of a value list that are not numbers ("abc" in "0,2; abc; 1,5"), to name them to the user. */
+export function badEntries(text: string): string[] {
+  return listEntries(text).filter((t) => !Number.isFinite(parseNum(t)));
+}
+
+const listEntries = (text: string) => text.split(/[;\s]+/).filter(Boolean);
 
 export class SweepBuilder extends LitElement {
   static properties = {
@@ -85,7 +91,7 @@ export class SweepBuilder extends LitElement {
   static styles = [
     shared,
     css`
-      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) minmax(130px, 1fr) 10rem minmax(170px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
+      .axis { display: grid; grid-template-columns: minmax(220px, 2fr) minmax(130px, 1fr) minmax(12rem, max-content) minmax(170px, 2fr) auto; gap: 0.5rem; align-items: center; padding: 0.35rem 0; border-bottom: 1px solid #eef1f5; }
       .axis select, .axis input { width: 100%; }
       .range { display: flex; gap: 0.3rem; }
       .range { align-items: center; }
@@ -129,6 +135,27 @@ export class SweepBuilder extends LitElement {
 
   private edit(i: number, patch: Partial<AxisDraft>) {
     this.axes = this.axes.map((a, j) => (j === i ? { ...a, ...patch } : a));
+  }
+
+  /** Whether an axis as typed cannot be run: a value list with an entry that is no number, or none at all. */
+  private invalid(a: AxisDraft): boolean {
+    if (a.kind === 'values') return badEntries(a.values).length > 0 || parseList(a.values).length === 0;
+    const ends = a.kind === 'uniform' ? [a.lo, a.hi] : [a.lo, a.mode, a.hi];
+    return ends.some((t) => !Number.isFinite(parseNum(t)));
+  }
+
+  /** Dutch messages about what the user typed in axis `a` (before the server sees it). */
+  private typedErrors(a: AxisDraft): string[] {
+    if (a.kind === 'values') {
+      const bad = badEntries(a.values);
+      if (bad.length)
+        return [
+          `${bad.map((t) => `“${t}”`).join(', ')} ${bad.length === 1 ? 'is geen getal' : 'zijn geen getallen'}: gebruik getallen gescheiden door ; (bijvoorbeeld 0,2; 0,5).`,
+        ];
+      if (parseList(a.values).length === 0) return ['Vul minstens één waarde in.'];
+      return [];
+    }
+    return this.invalid(a) ? ['Vul als grenzen getallen in (bijvoorbeeld 0,2).'] : [];
   }
 
   private errorsFor(i: number): string[] {
@@ -186,7 +213,7 @@ export class SweepBuilder extends LitElement {
                 </div>`
             }
             <button aria-label="As ${i + 1} verwijderen" @click=${() => (this.axes = this.axes.filter((_, j) => j !== i))}>✕</button>
-            ${this.errorsFor(i).map((m) => html`<div class="error" role="alert">${m}</div>`)}
+            ${[...this.typedErrors(a), ...this.errorsFor(i)].map((m) => html`<div class="error" role="alert">${m}</div>`)}
           </div>`;
         })}
         <div class="row" style="margin-top:0.5rem">
@@ -196,7 +223,7 @@ export class SweepBuilder extends LitElement {
           <label for="seed">Seed</label>
           <input id="seed" class="small" type="number" .value=${String(this.seed)} @input=${(e: Event) => (this.seed = Math.round(Number((e.target as HTMLInputElement).value) || 0))} />
           <span class="count" data-count=${this.count()}>= <strong>${num(this.count())}</strong> scenario’s</span>
-          <button class="primary" id="run" ?disabled=${this.running || this.axes.length === 0 || !!blocked} title=${blocked}
+          <button class="primary" id="run" ?disabled=${this.running || this.axes.length === 0 || !!blocked || this.axes.some((a) => this.invalid(a))} title=${blocked}
             @click=${() => this.dispatchEvent(new CustomEvent('sweep-submit', { detail: { axes: this.toJson(), samples: this.samples, seed: this.seed } }))}>Start verkenning</button>
         </div>
         ${blocked ? html`<div class="muted" id="run-blocked">${blocked}</div>` : ''}

@@ -11,9 +11,10 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type uPlot from 'uplot';
 import type { NationalRows } from '../sweep-table.ts';
 import { shared } from '../styles.ts';
-import { auto, compact } from '../format.ts';
+import { auto, compact, num } from '../format.ts';
 import { columnLabel } from '../region-names.ts';
-import { displayValueOf } from '../quantity-format.ts';
+import { displayUnitOf, displayValueOf } from '../quantity-format.ts';
+import { quantityOf } from '../../../engine/labels/index.ts';
 import { OUTPUT_NAMES, isNullableOutput } from '../../../engine/model/outputs.ts';
 import { betterDirection, paretoFront2d } from '../pareto-2d.ts';
 import { nullReason } from '../finance.ts';
@@ -24,6 +25,15 @@ export type ParetoMode = 'standaard' | 'assen';
 const isOutput = (name: string) => (OUTPUT_NAMES as readonly string[]).includes(name);
 const ARROW = { lower: '↓', higher: '↑' } as const;
 import './u-plot.ts';
+
+/** A value of column `name`, already in display units, for the hover legend: Dutch notation with its unit. */
+export function displayText(name: string, v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const unit = displayUnitOf(name);
+  const digits = quantityOf(name)?.display.digits;
+  const text = digits === undefined ? auto(v) : num(v, digits);
+  return unit ? `${text}\u00a0${unit}` : text;
+}
 
 export class SweepScatter extends LitElement {
   static properties = {
@@ -101,21 +111,23 @@ export class SweepScatter extends LitElement {
       cursor: { drag: { x: true, y: true } },
       legend: { show: true },
       series: [
-        { label: columnLabel(this.x), value: (_u, v) => auto(v) },
+        // The hover legend names what each number is: the x column, then the y column of a
+        // scenario (and again when that scenario is on the Pareto front), with units.
+        { label: columnLabel(this.x), value: (_u, v) => displayText(this.x, v) },
         {
-          label: 'Scenario',
+          label: columnLabel(this.y),
           stroke: '#5c7cab',
           fill: '#5c7cab',
           paths: none,
           points: { show: true, size: 6, stroke: '#5c7cab', fill: 'rgba(92,124,171,0.45)' },
-          value: (_u, v) => auto(v),
+          value: (_u, v) => displayText(this.y, v),
         },
         {
-          label: 'Pareto-front',
+          label: `${columnLabel(this.y)}, Pareto-front`,
           stroke: '#d84315',
           paths: none,
           points: { show: true, size: 9, stroke: '#d84315', fill: '#ff7043' },
-          value: (_u, v) => auto(v),
+          value: (_u, v) => displayText(this.y, v),
         },
       ],
       axes: [

@@ -123,8 +123,9 @@ export class SweepView extends StoreElement {
     css`
       progress { width: 22rem; height: 1rem; }
       .results { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1rem; margin-top: 0.75rem; align-items: start; }
-      sh-sort-table { --table-max-height: 360px; }
-      .card + .card, .card + sh-sort-table { margin-top: 0.75rem; }
+      /* The results table spans the page under the charts, so all its columns show (it was cut off on the right). */
+      sh-sort-table { --table-max-height: 420px; margin-top: 0.75rem; }
+      .card + .card { margin-top: 0.75rem; }
       sh-sort-table { display: block; }
       @media (max-width: 1100px) { .results { grid-template-columns: 1fr; } }
     `,
@@ -325,14 +326,14 @@ export class SweepView extends StoreElement {
               <div class="card" id="tornado-card"><h3 style="margin-top:0">Gevoeligheid per as</h3>
                 <sh-sweep-tornado .sweepId=${st?.id ?? ''} .output=${this.output} .regions=${store.regions}></sh-sweep-tornado>
               </div>
-              <sh-sort-table .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
-                caption=${`Landelijke resultaten per scenario. Pareto: op de front in de spreidingsgrafiek. — = geen waarde: ${TABLE_OUTPUTS.filter(
-                  isNullableOutput,
-                )
-                  .map((o) => `${OUTPUT_LABELS[o as OutputName].label}: ${nullReason(o)}`)
-                  .join('; ')}.`}></sh-sort-table>
             </div>
-          </div>`
+          </div>
+          <sh-sort-table id="results-table" wrapheaders .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
+            caption=${`Landelijke resultaten per scenario. Pareto: op de front in de spreidingsgrafiek. — = geen waarde: ${TABLE_OUTPUTS.filter(
+              isNullableOutput,
+            )
+              .map((o) => `${OUTPUT_LABELS[o as OutputName].label}: ${nullReason(o)}`)
+              .join('; ')}.`}></sh-sort-table>`
           : ''
       }
     `;
