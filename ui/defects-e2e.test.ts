@@ -186,7 +186,7 @@ describe.skipIf(!haveChromium && !inCi)('defects a new user hit (browser)', () =
     await expect(legend.locator('.u-label').textContent()).resolves.toBe(yLabel);
     await expect
       .poll(() => legend.locator('.u-value').textContent())
-      .toMatch(/^\d{1,3}(\.\d{3})*(,\d+)?\u00a0(mld|mln)\u00a0€$/);
+      .toMatch(/^\d{1,3}(\.\d{3})*(,\d+)?\u00a0(mld|mln)[ \u00a0]€$/);
     // The results table shows all its columns: nothing hidden to the right of its box or the window.
     const table = await page.locator('sh-sweep-view sh-sort-table .wrap').evaluate((el) => ({
       right: el.getBoundingClientRect().right,
