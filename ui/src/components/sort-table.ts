@@ -66,6 +66,7 @@ export class SortTable extends LitElement {
       td button.pick:focus-visible { outline: 2px solid #1565c0; }
       caption { text-align: left; font-size: 0.8rem; color: #5b6779; padding: 0.25rem 0.5rem; caption-side: bottom; }
       table.wrap-headers thead th { white-space: normal; vertical-align: bottom; min-width: 4.5rem; }
+      table.wrap-headers th, table.wrap-headers td { padding-left: 0.35rem; padding-right: 0.35rem; }
       .unit { font-weight: 400; color: #5b6779; font-size: 0.75rem; display: block; }
     `,
   ];
