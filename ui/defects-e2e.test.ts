@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type uPlot from 'uplot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
 import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
@@ -178,8 +179,13 @@ describe.skipIf(!haveChromium && !inCi)('defects a new user hit (browser)', () =
     await scatter.locator('sh-uplot .u-over').waitFor();
     await expect.poll(() => page.locator('sh-sweep-view sh-sort-table tbody tr').count()).toBe(6);
     // Hover: the legend names the Y output with its unit, and the value is in mln/mld €.
+    // Point at the first scenario's dot, as a user would.
     const over = await scatter.locator('sh-uplot .u-over').boundingBox();
-    await page.mouse.move(over!.x + over!.width / 2, over!.y + over!.height / 2);
+    const dot = await scatter.locator('sh-uplot').evaluate((el) => {
+      const u = (el as unknown as { plot: uPlot }).plot;
+      return { x: u.valToPos(u.data[0][0], 'x'), y: u.valToPos(u.data[1][0] ?? 0, 'y') };
+    });
+    await page.mouse.move(over!.x + dot.x, over!.y + dot.y);
     const legend = scatter.locator('.u-legend .u-series').nth(1);
     const yLabel = await scatter.locator('#y option:checked').textContent();
     expect(yLabel).toMatch(/^Netinvestering \(.*€\)$/);
