@@ -26,7 +26,6 @@ export class SortTable extends LitElement {
     sortKey: { state: true },
     sortDesc: { state: true },
     limit: { type: Number },
-    wrapHeaders: { type: Boolean, attribute: 'wrapheaders' },
   };
   declare columns: Column[];
   declare rows: Array<Record<string, unknown>>;
@@ -37,8 +36,6 @@ export class SortTable extends LitElement {
   declare sortKey: string;
   declare sortDesc: boolean;
   declare limit: number;
-  /** Long column labels wrap onto more lines, so a wide table fits the page. */
-  declare wrapHeaders: boolean;
 
   constructor() {
     super();
@@ -51,7 +48,6 @@ export class SortTable extends LitElement {
     this.sortKey = '';
     this.sortDesc = true;
     this.limit = 0;
-    this.wrapHeaders = false;
   }
 
   static styles = [
@@ -65,8 +61,6 @@ export class SortTable extends LitElement {
       td button.pick { all: unset; cursor: pointer; color: #0d47a1; text-decoration: underline; }
       td button.pick:focus-visible { outline: 2px solid #1565c0; }
       caption { text-align: left; font-size: 0.8rem; color: #5b6779; padding: 0.25rem 0.5rem; caption-side: bottom; }
-      table.wrap-headers thead th { white-space: normal; vertical-align: bottom; min-width: 4.5rem; }
-      table.wrap-headers th, table.wrap-headers td { padding-left: 0.35rem; padding-right: 0.35rem; }
       .unit { font-weight: 400; color: #5b6779; font-size: 0.75rem; display: block; }
     `,
   ];
@@ -102,7 +96,7 @@ export class SortTable extends LitElement {
     let rows = this.sorted();
     const total = rows.length;
     if (this.limit > 0) rows = rows.slice(0, this.limit);
-    return html`<div class="wrap"><table class=${this.wrapHeaders ? 'wrap-headers' : ''}>
+    return html`<div class="wrap"><table>
       ${this.caption || (this.limit && total > this.limit) ? html`<caption>${this.caption}${this.limit && total > this.limit ? ` (eerste ${num(this.limit)} van ${num(total)} rijen)` : ''}</caption>` : ''}
       <thead><tr>${this.columns.map(
         (c) => html`<th scope="col" class=${c.key === this.highlight ? 'hl' : ''}

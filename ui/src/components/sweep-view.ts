@@ -124,7 +124,7 @@ export class SweepView extends StoreElement {
       progress { width: 22rem; height: 1rem; }
       .results { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1rem; margin-top: 0.75rem; align-items: start; }
       /* The results table spans the page under the charts, so all its columns show (it was cut off on the right). */
-      sh-sort-table { --table-max-height: 420px; margin-top: 0.75rem; }
+      sh-sort-table { --table-max-height: 420px; --table-head-white-space: normal; --table-cell-padding: 0.3rem 0.35rem; margin-top: 0.75rem; }
       .card + .card { margin-top: 0.75rem; }
       sh-sort-table { display: block; }
       @media (max-width: 1100px) { .results { grid-template-columns: 1fr; } }
@@ -328,7 +328,7 @@ export class SweepView extends StoreElement {
               </div>
             </div>
           </div>
-          <sh-sort-table id="results-table" wrapheaders .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
+          <sh-sort-table id="results-table" .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
             caption=${`Landelijke resultaten per scenario. Pareto: op de front in de spreidingsgrafiek. — = geen waarde: ${TABLE_OUTPUTS.filter(
               isNullableOutput,
             )
