@@ -26,6 +26,7 @@ import {
 } from './remote-protocol.ts';
 import {
   abortError,
+  finishedSummary,
   layoutOf,
   openWriter,
   type SweepRunOptions,
@@ -312,16 +313,14 @@ class RemoteSweepRun {
       await this.cleanUp(finished);
     }
     onProgress?.(total, total);
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      scenarios: total,
-      rows: total * this.layout.regionRows,
-      seconds,
-      scenariosPerSecond: total / seconds,
-      hourlyRuns: this.hourlyRuns,
-      outFile: this.options.outFile,
-      format: this.options.format ?? 'arrow',
-    };
+    return finishedSummary(
+      total,
+      this.layout.regionRows,
+      started,
+      this.hourlyRuns,
+      this.options.outFile,
+      this.options.format ?? 'arrow',
+    );
   }
 
   /** Waits for `promise`, or rejects as soon as the run fails. */

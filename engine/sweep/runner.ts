@@ -45,6 +45,27 @@ export interface SweepSummary {
   format: 'arrow' | 'csv';
 }
 
+/** The summary of a sweep that ran `total` scenarios since `startedMs` (performance.now()), on any executor. */
+export function finishedSummary(
+  total: number,
+  regionRows: number,
+  startedMs: number,
+  hourlyRuns: number,
+  outFile: string,
+  format: 'arrow' | 'csv',
+): SweepSummary {
+  const seconds = (performance.now() - startedMs) / 1000;
+  return {
+    scenarios: total,
+    rows: total * regionRows,
+    seconds,
+    scenariosPerSecond: total / seconds,
+    hourlyRuns,
+    outFile,
+    format,
+  };
+}
+
 const BATCH_BYTES = 16 * 1024 * 1024;
 
 /** The error of a cancelled sweep (name AbortError; the CLI exits 130 on it). */
@@ -327,16 +348,7 @@ export class SweepRunner implements SweepExecutor {
       options.signal?.removeEventListener('abort', onAbort);
     }
     onProgress?.(total, total);
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      scenarios: total,
-      rows: total * execution.layout.regionRows,
-      seconds,
-      scenariosPerSecond: total / seconds,
-      hourlyRuns: execution.hourlyRuns,
-      outFile: options.outFile,
-      format,
-    };
+    return finishedSummary(total, execution.layout.regionRows, started, execution.hourlyRuns, options.outFile, format);
   }
 
   /** Where the sweeps run, for the CLI's summary line. */
