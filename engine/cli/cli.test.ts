@@ -84,8 +84,8 @@ describe('samenhang evaluate', () => {
       '--weather-year',
       '2031',
     ]);
-    expect(summary.stdout).toContain('on dataset dataset, weather year 2031');
-    expect(summary.stdout).toMatch(/^LV reinforcement \(streets\) +\d/m);
+    expect(summary.stdout).toContain('op dataset dataset, weerjaar 2031');
+    expect(summary.stdout).toMatch(/^Verzwaring laagspanningsnet +[\d.]+ MW$/m);
     const unknown = await cli([
       'evaluate',
       writeJson('wy-bad.json', levers),
@@ -107,9 +107,15 @@ describe('samenhang evaluate', () => {
   it('prints a readable summary without --json, on the bundled dataset by default', async () => {
     const result = await cli(['evaluate', join(ROOT, 'scenarios/res-1-0-indicatief.json')]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Scenario "RES 1.0 indicatief" on dataset nl-res30');
-    expect(result.stdout).toContain('Route 35');
+    expect(result.stdout).toContain('Scenario "RES 1.0 indicatief" op dataset nl-res30, weerjaar 2023');
+    expect(result.stdout).toMatch(/^Route 35 in werking +nee$/m);
     expect(result.stdout).toMatch(/ES30/);
+    // The tiny-v2 worked example: grid capex 400,741,630.6 € and tariff 125.28 €, in display units.
+    const tiny = join(ROOT, 'engine/testdata/tiny-v2');
+    const worked = await cli(['evaluate', join(tiny, 'scenario.json'), '--dataset', join(tiny, 'dataset')]);
+    expect(worked.status).toBe(0);
+    expect(worked.stdout).toMatch(/^Netinvestering +401 mln €$/m);
+    expect(worked.stdout).toMatch(/^Extra nettarief +125 €\/aansluiting\/jaar$/m);
   });
 
   const invalid: Array<[string, string[], RegExp]> = [

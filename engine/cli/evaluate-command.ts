@@ -26,7 +26,7 @@ function withWeatherYear(input: unknown, weatherYear: number | null | undefined)
   return { ...input, national: { ...national, weatherYear } };
 }
 
-/** `samenhang evaluate`: prints MODEL.md §6 JSON or a readable summary; returns the text. */
+/** `samenhang evaluate`: prints the result as JSON (docs/model.md) or a readable Dutch summary; returns the text. */
 export function runEvaluateCommand(options: EvaluateOptions): string {
   const dataset = loadDataset(options.datasetDir);
   options.warn?.(warningLines(dataset.warnings));
@@ -36,6 +36,6 @@ export function runEvaluateCommand(options: EvaluateOptions): string {
   if (options.json) return `${JSON.stringify(result, null, 1)}\n`;
   const national = resolveNational(scenario);
   const weatherYear = national.weatherYear ?? dataset.referenceYear;
-  const datasetLabel = weatherYear === null ? dataset.name : `${dataset.name}, weather year ${weatherYear}`;
+  const datasetLabel = weatherYear === null ? dataset.name : `${dataset.name}, weerjaar ${weatherYear}`;
   return formatSummary(scenario.name, datasetLabel, result, national);
 }

@@ -1,97 +1,90 @@
+import { NATIONAL_PARAM_LABELS, OUTPUT_LABELS } from '../labels/index.ts';
 import type { EvaluationResult } from '../model/evaluate.ts';
+import type { NationalOutputName, RegionOutputName } from '../model/outputs.ts';
 import type { NationalParams } from '../scenario/parameters.ts';
+import { displayText, labelledLines, quantityColumn, textTable } from './format-quantity.ts';
 
-const digits = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: n, minimumFractionDigits: n });
-const fmt0 = digits(0);
-const fmt1 = digits(1);
-const percent = (share: number) => `${fmt1.format(share * 100)}%`;
-const millions = (eur: number) => `${fmt1.format(eur / 1e6)} M EUR`;
+/** `label  value` of a national output; `whenNull` explains a missing share. */
+function outputRow(result: EvaluationResult, name: NationalOutputName, whenNull = ''): [string, string] {
+  const value = result.national[name];
+  const text = displayText(OUTPUT_LABELS[name], value);
+  return [OUTPUT_LABELS[name].label, value === null && whenNull ? `${text} (${whenNull})` : text];
+}
 
-/** Lines `label  value` with the labels padded to one width. */
-function labelled(rows: Array<[string, string]>, indent = '  '): string[] {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${indent}${label.padEnd(width)}  ${value}`);
+/** `label: value` of a national parameter, to say which rate or share an output used. */
+function parameterNote(n: NationalParams, name: 'waccGrid' | 'waccState' | 'equityShare'): string {
+  const q = NATIONAL_PARAM_LABELS[name];
+  return `${q.label} ${displayText(q, n[name])}`;
 }
 
 /**
- * The "Financiering" block: the three ways to pay for the grid and storage annuity nationally, in EUR
- * per connection per year for the users and what the state puts in.
+ * The "Financiering" block: the three ways to pay the grid and storage annuity nationally, per
+ * connection per year for the users and what the state puts in, with the rates each route uses.
  */
 export function formatFinanceBlock(result: EvaluationResult, n: NationalParams): string[] {
-  const nat = result.national;
-  const ebShare =
-    nat.financeSubsidyEBShare === null
-      ? 'no energy-tax revenue to compare with'
-      : `${percent(nat.financeSubsidyEBShare)} of the energy-tax revenue`;
-  return [
-    'Financiering (grid and storage, per connection per year; what the state puts in)',
-    ...labelled([
-      [
-        `Tariffs (netbeheerder at ${percent(n.waccGrid)})`,
-        `${fmt1.format(nat.financeTariffEURPerConnection)} EUR; state: nothing`,
-      ],
-      [
-        `State equity (${percent(n.equityShare)} at ${percent(n.waccState)})`,
-        `${fmt1.format(nat.financeEquityTariffEURPerConnection)} EUR; state: ${millions(nat.financeEquityStateEUR)} capital`,
-      ],
-      [
-        'Energy-tax subsidy (provinces pay)',
-        `0.0 EUR; state: ${millions(nat.financeSubsidyStateEURPerYear)} per year, ${ebShare}`,
-      ],
-    ]),
-  ];
+  const rows = labelledLines(
+    [
+      outputRow(result, 'financeTariffEURPerConnection'),
+      outputRow(result, 'financeEquityTariffEURPerConnection'),
+      outputRow(result, 'financeEquityStateEUR'),
+      outputRow(result, 'financeSubsidyStateEURPerYear'),
+      outputRow(result, 'financeSubsidyEBShare', 'geen opbrengst van de energiebelasting om mee te vergelijken'),
+    ],
+    '  ',
+  );
+  // Each route's rates follow its line, so the figures can be checked against the levers.
+  rows[0] += `  (${parameterNote(n, 'waccGrid')})`;
+  rows[1] += `  (${parameterNote(n, 'equityShare')}, ${parameterNote(n, 'waccState')})`;
+  return ['Financiering van net en batterijen: drie routes', ...rows];
 }
 
-/** Uitvoeringskosten to 2030 per klimaattafel: warmte → Gebouwde omgeving, RES → Elektriciteit. */
+/** Uitvoeringskosten of decentrale overheden to 2030 per klimaattafel. */
 export function formatExecutionBlock(result: EvaluationResult): string[] {
-  const nat = result.national;
   return [
-    'Uitvoeringskosten decentrale overheden (programme to 2030, per klimaattafel)',
-    ...labelled([
-      ['Gebouwde omgeving (warmte, per switching home)', millions(nat.uitvoeringWarmteEUR)],
-      ['Elektriciteit (RES, per TWh of new production)', millions(nat.uitvoeringRESEUR)],
-    ]),
+    'Uitvoeringskosten decentrale overheden tot 2030, per klimaattafel',
+    ...labelledLines([outputRow(result, 'uitvoeringWarmteEUR'), outputRow(result, 'uitvoeringRESEUR')], '  '),
   ];
 }
 
 /** The land claim of solar fields, wind and housing, and its share of the arable land. */
-export function formatLandLine(result: EvaluationResult): string {
-  const nat = result.national;
-  const share =
-    nat.landClaimShareOfArable === null
-      ? 'share of arable land unknown (not every region has arable land in the dataset)'
-      : `${percent(nat.landClaimShareOfArable)} of the arable land`;
-  return (
-    `Land claim: solar fields ${fmt0.format(nat.fieldSolarHa)} + wind ${fmt0.format(nat.windHa)} + ` +
-    `housing ${fmt0.format(nat.housingHa)} (${fmt0.format(nat.housingNeedHomes)} homes) = ` +
-    `${fmt0.format(nat.landClaimHa)} ha; ${share}`
-  );
+export function formatLandBlock(result: EvaluationResult): string[] {
+  return [
+    'Ruimte',
+    ...labelledLines(
+      [
+        outputRow(result, 'fieldSolarHa'),
+        outputRow(result, 'windHa'),
+        outputRow(result, 'housingNeedHomes'),
+        outputRow(result, 'housingHa'),
+        outputRow(result, 'landClaimHa'),
+        outputRow(result, 'landClaimShareOfArable', 'niet elke regio heeft landbouwgrond in de dataset'),
+      ],
+      '  ',
+    ),
+  ];
 }
 
-/** Header and rows of the per-region table of routes, uitvoeringskosten and land. */
-export function financeRegionTable(result: EvaluationResult): { header: string[]; rows: string[][] } {
-  return {
-    header: [
-      'region',
-      'tariff EUR',
-      'equity EUR',
-      'state cap M EUR',
-      'subsidy M EUR/yr',
-      'GO M EUR',
-      'Elek M EUR',
-      'land ha',
-      'of arable',
-    ],
-    rows: result.regions.map((r) => [
-      r.id,
-      fmt1.format(r.financeTariffEURPerConnection),
-      fmt1.format(r.financeEquityTariffEURPerConnection),
-      fmt1.format(r.financeEquityStateEUR / 1e6),
-      fmt1.format(r.financeSubsidyStateEURPerYear / 1e6),
-      fmt1.format(r.uitvoeringWarmteEUR / 1e6),
-      fmt1.format(r.uitvoeringRESEUR / 1e6),
-      fmt0.format(r.landClaimHa),
-      r.landClaimShareOfArable === null ? '–' : percent(r.landClaimShareOfArable),
-    ]),
-  };
+/** The columns of the per-region table of routes, uitvoeringskosten and land. */
+const FINANCE_COLUMNS: readonly RegionOutputName[] = [
+  'financeTariffEURPerConnection',
+  'financeEquityTariffEURPerConnection',
+  'financeEquityStateEUR',
+  'financeSubsidyStateEURPerYear',
+  'uitvoeringWarmteEUR',
+  'uitvoeringRESEUR',
+  'landClaimHa',
+  'landClaimShareOfArable',
+];
+
+/** The per-region table of routes, uitvoeringskosten and land. */
+export function financeRegionTable(result: EvaluationResult): string {
+  return textTable([
+    { label: 'regio', cells: result.regions.map((r) => r.id), alignRight: false },
+    ...FINANCE_COLUMNS.map((name) =>
+      quantityColumn(
+        OUTPUT_LABELS[name],
+        result.regions.map((r) => r[name]),
+      ),
+    ),
+  ]);
 }
