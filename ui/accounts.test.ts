@@ -3,21 +3,11 @@
  * adds, changes roles, disables and enables, and sets a new password — in Dutch, with problems
  * said before anything is sent. Chromium as in sign-in.test.ts.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM_PATH,
-  openTestPage,
-  type SharedServerSuite,
-  startSharedServerSuite,
-  TEST_SERVER_PASSWORD,
-  type TestServer,
-} from './test-server.ts';
+import { BROWSER_TESTS_RUN, BrowserSuite, TEST_SERVER_PASSWORD } from './test-server.ts';
 import { openView, submitSignIn } from './ui-driver.ts';
 
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const haveChromium = existsSync(CHROMIUM_PATH);
 const NEW_PASSWORD = 'het nieuwe wachtwoord van es07';
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -25,42 +15,34 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.locator('#who-am-i').waitFor();
 }
 
-describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for beheerders', () => {
-  let suite: SharedServerSuite;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const row = (username: string) => page.locator(`sh-accounts-view tr[data-account="${username}"]`);
-  const status = () => page.locator('sh-accounts-view [role="status"]').textContent();
-  const alert = () => page.locator('sh-accounts-view [role="alert"]').textContent();
-
-  beforeAll(async () => {
-    suite = await startSharedServerSuite(
-      { beheer: ['beheerder'], lezer: ['lezer'] },
-      { width: 1280, height: 900 },
-      pageErrors,
-    );
-    ({ server, browser, page } = suite);
+describe.skipIf(!BROWSER_TESTS_RUN)('Gebruikers: accounts in the UI for beheerders', () => {
+  const ui = new BrowserSuite({
+    server: { sweepWorkers: 1, accounts: { beheer: ['beheerder'], lezer: ['lezer'] } },
+    viewport: { width: 1280, height: 900 },
   });
-  afterAll(async () => suite?.close());
+  const row = (username: string) => ui.page.locator(`sh-accounts-view tr[data-account="${username}"]`);
+  const status = () => ui.page.locator('sh-accounts-view [role="status"]').textContent();
+  const alert = () => ui.page.locator('sh-accounts-view [role="alert"]').textContent();
+
+  beforeAll(() => ui.start());
+  afterAll(() => ui.close());
 
   it('is not offered to a lezer, and says why when opened anyway', async () => {
-    await page.goto(`${server.url}/#/kaart`);
-    await page.locator('sh-sign-in form').waitFor();
-    await signIn(page, 'lezer');
-    await expect(page.locator('nav a', { hasText: 'Gebruikers' }).count()).resolves.toBe(0);
-    await openView(page, 'gebruikers', 'sh-accounts-view');
-    await expect(page.locator('#accounts-blocked').textContent()).resolves.toContain(
+    await ui.page.goto(`${ui.url}/#/kaart`);
+    await ui.page.locator('sh-sign-in form').waitFor();
+    await signIn(ui.page, 'lezer');
+    await expect(ui.page.locator('nav a', { hasText: 'Gebruikers' }).count()).resolves.toBe(0);
+    await openView(ui.page, 'gebruikers', 'sh-accounts-view');
+    await expect(ui.page.locator('#accounts-blocked').textContent()).resolves.toContain(
       'Alleen een beheerder kan gebruikers beheren',
     );
-    await page.locator('#sign-out').click();
-    await page.locator('sh-sign-in form').waitFor();
+    await ui.page.locator('#sign-out').click();
+    await ui.page.locator('sh-sign-in form').waitFor();
   });
 
   it('lists the accounts to a beheerder, who cannot disable its own', async () => {
-    await signIn(page, 'beheer');
-    await page.locator('nav a', { hasText: 'Gebruikers' }).click();
+    await signIn(ui.page, 'beheer');
+    await ui.page.locator('nav a', { hasText: 'Gebruikers' }).click();
     await row('lezer').waitFor();
     await expect(row('lezer').locator('td').nth(1).textContent()).resolves.toBe('lezer');
     await expect(row('beheer').locator('td').nth(4).textContent()).resolves.toBe('actief');
@@ -68,29 +50,29 @@ describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for behe
   });
 
   it('adds an account, saying in Dutch what is wrong first', async () => {
-    await page.locator('#add-username').fill('es07');
-    await page.locator('#add-regions').fill('ES07, XX99');
-    await page.locator('#add-password').fill('kort');
-    await page.locator('#account-add button[type="submit"]').click();
+    await ui.page.locator('#add-username').fill('es07');
+    await ui.page.locator('#add-regions').fill('ES07, XX99');
+    await ui.page.locator('#add-password').fill('kort');
+    await ui.page.locator('#account-add button[type="submit"]').click();
     await expect.poll(alert).toContain('Onbekende regio: XX99');
-    await page.locator('#add-regions').fill('ES07');
-    await page.locator('#account-add button[type="submit"]').click();
+    await ui.page.locator('#add-regions').fill('ES07');
+    await ui.page.locator('#account-add button[type="submit"]').click();
     await expect.poll(alert).toContain('minstens 12 tekens');
-    await page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
-    await page.locator('#add-lezer').uncheck();
-    await page.locator('#account-add button[type="submit"]').click();
+    await ui.page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
+    await ui.page.locator('#add-lezer').uncheck();
+    await ui.page.locator('#account-add button[type="submit"]').click();
     await expect.poll(status).toContain('Gebruiker es07 is toegevoegd.');
     await expect(row('es07').locator('td').nth(1).textContent()).resolves.toBe('regio ES07');
-    await page.locator('#add-username').fill('es07');
-    await page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
-    await page.locator('#account-add button[type="submit"]').click();
+    await ui.page.locator('#add-username').fill('es07');
+    await ui.page.locator('#add-password').fill(TEST_SERVER_PASSWORD);
+    await ui.page.locator('#account-add button[type="submit"]').click();
     await expect.poll(alert).toContain('Er bestaat al een gebruiker met die naam.');
   });
 
   it('changes roles, disables and enables', async () => {
-    await page.getByRole('button', { name: 'Rollen van es07 wijzigen' }).click();
-    await page.locator('#edit-programmateam').check();
-    await page.locator('#roles-form button[type="submit"]').click();
+    await ui.page.getByRole('button', { name: 'Rollen van es07 wijzigen' }).click();
+    await ui.page.locator('#edit-programmateam').check();
+    await ui.page.locator('#roles-form button[type="submit"]').click();
     await expect.poll(status).toContain('Rollen van es07: programmateam, regio ES07.');
     await expect.poll(() => row('es07').locator('td').nth(1).textContent()).toBe('programmateam, regio ES07');
 
@@ -101,16 +83,16 @@ describe.skipIf(!haveChromium && !inCi)('Gebruikers: accounts in the UI for behe
   });
 
   it('sets a new password, with which the account then signs in', async () => {
-    await page.getByRole('button', { name: 'Nieuw wachtwoord voor es07' }).click();
-    await page.locator('#password-new').fill(NEW_PASSWORD);
-    await page.locator('#password-form button[type="submit"]').click();
+    await ui.page.getByRole('button', { name: 'Nieuw wachtwoord voor es07' }).click();
+    await ui.page.locator('#password-new').fill(NEW_PASSWORD);
+    await ui.page.locator('#password-form button[type="submit"]').click();
     await expect.poll(status).toContain('Nieuw wachtwoord voor es07 ingesteld');
 
-    const other = await openTestPage(browser, { width: 1024, height: 700 }, pageErrors);
-    await other.goto(`${server.url}/`);
+    const other = await ui.newPage({ width: 1024, height: 700 });
+    await other.goto(`${ui.url}/`);
     await submitSignIn(other, 'es07', NEW_PASSWORD);
     await expect(other.locator('#who-am-i').textContent()).resolves.toMatch(/es07\s+\(programmateam, regio ES07\)/);
     await other.close();
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -3,15 +3,10 @@
  * real server: every number checked is compared with what `POST /api/evaluate` answers for the very
  * scenario the page sent, so the test checks the shown figures, not only that something is shown.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluateResponse } from './src/api.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
-import { openView, setLever, settled } from './ui-driver.ts';
-
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const haveChromium = existsSync(CHROMIUM_PATH);
+import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
+import { openView, setLever, settled, startBuiltSweep } from './ui-driver.ts';
 
 /** Dutch formatting written out here, not taken from the UI's format.ts. */
 const nl = (x: number, digits = 0, signed = false) => {
@@ -27,17 +22,14 @@ const nl = (x: number, digits = 0, signed = false) => {
 const bigEuros = (x: number) =>
   Math.abs(x) >= 1e9 ? `${nl(x / 1e9, 2)}\u00a0mld\u00a0€` : `${nl(x / 1e6, 1)}\u00a0mln\u00a0€`;
 
-describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringskosten and land', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
+describe.skipIf(!BROWSER_TESTS_RUN)('web UI: financing routes, uitvoeringskosten and land', () => {
+  const ui = new BrowserSuite({ server: { sweepWorkers: 2 }, viewport: { width: 1280, height: 900 } });
   /** Body of the last scenario evaluation the page sent (not the hourly ones). */
   let lastEvaluate = '';
 
   /** The API's answer for the scenario the page shows now. */
   async function apiResult(): Promise<EvaluateResponse> {
-    const res = await page.request.post(`${server.url}/api/evaluate`, {
+    const res = await ui.page.request.post(`${ui.url}/api/evaluate`, {
       data: lastEvaluate,
       headers: { 'content-type': 'application/json' },
     });
@@ -47,37 +39,31 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
 
   /** Cell text of the sort table `table` in the row of region `id`, column number `col` (0 = name). */
   function cell(table: string, id: string, col: number) {
-    return page.locator(`${table} tr[data-id="${id}"] td`).nth(col);
+    return ui.page.locator(`${table} tr[data-id="${id}"] td`).nth(col);
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ sweepWorkers: 2 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await openTestPage(browser, { width: 1280, height: 900 }, pageErrors);
-    page.on('request', (r) => {
+    await ui.start();
+    ui.page.on('request', (r) => {
       const body = r.postData();
       if (r.method() === 'POST' && r.url().endsWith('/api/evaluate') && body && !body.includes('"hourly"'))
         lastEvaluate = body;
     });
-    await page.goto(`${server.url}/#/scenario`);
-    await settled(page);
+    await ui.open('#/scenario');
     // A solar-heavy scenario, as the acceptance asks: 85% solar, a third of it on roofs.
-    await setLever(page, 'solarShare', '85');
-    await settled(page);
-    await setLever(page, 'roofShare', '33');
-    await settled(page);
+    await setLever(ui.page, 'solarShare', '85');
+    await settled(ui.page);
+    await setLever(ui.page, 'roofShare', '33');
+    await settled(ui.page);
     // Some homes switch, so the Gebouwde omgeving has uitvoeringskosten too.
-    await setLever(page, 'shareAllElectric', '20');
-    await settled(page);
+    await setLever(ui.page, 'shareAllElectric', '20');
+    await settled(ui.page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => ui.close());
 
   it('shows the three financing routes nationally with the API’s figures', async () => {
-    const panel = page.locator('sh-finance-panel');
+    const panel = ui.page.locator('sh-finance-panel');
     await panel.locator('[data-route="tarief"]').waitFor();
     await expect.poll(() => lastEvaluate.includes('"solarRoofTWh"')).toBe(true);
     const n = (await apiResult()).national;
@@ -101,13 +87,13 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect(panel.locator('[data-route="subsidie"] [data-field="eb-share"]').textContent()).resolves.toBe(
       `${nl(n.financeSubsidyEBShare! * 100, 1)}\u00a0%`,
     );
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('shows every region’s routes in the region table as the API computes them', async () => {
     const regions = (await apiResult()).regions;
     const table = 'sh-finance-panel sh-sort-table#finance-regions';
-    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    await expect.poll(() => ui.page.locator(`${table} tbody tr`).count()).toBe(30);
     for (const r of regions) {
       await expect(cell(table, r.id, 1).textContent()).resolves.toBe(nl(r.financeTariffEURPerConnection));
       await expect(cell(table, r.id, 2).textContent()).resolves.toBe(nl(r.financeEquityTariffEURPerConnection));
@@ -122,46 +108,46 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
   });
 
   it('moves the equity levers in display units; equal rates make the equity route the tariff route', async () => {
-    const panel = page.locator('sh-finance-panel');
+    const panel = ui.page.locator('sh-finance-panel');
     const equity = panel.locator('[data-route="deelneming"]');
-    await setLever(page, 'equityShare', '50');
-    await settled(page);
+    await setLever(ui.page, 'equityShare', '50');
+    await settled(ui.page);
     await expect.poll(() => lastEvaluate.includes('"equityShare":0.5')).toBe(true);
     let n = (await apiResult()).national;
     await expect
       .poll(() => equity.locator('[data-field="state"]').textContent())
       .toBe(bigEuros(n.financeEquityStateEUR));
     // waccState typed as 3,5 % is the model's 0.035, the same as the grid's WACC: no difference.
-    await setLever(page, 'waccGrid', '3,5');
-    await setLever(page, 'waccState', '3,5');
-    await settled(page);
+    await setLever(ui.page, 'waccGrid', '3,5');
+    await setLever(ui.page, 'waccState', '3,5');
+    await settled(ui.page);
     await expect.poll(() => lastEvaluate.includes('"waccState":0.035')).toBe(true);
     n = (await apiResult()).national;
     expect(n.financeEquityTariffEURPerConnection).toBeCloseTo(n.financeTariffEURPerConnection, 6);
     await expect.poll(() => equity.locator('[data-field="diff"]').textContent()).toBe('0,0\u00a0€');
     await expect(panel.locator('#equity-note').textContent()).resolves.toContain('maakt het tarief niet lager');
-    await page.locator('sh-lever[data-lever="waccState"] button.reset').click();
-    await page.locator('sh-lever[data-lever="waccGrid"] button.reset').click();
-    await page.locator('sh-lever[data-lever="equityShare"] button.reset').click();
-    await settled(page);
+    await ui.page.locator('sh-lever[data-lever="waccState"] button.reset').click();
+    await ui.page.locator('sh-lever[data-lever="waccGrid"] button.reset').click();
+    await ui.page.locator('sh-lever[data-lever="equityShare"] button.reset').click();
+    await settled(ui.page);
   });
 
   it('shows a missing energy-tax share as "—" with its reason, never NaN', async () => {
-    const share = page.locator('sh-finance-panel [data-route="subsidie"] [data-field="eb-share"]');
-    await setLever(page, 'ebRevenueEURPerYear', '0');
-    await settled(page);
+    const share = ui.page.locator('sh-finance-panel [data-route="subsidie"] [data-field="eb-share"]');
+    await setLever(ui.page, 'ebRevenueEURPerYear', '0');
+    await settled(ui.page);
     await expect.poll(() => lastEvaluate.includes('"ebRevenueEURPerYear":0')).toBe(true);
     expect((await apiResult()).national.financeSubsidyEBShare).toBeNull();
     await expect.poll(() => share.textContent()).toBe('— (geen EB-opbrengst ingesteld)');
-    await expect(page.locator('sh-scenario-view').textContent()).resolves.not.toMatch(/NaN|undefined/);
-    await page.locator('sh-lever[data-lever="ebRevenueEURPerYear"] button.reset').click();
-    await settled(page);
+    await expect(ui.page.locator('sh-scenario-view').textContent()).resolves.not.toMatch(/NaN|undefined/);
+    await ui.page.locator('sh-lever[data-lever="ebRevenueEURPerYear"] button.reset').click();
+    await settled(ui.page);
     await expect.poll(() => share.textContent()).toMatch(/^\d+,\d\u00a0%$/);
   });
   it('shows the uitvoeringskosten per klimaattafel and per region in the Tafels view, with the ROB note', async () => {
-    await openView(page, 'tafels', 'sh-execution-costs');
+    await openView(ui.page, 'tafels', 'sh-execution-costs');
     const { national: n, regions } = await apiResult();
-    const box = page.locator('sh-execution-costs');
+    const box = ui.page.locator('sh-execution-costs');
     expect(n.uitvoeringRESEUR).toBeGreaterThan(0);
     expect(n.uitvoeringWarmteEUR).toBeGreaterThan(0);
     await expect
@@ -174,7 +160,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       bigEuros(n.uitvoeringWarmteEUR + n.uitvoeringRESEUR),
     );
     const table = 'sh-execution-costs sh-sort-table#execution-regions';
-    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    await expect.poll(() => ui.page.locator(`${table} tbody tr`).count()).toBe(30);
     for (const r of regions) {
       await expect(cell(table, r.id, 1).textContent()).resolves.toBe(nl(r.uitvoeringWarmteEUR / 1e6, 1));
       await expect(cell(table, r.id, 2).textContent()).resolves.toBe(nl(r.uitvoeringRESEUR / 1e6, 1));
@@ -182,12 +168,12 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect(box.locator('#rob-note').textContent()).resolves.toMatch(
       /ROB.*599 mln €.*2\.150\u00a0€.*50\u00a0mln €/s,
     );
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
   it('colours the Ruimte map by the ruimtedruk and lists every region’s land as the API computes it', async () => {
-    await openView(page, 'ruimte', 'sh-ruimte-view');
+    await openView(ui.page, 'ruimte', 'sh-ruimte-view');
     const { national: n, regions } = await apiResult();
-    const view = page.locator('sh-ruimte-view');
+    const view = ui.page.locator('sh-ruimte-view');
     expect(n.landClaimShareOfArable).not.toBeNull();
     await expect
       .poll(() => view.locator('[data-kpi="landClaimHa"] .v').textContent())
@@ -196,7 +182,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       `${nl(n.landClaimShareOfArable! * 100, 1)}\u00a0%`,
     );
     const table = 'sh-ruimte-view sh-sort-table#land-regions';
-    await expect.poll(() => page.locator(`${table} tbody tr`).count()).toBe(30);
+    await expect.poll(() => ui.page.locator(`${table} tbody tr`).count()).toBe(30);
     for (const r of regions) {
       expect(r.landClaimShareOfArable).not.toBeNull();
       const pct = nl(r.landClaimShareOfArable! * 100, 1);
@@ -218,43 +204,39 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect(view.locator('#housing-note').textContent()).resolves.toMatch(
       /11% van de woningvoorraad.*30\u00a0woningen per ha/s,
     );
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('follows the housing levers: a smaller housing need takes less land', async () => {
     const before = (await apiResult()).national.housingHa;
-    await openView(page, 'scenario', 'sh-scenario-view');
-    await setLever(page, 'housingGrowthShare', '5');
-    await setLever(page, 'homesPerHa', '40');
-    await settled(page);
+    await openView(ui.page, 'scenario', 'sh-scenario-view');
+    await setLever(ui.page, 'housingGrowthShare', '5');
+    await setLever(ui.page, 'homesPerHa', '40');
+    await settled(ui.page);
     await expect.poll(() => lastEvaluate.includes('"homesPerHa":40')).toBe(true);
     const n = (await apiResult()).national;
     expect(n.housingHa).toBeLessThan(before);
-    await openView(page, 'ruimte', 'sh-ruimte-view');
-    const view = page.locator('sh-ruimte-view');
+    await openView(ui.page, 'ruimte', 'sh-ruimte-view');
+    const view = ui.page.locator('sh-ruimte-view');
     await expect.poll(() => view.locator('[data-kpi="housingHa"] .v').textContent()).toBe(`${nl(n.housingHa)}\u00a0ha`);
     await expect(view.locator('#housing-note').textContent()).resolves.toMatch(
       /5% van de woningvoorraad.*40\u00a0woningen per ha/s,
     );
   });
   it('sweeps the equity share and the energy-tax revenue: new outputs on scatter, Pareto, table and tornado', async () => {
-    await openView(page, 'verkennen', 'sh-sweep-builder');
-    const builder = page.locator('sh-sweep-builder');
+    await openView(ui.page, 'verkennen', 'sh-sweep-builder');
+    const builder = ui.page.locator('sh-sweep-builder');
     await builder.getByLabel('As 1: parameter').selectOption('national.equityShare');
     await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('0; 50; 100');
     await builder.getByLabel('As 2: parameter').selectOption('national.ebRevenueEURPerYear');
     await builder.getByLabel('As 2: waarden, gescheiden door ;').fill('0; 6,4');
     await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
-    const started = page.waitForResponse(
-      (r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST',
-    );
-    await builder.locator('#run').click();
-    const response = await started;
+    const response = await startBuiltSweep(ui.page);
     const { id } = (await response.json()) as { id: string };
-    await page.locator(`#progress-card:has([data-sweep-id="${id}"])`).locator('[data-status="done"]').waitFor();
+    await ui.page.locator(`#progress-card:has([data-sweep-id="${id}"])`).locator('[data-status="done"]').waitFor();
 
     // The national rows as the API's CSV has them (empty cell = null).
-    const csv = await (await page.request.get(`${server.url}/api/sweeps/${id}/result?format=csv`)).text();
+    const csv = await (await ui.page.request.get(`${ui.url}/api/sweeps/${id}/result?format=csv`)).text();
     const [head, ...lines] = csv.trim().split('\n');
     const names = head.split(',');
     const rows = lines
@@ -265,7 +247,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     expect(nullShare).toHaveLength(3);
 
     // Scatter: tariff under equity against the EB share; the scenarios without a share are said, not drawn.
-    const scatter = page.locator('sh-sweep-scatter');
+    const scatter = ui.page.locator('sh-sweep-scatter');
     await expect(scatter.locator('#x option[value="financeEquityTariffEURPerConnection"]').textContent()).resolves.toBe(
       'Nettarief bij staatsdeelneming (€/aansluiting/jaar)',
     );
@@ -280,7 +262,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       );
 
     // The table shows "—" for those, and the share in % for the others.
-    const table = page.locator('sh-sweep-view sh-sort-table');
+    const table = ui.page.locator('sh-sweep-view sh-sort-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
     const shareCol = await table
       .locator('th')
@@ -315,10 +297,10 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
     await expect(scatter.locator('#pareto-text').textContent()).resolves.toContain('Nettarief bij staatsdeelneming');
 
     // Tornado: the equity share lowers the tariff (the state asks 2 % against the grid's 3 %).
-    const tornado = page.locator('sh-sweep-tornado');
+    const tornado = ui.page.locator('sh-sweep-tornado');
     await tornado.locator('#tornado-output').selectOption('financeEquityTariffEURPerConnection');
     const sensitivity = (await (
-      await page.request.get(`${server.url}/api/sweeps/${id}/sensitivity?output=financeEquityTariffEURPerConnection`)
+      await ui.page.request.get(`${ui.url}/api/sweeps/${id}/sensitivity?output=financeEquityTariffEURPerConnection`)
     ).json()) as { axes: Array<{ path: string; swing: number }> };
     const equityBar = sensitivity.axes.find((a) => a.path === 'national.equityShare')!;
     expect(equityBar.swing).toBeLessThan(0);
@@ -337,7 +319,7 @@ describe.skipIf(!haveChromium && !inCi)('web UI: financing routes, uitvoeringsko
       );
     await expect(tornado.locator('g[data-bar="national.ebRevenueEURPerYear"]').count()).resolves.toBe(0);
     await expect(tornado.locator('g[data-bar="national.equityShare"]').count()).resolves.toBe(1);
-    await expect(page.locator('sh-sweep-view').textContent()).resolves.not.toMatch(/NaN/);
-    expect(pageErrors).toEqual([]);
+    await expect(ui.page.locator('sh-sweep-view').textContent()).resolves.not.toMatch(/NaN/);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

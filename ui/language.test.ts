@@ -3,16 +3,12 @@
  * invalid values, no visible text equals a model identifier (derived from the engine's own
  * parameter and output names) and none is an English validation phrase.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_NAMES } from '../engine/model/outputs.ts';
 import { NATIONAL_PARAM_NAMES, REGIONAL_PARAM_NAMES, WEATHER_YEAR_PARAM } from '../engine/scenario/parameters.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
+import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
 import { openView, setLever, settled } from './ui-driver.ts';
-
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const haveChromium = existsSync(CHROMIUM_PATH);
 
 /** Every identifier a user must never read. */
 const IDENTIFIERS = new Set<string>([
@@ -59,24 +55,10 @@ function offences(texts: string[]): string[] {
   return texts.filter((t) => t.split(/[^A-Za-z0-9_]+/).some((word) => IDENTIFIERS.has(word)) || ENGLISH.test(t));
 }
 
-describe.skipIf(!haveChromium && !inCi)('the language rule in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ sweepWorkers: 1 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await openTestPage(browser, { width: 1400, height: 900 }, pageErrors);
-    await page.goto(`${server.url}/#/kaart`);
-    await settled(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.skipIf(!BROWSER_TESTS_RUN)('the language rule in the browser', () => {
+  const ui = new BrowserSuite({ server: { sweepWorkers: 1 }, viewport: { width: 1400, height: 900 } });
+  beforeAll(() => ui.start('#/kaart'));
+  afterAll(() => ui.close());
 
   it('the offence check finds what it is meant to find', () => {
     expect(offences(['Zon-aandeel in RES', 'solarShare: must lie in [0, 1], got 2'])).toEqual([
@@ -98,54 +80,54 @@ describe.skipIf(!haveChromium && !inCi)('the language rule in the browser', () =
       ['aannames', 'sh-assumptions-view'],
     ];
     for (const [id, element] of views) {
-      await openView(page, id, element);
-      await settled(page);
-      const texts = await visibleTexts(page);
+      await openView(ui.page, id, element);
+      await settled(ui.page);
+      const texts = await visibleTexts(ui.page);
       expect(texts.length, id).toBeGreaterThan(10);
       expect(offences(texts), id).toEqual([]);
     }
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('holds for validation messages after invalid input in the Scenario view and the sweep builder', async () => {
-    await openView(page, 'scenario', 'sh-scenario-view');
-    await settled(page);
+    await openView(ui.page, 'scenario', 'sh-scenario-view');
+    await settled(ui.page);
     // Bound errors come first; the share sum is checked once the values are within bounds (ui/e2e.test.ts).
-    await setLever(page, 'industryAddMW', '-500');
-    await setLever(page, 'costFeedinEURPerMW', '-3');
+    await setLever(ui.page, 'industryAddMW', '-500');
+    await setLever(ui.page, 'costFeedinEURPerMW', '-3');
     await expect
-      .poll(() => page.locator('sh-scenario-view sh-lever .error').allTextContents())
+      .poll(() => ui.page.locator('sh-scenario-view sh-lever .error').allTextContents())
       .toEqual(expect.arrayContaining(['mag niet negatief zijn', 'mag niet negatief zijn (nu -3\u00a0€/kW)']));
-    let texts = await visibleTexts(page);
+    let texts = await visibleTexts(ui.page);
     expect(offences(texts)).toEqual([]);
     expect(texts).toContain('mag niet negatief zijn (nu -3\u00a0€/kW)');
     for (const key of ['industryAddMW', 'costFeedinEURPerMW'])
-      await page.locator(`sh-lever[data-lever="${key}"] button.reset`).click();
-    await expect.poll(() => page.locator('sh-scenario-view sh-lever .error').count()).toBe(0);
+      await ui.page.locator(`sh-lever[data-lever="${key}"] button.reset`).click();
+    await expect.poll(() => ui.page.locator('sh-scenario-view sh-lever .error').count()).toBe(0);
 
-    await openView(page, 'verkennen', 'sh-sweep-builder');
-    const builder = page.locator('sh-sweep-builder');
+    await openView(ui.page, 'verkennen', 'sh-sweep-builder');
+    const builder = ui.page.locator('sh-sweep-builder');
     await builder.getByLabel('As 1: waarden, gescheiden door ;').fill('20; 150');
     await builder.locator('#run').click();
     await expect.poll(() => builder.locator('.error').count()).toBeGreaterThan(0);
-    texts = await visibleTexts(page);
+    texts = await visibleTexts(ui.page);
     expect(offences(texts)).toEqual([]);
     expect(texts).toContain('moet tussen 0\u00a0% en 100\u00a0% liggen (nu 150\u00a0%)');
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('explains every lever and KPI on "Aannames & bronnen", with sources, dated defaults, current values and credits', async () => {
-    await openView(page, 'scenario', 'sh-scenario-view');
-    await page.locator('sh-lever[data-lever="waccGrid"] sh-info button').click();
-    const box = page.locator('sh-lever[data-lever="waccGrid"] sh-info .box');
+    await openView(ui.page, 'scenario', 'sh-scenario-view');
+    await ui.page.locator('sh-lever[data-lever="waccGrid"] sh-info button').click();
+    const box = ui.page.locator('sh-lever[data-lever="waccGrid"] sh-info .box');
     await expect(box.textContent()).resolves.toContain('Standaard: 3,0\u00a0%/jaar. Bron: Energietransitiemodel');
     await box.locator('a').click();
-    await page.locator('sh-assumptions-view').waitFor();
-    await expect(page.locator('sh-assumptions-view tr.marked').getAttribute('data-path')).resolves.toBe(
+    await ui.page.locator('sh-assumptions-view').waitFor();
+    await expect(ui.page.locator('sh-assumptions-view tr.marked').getAttribute('data-path')).resolves.toBe(
       'national.waccGrid',
     );
     // Every national default has a row with its source; the dated ones say so.
-    const view = page.locator('sh-assumptions-view');
+    const view = ui.page.locator('sh-assumptions-view');
     await expect(view.locator('tr[data-path^="national."]').count()).resolves.toBe(NATIONAL_PARAM_NAMES.length + 1);
     await expect(view.locator('tr[data-path="national.odeGasEURPerM3"] .dated-note').textContent()).resolves.toContain(
       'bestaat sinds 2023 niet meer',
@@ -155,25 +137,27 @@ describe.skipIf(!haveChromium && !inCi)('the language rule in the browser', () =
     );
     // Current values, applied to the scenario: the header says it changed.
     await view.locator('#apply-current-tax').click();
-    await expect(page.locator('#changed').textContent()).resolves.toContain('gewijzigd');
-    await expect(page.locator('#attribution').textContent()).resolves.toMatch(
+    await expect(ui.page.locator('#changed').textContent()).resolves.toContain('gewijzigd');
+    await expect(ui.page.locator('#attribution').textContent()).resolves.toMatch(
       /Kadaster \/ CBS.*CC BY 4\.0.*Quintel.*MIT/s,
     );
     // A KPI's popover links to its output row.
-    await openView(page, 'scenario', 'sh-kpi-panel');
-    await page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"] sh-info button').click();
-    await expect(page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"] sh-info .box').textContent()).resolves.toContain(
-      'Netinvestering',
-    );
+    await openView(ui.page, 'scenario', 'sh-kpi-panel');
+    await ui.page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"] sh-info button').click();
+    await expect(
+      ui.page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"] sh-info .box').textContent(),
+    ).resolves.toContain('Netinvestering');
     // The reference scenario 2030 as the base: 39 TWh RES, EVs and heat pumps in.
-    await page.keyboard.press('Escape');
-    await page.locator('sh-scenario-view #base').scrollIntoViewIfNeeded();
-    await page.locator('sh-scenario-view #base').selectOption('referentie-2030', { force: true });
-    await expect.poll(() => page.locator('sh-lever[data-lever="resTWh"] input[type="text"]').inputValue()).toBe('39,0');
-    await expect(page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toMatch(
+    await ui.page.keyboard.press('Escape');
+    await ui.page.locator('sh-scenario-view #base').scrollIntoViewIfNeeded();
+    await ui.page.locator('sh-scenario-view #base').selectOption('referentie-2030', { force: true });
+    await expect
+      .poll(() => ui.page.locator('sh-lever[data-lever="resTWh"] input[type="text"]').inputValue())
+      .toBe('39,0');
+    await expect(ui.page.locator('sh-lever[data-lever="evCount"] input[type="text"]').inputValue()).resolves.toMatch(
       /^1\.(89|90)\d\.\d{3}$/,
     );
-    await expect(page.locator('#changed').count()).resolves.toBe(0);
-    expect(pageErrors).toEqual([]);
+    await expect(ui.page.locator('#changed').count()).resolves.toBe(0);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -4,15 +4,9 @@
  * the LV column of Tafels. Every number on screen is checked against the API's own answer for the
  * scenario the levers should have built (written out here by hand, not read back from the page).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, openTestPage, startTestServer, type TestServer } from './test-server.ts';
+import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
 import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
-
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const haveChromium = existsSync(CHROMIUM_PATH);
-if (!haveChromium && !inCi) console.warn(`ui/lv-e2e.test.ts skipped: no chromium at ${CHROMIUM_PATH}`);
 
 /** Dutch number text as the UI prints it (thousands with dots, decimal comma). */
 const nl = (x: number, digits = 0) =>
@@ -32,18 +26,15 @@ interface Evaluation {
   hourly?: { lvCapacityKWPerHome: number; lvTransitionKWPerHome: number[] };
 }
 
-describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web UI', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
+describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', () => {
+  const ui = new BrowserSuite({ server: { sweepWorkers: 2 } });
   /** Every request path the page made, to prove no old `nl-res30-<year>` dataset is asked for. */
   const requested: string[] = [];
   /** The scenarios the page sent to POST /api/evaluate. */
   const evaluated: Array<{ national?: { weatherYear?: number | null } }> = [];
 
   const api = async (scenario: unknown, hourly?: object): Promise<Evaluation> => {
-    const res = await page.request.post(`${server.url}/api/evaluate`, {
+    const res = await ui.page.request.post(`${ui.url}/api/evaluate`, {
       data: { scenario, dataset: 'nl-res30', ...(hourly ? { hourly } : {}) },
     });
     expect(res.status()).toBe(200);
@@ -51,47 +42,41 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ sweepWorkers: 2 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    page = await openTestPage(browser, { width: 1280, height: 800 }, pageErrors);
-    page.on('request', (r) => {
+    await ui.start();
+    ui.page.on('request', (r) => {
       const url = new URL(r.url());
       requested.push(url.pathname + url.search);
       if (url.pathname === '/api/evaluate' && r.method() === 'POST')
         evaluated.push((r.postDataJSON() as { scenario: (typeof evaluated)[number] }).scenario);
     });
-    await page.goto(`${server.url}/#/scenario`);
-    await settled(page);
+    await ui.open('#/scenario');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => ui.close());
 
   it('offers the dataset’s weather years in the header and runs the scenario in the chosen one', async () => {
-    const datasets = (await (await page.request.get(`${server.url}/api/datasets`)).json()) as Array<{
+    const datasets = (await (await ui.page.request.get(`${ui.url}/api/datasets`)).json()) as Array<{
       id: string;
       weatherYear: number;
       weatherYears: number[];
     }>;
     const bundled = datasets.find((d) => d.id === 'nl-res30')!;
-    const options = await page.locator('#weather-year option').allTextContents();
+    const options = await ui.page.locator('#weather-year option').allTextContents();
     expect(options).toEqual([
       `${bundled.weatherYear} (referentie)`,
       ...bundled.weatherYears.filter((y) => y !== bundled.weatherYear).map(String),
     ]);
     expect(options).toEqual(['2023 (referentie)', '1987', '1997', '2004', '2015', '2019']);
 
-    await setLever(page, 'shareAllElectric', '15');
-    await setLever(page, 'shareHybrid', '30');
-    await setLever(page, 'wijkClustering', '100');
-    await page.locator('#weather-year').selectOption({ label: '1987' });
-    await settled(page);
+    await setLever(ui.page, 'shareAllElectric', '15');
+    await setLever(ui.page, 'shareHybrid', '30');
+    await setLever(ui.page, 'wijkClustering', '100');
+    await ui.page.locator('#weather-year').selectOption({ label: '1987' });
+    await settled(ui.page);
     await expect.poll(() => evaluated.at(-1)?.national?.weatherYear).toBe(1987);
 
     const expected = (await api(LV_SCENARIO)).national;
-    const tile = (kpi: string) => page.locator(`sh-kpi-panel [data-kpi="${kpi}"]`);
+    const tile = (kpi: string) => ui.page.locator(`sh-kpi-panel [data-kpi="${kpi}"]`);
     await expect
       .poll(async () => Number(await tile('lvReinforceMW').getAttribute('data-value')))
       .toBeCloseTo(expected.lvReinforceMW, 6);
@@ -105,34 +90,34 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     await expect(tile('lvOverloadedHomesShare').textContent()).resolves.toContain(
       `${nl(100 * expected.lvOverloadedHomesShare, 1)}\u00a0%`,
     );
-    await expect(page.locator('sh-kpi-panel h3').first().textContent()).resolves.toContain('weerjaar 1987');
+    await expect(ui.page.locator('sh-kpi-panel h3').first().textContent()).resolves.toContain('weerjaar 1987');
 
     // The cold year needs LV reinforcement that the reference year with the same heat pumps does not match.
     const reference = (await api({ ...LV_SCENARIO, national: {} })).national;
     expect(expected.lvReinforceMW).toBeGreaterThan(reference.lvReinforceMW);
     // One dataset: no request ever names an old per-year dataset folder.
     expect(requested.filter((p) => /nl-res30-\d{4}/.test(p))).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('colours the map by LV reinforcement with a Dutch legend and the API’s region figures', async () => {
-    await openView(page, 'kaart', 'sh-map-view');
-    await page.locator('#kpi').selectOption({ label: 'Verzwaring laagspanningsnet (MW)' });
-    await expect(page.locator('sh-region-map .legend strong').textContent()).resolves.toBe(
+    await openView(ui.page, 'kaart', 'sh-map-view');
+    await ui.page.locator('#kpi').selectOption({ label: 'Verzwaring laagspanningsnet (MW)' });
+    await expect(ui.page.locator('sh-region-map .legend strong').textContent()).resolves.toBe(
       'Verzwaring laagspanningsnet (MW)',
     );
     const regions = (await api(LV_SCENARIO)).regions;
     for (const id of ['ES01', 'ES15', 'ES22']) {
       const mw = regions.find((r) => r.id === id)!.lvReinforceMW;
-      await expect(page.locator(`sh-region-map path[data-region="${id}"]`).getAttribute('aria-label')).resolves.toMatch(
-        new RegExp(`: ${nl(mw).replace(/\./g, '\\.')} MW$`),
-      );
+      await expect(
+        ui.page.locator(`sh-region-map path[data-region="${id}"]`).getAttribute('aria-label'),
+      ).resolves.toMatch(new RegExp(`: ${nl(mw).replace(/\./g, '\\.')} MW$`));
     }
     // The table beside the map gives each region's LV figures too (LV investment in mln €).
     const es01 = regions.find((r) => r.id === 'ES01')!;
-    const cells = page.locator('sh-map-view sh-sort-table tr[data-id="ES01"] td');
+    const cells = ui.page.locator('sh-map-view sh-sort-table tr[data-id="ES01"] td');
     // Narrow heads carry soft hyphens (U+00AD) where they may break.
-    const heads = (await page.locator('sh-map-view sh-sort-table thead th button').allTextContents()).map((h) =>
+    const heads = (await ui.page.locator('sh-map-view sh-sort-table thead th button').allTextContents()).map((h) =>
       h.replace(/\u00ad/g, ''),
     );
     await expect(cells.nth(heads.indexOf('LS-investering')).textContent()).resolves.toBe(nl(es01.lvCapexEUR / 1e6, 1));
@@ -141,17 +126,17 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     );
     // The legend runs from 0 to the largest region.
     const max = Math.max(...regions.map((r) => r.lvReinforceMW));
-    await expect(page.locator('sh-region-map .ticks span').last().textContent()).resolves.toBe(nl(max));
+    await expect(ui.page.locator('sh-region-map .ticks span').last().textContent()).resolves.toBe(nl(max));
   });
 
   it('draws the LV load per home against the LV capacity in Uurprofiel', async () => {
-    await openView(page, 'kaart', 'sh-map-view');
-    await page.locator('sh-region-map path[data-region="ES01"]').click();
-    await page.waitForURL(/#\/uurprofiel\/ES01$/);
-    await page.locator('sh-uplot#lv canvas').waitFor();
+    await openView(ui.page, 'kaart', 'sh-map-view');
+    await ui.page.locator('sh-region-map path[data-region="ES01"]').click();
+    await ui.page.waitForURL(/#\/uurprofiel\/ES01$/);
+    await ui.page.locator('sh-uplot#lv canvas').waitFor();
     const hourly = (await api(LV_SCENARIO, { region: 'ES01', from: 0, to: 8760 })).hourly!;
     const region = (await api(LV_SCENARIO)).regions.find((r) => r.id === 'ES01')!;
-    const stat = (k: string) => page.locator(`#lv-stats [data-lv="${k}"]`);
+    const stat = (k: string) => ui.page.locator(`#lv-stats [data-lv="${k}"]`);
     expect(Number(await stat('capacity').getAttribute('data-value'))).toBeCloseTo(hourly.lvCapacityKWPerHome, 9);
     await expect(stat('capacity').textContent()).resolves.toBe(`${nl(hourly.lvCapacityKWPerHome, 2)}\u00a0kW`);
     expect(Number(await stat('peak').getAttribute('data-value'))).toBeCloseTo(region.lvPeakKWPerHome, 9);
@@ -159,14 +144,14 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     // The peak with its margin lies above the highest hourly load, and here above the capacity.
     expect(region.lvPeakKWPerHome).toBeGreaterThan(Math.max(...hourly.lvTransitionKWPerHome));
     expect(region.lvPeakKWPerHome).toBeGreaterThan(hourly.lvCapacityKWPerHome);
-    const legend = await page.locator('sh-uplot#lv .u-legend').textContent();
+    const legend = await ui.page.locator('sh-uplot#lv .u-legend').textContent();
     expect(legend).toContain('Belasting per woning in transitiewijk');
     expect(legend).toContain('Capaciteit per woning (afname)');
-    await page.getByRole('button', { name: 'Week' }).click();
+    await ui.page.getByRole('button', { name: 'Week' }).click();
     // Both time charts show the same week.
     await expect
       .poll(() =>
-        page.evaluate(() => {
+        ui.page.evaluate(() => {
           const view = document.querySelector('sh-app')!.shadowRoot!.querySelector('sh-hourly-view')!;
           const scale = (id: string) => {
             const el = view.shadowRoot!.querySelector(`sh-uplot#${id}`) as unknown as {
@@ -184,60 +169,60 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
   });
 
   it('shows each table’s LV contribution in Tafels (leave-one-out in the same weather year)', async () => {
-    await openView(page, 'tafels', 'sh-tables-view');
-    await page.locator('#lv-interaction').waitFor();
+    await openView(ui.page, 'tafels', 'sh-tables-view');
+    await ui.page.locator('#lv-interaction').waitFor();
     const full = (await api(LV_SCENARIO)).national;
     // Without Gebouwde omgeving: no heat pumps and the clustering back to its default, same weather year.
     const withoutBuildings = (await api({ ...LV_SCENARIO, defaults: {} })).national;
-    const row = page.locator('sh-tables-view sh-sort-table tr[data-id="gebouwd"] td');
+    const row = ui.page.locator('sh-tables-view sh-sort-table tr[data-id="gebouwd"] td');
     const lvMW = full.lvReinforceMW - withoutBuildings.lvReinforceMW;
     await expect.poll(() => row.nth(2).textContent()).toBe(`+${nl(lvMW)}`);
     expect(lvMW).toBeGreaterThan(0);
     // Only one table has choices, so the parts add up to the whole: no samenhang.
-    await expect(page.locator('#lv-interaction').textContent()).resolves.toBe('0');
+    await expect(ui.page.locator('#lv-interaction').textContent()).resolves.toBe('0');
     // Mobiliteit has no choices here: no LV contribution.
-    await expect(page.locator('sh-tables-view tr[data-id="mobiliteit"] td').nth(2).textContent()).resolves.toBe('0');
+    await expect(ui.page.locator('sh-tables-view tr[data-id="mobiliteit"] td').nth(2).textContent()).resolves.toBe('0');
   });
 
   it('saves the weather year with the scenario and compares in each scenario’s own year', async () => {
-    await openView(page, 'scenario', 'sh-scenario-view');
-    await page.locator('#name').fill('Wijkaanpak 1987');
-    await page.locator('#name').press('Enter');
-    await saveScenarioAs(page, 'Wijkaanpak 1987', 'Test', 'koud jaar');
-    const list = (await (await page.request.get(`${server.url}/api/scenarios`)).json()) as Array<{
+    await openView(ui.page, 'scenario', 'sh-scenario-view');
+    await ui.page.locator('#name').fill('Wijkaanpak 1987');
+    await ui.page.locator('#name').press('Enter');
+    await saveScenarioAs(ui.page, 'Wijkaanpak 1987', 'Test', 'koud jaar');
+    const list = (await (await ui.page.request.get(`${ui.url}/api/scenarios`)).json()) as Array<{
       id: string;
       name: string;
     }>;
     const saved = list.find((s) => s.name === 'Wijkaanpak 1987')!;
-    const rec = (await (await page.request.get(`${server.url}/api/scenarios/${saved.id}`)).json()) as {
+    const rec = (await (await ui.page.request.get(`${ui.url}/api/scenarios/${saved.id}`)).json()) as {
       scenario: { national: { weatherYear?: number } };
     };
     expect(rec.scenario.national.weatherYear).toBe(1987);
     // Back to the reference year in the header; the saved scenario keeps 1987 in the comparison.
-    await page.locator('#weather-year').selectOption({ label: '2023 (referentie)' });
-    await settled(page);
-    await page.locator(`#pick-${saved.id}`).check();
-    const table = page.locator('#compare-table');
+    await ui.page.locator('#weather-year').selectOption({ label: '2023 (referentie)' });
+    await settled(ui.page);
+    await ui.page.locator(`#pick-${saved.id}`).check();
+    const table = ui.page.locator('#compare-table');
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('1987');
     const expected = (await api(LV_SCENARIO)).national;
     const lvRow = table.locator('tbody tr', { hasText: 'Verzwaring laagspanningsnet' });
     await expect.poll(() => lvRow.locator('td').nth(1).textContent()).toBe(nl(expected.lvReinforceMW));
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('runs the weather-year stress test as one sweep and marks the worst year with the API’s figures', async () => {
     // One action from the Scenario view's KPI panel (Verkennen's own button calls the same).
-    await openView(page, 'scenario', 'sh-kpi-panel');
+    await openView(ui.page, 'scenario', 'sh-kpi-panel');
     const [request] = await Promise.all([
-      page.waitForRequest((r) => new URL(r.url()).pathname === '/api/sweeps' && r.method() === 'POST'),
-      page.locator('#stress-shortcut').click(),
+      ui.page.waitForRequest((r) => new URL(r.url()).pathname === '/api/sweeps' && r.method() === 'POST'),
+      ui.page.locator('#stress-shortcut').click(),
     ]);
-    await page.waitForURL(/#\/verkennen$/);
+    await ui.page.waitForURL(/#\/verkennen$/);
     const spec = request.postDataJSON() as { axes: unknown[]; base: { defaults: object } };
     expect(spec.axes).toEqual([{ path: 'national.weatherYear', values: [null, 1987, 1997, 2004, 2015, 2019] }]);
     expect(spec.base.defaults).toEqual(LV_SCENARIO.defaults);
-    await page.locator('#progress-card [data-status="done"]').waitFor();
-    const rows = page.locator('#stress-table tbody tr');
+    await ui.page.locator('#progress-card [data-status="done"]').waitFor();
+    const rows = ui.page.locator('#stress-table tbody tr');
     await expect.poll(() => rows.count()).toBe(6);
     const heads = (await rows.locator('th').allTextContents()).map((t) => t.replace('zwaarste jaar', ''));
     expect(heads).toEqual(['2023 (referentie)', '1987', '1997', '2004', '2015', '2019']);
@@ -248,7 +233,7 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
       years.map(async (y) => (await api({ ...LV_SCENARIO, national: y === null ? {} : { weatherYear: y } })).national),
     );
     for (let i = 0; i < years.length; i++) {
-      const row = page.locator(`#stress-table tr[data-year="${years[i] ?? 'referentie'}"]`);
+      const row = ui.page.locator(`#stress-table tr[data-year="${years[i] ?? 'referentie'}"]`);
       const cell = (m: string) => row.locator(`td[data-measure="${m}"]`);
       const e = expected[i];
       expect(Number(await cell('resDeliveredTWh').getAttribute('data-value'))).toBeCloseTo(e.resDeliveredTWh, 9);
@@ -264,28 +249,30 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     }
     // The worst year has the highest grid investment (regional and LV together).
     const worst = years[expected.reduce((w, e, i) => (e.gridCapexEUR > expected[w].gridCapexEUR ? i : w), 0)];
-    await expect(page.locator('#stress-table tr.worst').getAttribute('data-year')).resolves.toBe(String(worst));
-    await expect(page.locator('#stress-table tr.worst th').textContent()).resolves.toContain('zwaarste jaar');
+    await expect(ui.page.locator('#stress-table tr.worst').getAttribute('data-year')).resolves.toBe(String(worst));
+    await expect(ui.page.locator('#stress-table tr.worst th').textContent()).resolves.toContain('zwaarste jaar');
     // 1987 delivers clearly less than the reference year from the same MW: its column marks it.
     expect(expected[1].resDeliveredTWh).toBeLessThan(expected[0].resDeliveredTWh - 5);
     const least = years[expected.reduce((w, e, i) => (e.resDeliveredTWh < expected[w].resDeliveredTWh ? i : w), 0)];
     await expect(
-      page.locator(`#stress-table tr[data-year="${least}"] td[data-measure="resDeliveredTWh"]`).getAttribute('class'),
+      ui.page
+        .locator(`#stress-table tr[data-year="${least}"] td[data-measure="resDeliveredTWh"]`)
+        .getAttribute('class'),
     ).resolves.toBe('worst-cell');
-    await expect(page.locator('#stress-summary').textContent()).resolves.toContain('Zwaarste weerjaar');
-    expect(pageErrors).toEqual([]);
+    await expect(ui.page.locator('#stress-summary').textContent()).resolves.toContain('Zwaarste weerjaar');
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('sets the wijkaanpak clustering for one region, over the national value', async () => {
-    await openView(page, 'scenario', 'sh-scenario-view');
-    await page.locator('#scope').selectOption({ label: 'Groningen' });
-    const lever = page.locator('sh-lever[data-lever="r.wijkClustering"]');
+    await openView(ui.page, 'scenario', 'sh-scenario-view');
+    await ui.page.locator('#scope').selectOption({ label: 'Groningen' });
+    const lever = ui.page.locator('sh-lever[data-lever="r.wijkClustering"]');
     // Groningen inherits the national 100% until it gets its own value.
     await expect(lever.locator('input[type="text"]').inputValue()).resolves.toBe('100');
-    await setLever(page, 'r.wijkClustering', '0');
-    await settled(page);
+    await setLever(ui.page, 'r.wijkClustering', '0');
+    await settled(ui.page);
     const expected = await api({ ...LV_SCENARIO, national: {}, regions: { ES01: { wijkClustering: 0 } } });
-    const tile = page.locator('sh-kpi-panel [data-kpi="lvReinforceMW"]');
+    const tile = ui.page.locator('sh-kpi-panel [data-kpi="lvReinforceMW"]');
     await expect
       .poll(async () => Number(await tile.getAttribute('data-value')))
       .toBeCloseTo(expected.national.lvReinforceMW, 6);
@@ -293,6 +280,6 @@ describe.skipIf(!haveChromium && !inCi)('LV layer and weather years in the web U
     const clustered = (await api({ ...LV_SCENARIO, national: {} })).regions.find((r) => r.id === 'ES01')!;
     const spread = expected.regions.find((r) => r.id === 'ES01')!;
     expect(spread.lvReinforceMW).toBeLessThan(clustered.lvReinforceMW);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * with Vite into a temporary folder (always fresh, ~1 s), then `buildApp` with a temporary data
  * directory (its own SQLite database and sweep results) on 127.0.0.1 and a free port.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { buildApp, contextOf, REPO_ROOT } from '../server/app.ts';
 import { AccountStore } from '../server/auth/accounts.ts';
 import { openDatabase, prepareDataDir } from '../server/db.ts';
 import { seedExampleRegister } from '../server/intekenboek-example.ts';
+import { settled } from './ui-driver.ts';
 
 /** The password of the accounts a test server is started with. */
 export const TEST_SERVER_PASSWORD = 'correct horse battery staple';
@@ -81,13 +82,18 @@ export async function buildUi(outDir: string): Promise<void> {
   });
 }
 
+/** How a test server starts: sweep worker threads (2 unless given), example register, accounts. */
+export interface TestServerOptions {
+  sweepWorkers?: number;
+  exampleRegister?: boolean;
+  accounts?: Record<string, string[]>;
+}
+
 /**
  * `exampleRegister`: load the intekenboek's example register, as the first start of the server does.
  * With `accounts` (name → roles) the server signs users in (shared mode, plain HTTP on loopback).
  */
-export async function startTestServer(
-  opts: { sweepWorkers?: number; exampleRegister?: boolean; accounts?: Record<string, string[]> } = {},
-): Promise<TestServer> {
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const tmp = mkdtempSync(join(tmpdir(), 'samenhang-ui-'));
   const uiDir = join(tmp, 'ui');
   await buildUi(uiDir);
@@ -114,30 +120,83 @@ export async function startTestServer(
   };
 }
 
-/** A browser suite against a shared server: the server with its accounts, chromium and one test page. */
-export interface SharedServerSuite {
-  server: TestServer;
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
+/** Whether browser suites run here: chromium is installed, or CI demands them (CI installs it first). */
+export const BROWSER_TESTS_RUN = existsSync(CHROMIUM_PATH) || process.env.CI === 'true' || process.env.CI === '1';
+
+/** What a browser suite starts: the test server's options and the page's window size. */
+export interface BrowserSuiteOptions {
+  server?: TestServerOptions;
+  /** Window size of the page; 1280×800 (the screenshots' size) unless given. */
+  viewport?: { width: number; height: number };
 }
 
-/** Starts a server that signs in `accounts` (name → roles), chromium and a page (see openTestPage). */
-export async function startSharedServerSuite(
-  accounts: Record<string, string[]>,
-  viewport: { width: number; height: number },
-  pageErrors: string[],
-): Promise<SharedServerSuite> {
-  const server = await startTestServer({ sweepWorkers: 1, accounts });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  const page = await openTestPage(browser, viewport, pageErrors);
-  return {
-    server,
-    browser,
-    page,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
+/**
+ * The shared state of a browser test file: one server, chromium and one page (see openTestPage),
+ * started in `beforeAll` and closed in `afterAll`:
+ *
+ *   const ui = new BrowserSuite({ server: { sweepWorkers: 1 } });
+ *   beforeAll(() => ui.start('#/kaart'));
+ *   afterAll(() => ui.close());
+ *
+ * Page errors and requests outside the server collect in `pageErrors`, which tests expect empty.
+ */
+export class BrowserSuite {
+  /** Every page error and outside request of the suite's pages. */
+  readonly pageErrors: string[] = [];
+  #server: TestServer | undefined;
+  #browser: Browser | undefined;
+  #page: Page | undefined;
+  readonly #options: BrowserSuiteOptions;
+
+  constructor(options: BrowserSuiteOptions = {}) {
+    this.#options = options;
+    if (!BROWSER_TESTS_RUN)
+      console.warn(
+        `browser tests skipped: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+      );
+  }
+
+  get server(): TestServer {
+    return started(this.#server);
+  }
+  get browser(): Browser {
+    return started(this.#browser);
+  }
+  get page(): Page {
+    return started(this.#page);
+  }
+  /** The server's base URL, e.g. http://127.0.0.1:41234. */
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Starts the server, chromium and the page; with `route` ("#/kaart") opens it as `open` does. */
+  async start(route?: string): Promise<void> {
+    this.#server = await startTestServer(this.#options.server);
+    this.#browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    this.#page = await this.newPage(this.#options.viewport ?? { width: 1280, height: 800 });
+    if (route !== undefined) await this.open(route);
+  }
+
+  /** Loads the app at `route` and waits until its first evaluation is shown ("Berekend"). */
+  async open(route: string): Promise<void> {
+    await this.page.goto(`${this.url}/${route}`);
+    await settled(this.page);
+  }
+
+  /** Another page in the suite's browser (another user, another window size), guarded like the first. */
+  newPage(viewport: { width: number; height: number }): Promise<Page> {
+    return openTestPage(this.browser, viewport, this.pageErrors);
+  }
+
+  /** Closes what `start` opened, also after a start that failed halfway. */
+  async close(): Promise<void> {
+    await this.#browser?.close();
+    await this.#server?.close();
+  }
+}
+
+function started<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('browser suite not started: call start() in beforeAll');
+  return value;
 }

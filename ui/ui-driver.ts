@@ -2,7 +2,7 @@
  * Page helpers shared by the browser test and the screenshot script, so that both drive the UI
  * the way a user does (typing into labelled controls, clicking buttons).
  */
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 /** Types a value (Dutch notation) into a lever's number box and confirms with Enter. */
 export async function setLever(page: Page, key: string, text: string): Promise<void> {
@@ -38,4 +38,13 @@ export async function submitSignIn(page: Page, username: string, password: strin
   await page.locator('#signin-user').fill(username);
   await page.locator('#signin-password').fill(password);
   await page.locator('sh-sign-in button[type="submit"]').click();
+}
+
+/** Starts the sweep built in Verkennen ("Start verkenning") and returns the server's answer to it. */
+export async function startBuiltSweep(page: Page): Promise<Response> {
+  const started = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/sweeps' && r.request().method() === 'POST',
+  );
+  await page.locator('sh-sweep-builder #run').click();
+  return started;
 }
