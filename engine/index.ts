@@ -76,6 +76,9 @@ export {
   type ParetoObjectives,
   type ParetoPoint,
   type AxisSensitivity,
+  type AxisWithoutBar,
+  type NoBarReason,
+  type SensitivityResult,
 } from './sweep/analysis.ts';
 export { csvCell } from './sweep/table-writer.ts';
 export * from './intekenboek/index.ts';

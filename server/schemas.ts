@@ -227,6 +227,11 @@ export const SensitivityResponseSchema = z.object({
       swing: z.number(),
     }),
   ),
+  axesWithoutBar: z
+    .array(z.object({ path: z.string(), reason: z.enum(['noValues', 'oneAxisValue', 'notFinite']) }))
+    .describe(
+      'Axes without a bar: no row with a value of both (noValues), one axis value left (oneAxisValue), means overflow (notFinite)',
+    ),
 });
 
 export const ResultQuerySchema = z.strictObject({

@@ -6,8 +6,8 @@ import {
   csvCell,
   ParetoFrontBuilder,
   SensitivityBuilder,
-  type AxisSensitivity,
   type ParetoPoint,
+  type SensitivityResult,
 } from '../engine/index.ts';
 
 type Cell = number | string | boolean | null;
@@ -151,8 +151,8 @@ export async function sensitivityOf(
   axisPaths: string[],
   output: string,
   region: string,
-): Promise<{ regions: string[]; axes: AxisSensitivity[] }> {
+): Promise<{ regions: string[] } & SensitivityResult> {
   const bars = new SensitivityBuilder(axisPaths, output, region);
   for await (const { batch } of batchesOf(file)) bars.add(batch);
-  return { regions: [...bars.regions], axes: bars.result() };
+  return { regions: [...bars.regions], ...bars.result() };
 }

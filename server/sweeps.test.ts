@@ -164,6 +164,15 @@ describe('sweep jobs', () => {
     // Route 35 (a Bool column) counts as 0/1: the share of scenarios in which it triggers.
     const route35 = (await app.inject(`/api/sweeps/${doneId}/sensitivity?output=route35Triggered`)).json();
     for (const bar of route35.axes) expect(bar.outputAtLow >= 0 && bar.outputAtLow <= 1).toBe(true);
+    expect(body.axesWithoutBar).toEqual([]);
+    // The tiny dataset has no arable land: the land pressure (nullable) has no value, so no axis gets a
+    // bar (never one comparing nothing with nothing), and each is listed with the reason.
+    const land = (await app.inject(`/api/sweeps/${doneId}/sensitivity?output=landClaimShareOfArable`)).json();
+    expect(land.axes).toEqual([]);
+    expect(land.axesWithoutBar).toEqual([
+      { path: 'defaults.storageMWh', reason: 'noValues' },
+      { path: 'national.waccGrid', reason: 'noValues' },
+    ]);
   });
 
   it('GET sensitivity: 400 for a missing or unknown output, an unknown region or an output the rows lack', async () => {

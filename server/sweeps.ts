@@ -8,8 +8,8 @@ import {
   isRerunnableSweepStatus,
   createSweepExecutor,
   parseSweep,
-  type AxisSensitivity,
   type ParetoPoint,
+  type SensitivityResult,
   type SweepFaults,
   type SweepExecutor,
   type SweepPlan,
@@ -100,7 +100,7 @@ export class SweepJobs {
   private readonly events = new EventEmitter();
   private readonly paretoCache = new Map<string, Promise<ParetoPoint[]>>();
   /** Keyed by `id output region`; a re-run drops the entries of its id. */
-  private readonly sensitivityCache = new Map<string, Promise<{ regions: string[]; axes: AxisSensitivity[] }>>();
+  private readonly sensitivityCache = new Map<string, Promise<{ regions: string[] } & SensitivityResult>>();
   /** Created at the first sweep: the local pool, or the remote workers' queue with a Redis URL. */
   private runner: Promise<SweepExecutor> | undefined;
   private closed = false;
@@ -225,7 +225,7 @@ export class SweepJobs {
    * name, checked by the route) in `region` ('NL' or a region id of the result); 400 for a region
    * the result does not hold.
    */
-  async sensitivity(id: string, output: string, region: string): Promise<AxisSensitivity[]> {
+  async sensitivity(id: string, output: string, region: string): Promise<SensitivityResult> {
     const { file, job } = this.doneResult(id);
     const key = `${id} ${output} ${region}`;
     let cached = this.sensitivityCache.get(key);
@@ -236,7 +236,7 @@ export class SweepJobs {
       if (this.sensitivityCache.size > SENSITIVITY_CACHE_SIZE)
         this.sensitivityCache.delete(this.sensitivityCache.keys().next().value!);
     }
-    const { regions, axes } = await cached;
+    const { regions, axes, axesWithoutBar } = await cached;
     if (!regions.includes(region)) {
       const examples = regions
         .filter((r) => r !== 'NL')
@@ -249,7 +249,7 @@ export class SweepJobs {
         },
       ]);
     }
-    return axes;
+    return { axes, axesWithoutBar };
   }
 
   /**

@@ -57,7 +57,7 @@ describe('sweep table analysis', () => {
   });
 
   it('ranks axes by the swing of an output between their low and high values', () => {
-    const bars = sensitivity(table, ['defaults.solarShare', 'national.waccGrid'], 'gridCapexEUR');
+    const bars = sensitivity(table, ['defaults.solarShare', 'national.waccGrid'], 'gridCapexEUR').axes;
     expect(bars.map((b) => b.path)).toEqual(['defaults.solarShare', 'national.waccGrid']);
     expect(bars[0]).toMatchObject({ lowValue: 0.2, highValue: 0.8, outputAtLow: 100, outputAtHigh: 300, swing: 200 });
     // waccGrid: low 0.03 → mean(100, 300) = 200; high 0.05 → 150
@@ -65,7 +65,7 @@ describe('sweep table analysis', () => {
   });
 
   it('works on a region’s rows and rejects unknown columns', () => {
-    expect(sensitivity(table, ['defaults.solarShare'], 'gridCapexEUR', 'A')[0].swing).toBe(1);
+    expect(sensitivity(table, ['defaults.solarShare'], 'gridCapexEUR', 'A').axes[0].swing).toBe(1);
     expect(() => sensitivity(table, ['defaults.solarShare'], 'nope')).toThrow(/unknown output column/);
   });
 
@@ -96,15 +96,49 @@ describe('sweep table analysis', () => {
     // Scenario 0 (capex Infinity) is not comparable; 1 has the lowest capex of the rest.
     expect(paretoFront(odd).map((p) => p.scenario)).toEqual([1]);
     // At solarShare 0 only scenario 1 counts (10); at 1: mean(20, 30) = 25.
-    expect(sensitivity(odd, ['defaults.solarShare'], 'gridCapexEUR')[0]).toMatchObject({
+    expect(sensitivity(odd, ['defaults.solarShare'], 'gridCapexEUR').axes[0]).toMatchObject({
       outputAtLow: 10,
       outputAtHigh: 25,
     });
     // Booleans: at 0 mean(1, 0) = 0.5; at 1: mean(1, 1) = 1.
-    expect(sensitivity(odd, ['defaults.solarShare'], 'route35Triggered')[0]).toMatchObject({
+    expect(sensitivity(odd, ['defaults.solarShare'], 'route35Triggered').axes[0]).toMatchObject({
       outputAtLow: 0.5,
       outputAtHigh: 1,
     });
+  });
+
+  it('gives no bar, but the reason, for an axis with one value left where a nullable output has values', () => {
+    // The EB share has no value at an EB revenue of 0 (null), so only the revenue 1e9 is left to compare:
+    // a bar would put its low and high end on the same rows (swing 0, the same value twice).
+    const nullable = tableFromArrays({
+      scenario: Int32Array.of(0, 1, 2, 3),
+      region: ['NL', 'NL', 'NL', 'NL'],
+      'national.ebRevenueEURPerYear': Float64Array.of(0, 0, 1e9, 1e9),
+      'national.equityShare': Float64Array.of(0, 0.5, 0, 0.5),
+      'national.waccState': Float64Array.of(0.02, 0.02, 0.02, 0.02),
+      financeSubsidyEBShare: [null, null, 0.3, 0.2],
+    });
+    const result = sensitivity(
+      nullable,
+      ['national.ebRevenueEURPerYear', 'national.equityShare', 'national.waccState'],
+      'financeSubsidyEBShare',
+    );
+    // The equity share has values at both ends: 0.3 at 0 and 0.2 at 0.5.
+    expect(result.axes).toHaveLength(1);
+    expect(result.axes[0]).toMatchObject({ path: 'national.equityShare', outputAtLow: 0.3, outputAtHigh: 0.2 });
+    expect(result.axes[0].swing).toBeCloseTo(-0.1, 12);
+    expect(result.axesWithoutBar).toEqual([
+      { path: 'national.ebRevenueEURPerYear', reason: 'oneAxisValue' },
+      { path: 'national.waccState', reason: 'oneAxisValue' },
+    ]);
+    // No row with a value at all: no bar for any axis.
+    const empty = sensitivity(nullable.slice(0, 2), ['national.equityShare'], 'financeSubsidyEBShare');
+    expect(empty).toEqual({ axes: [], axesWithoutBar: [{ path: 'national.equityShare', reason: 'noValues' }] });
+  });
+
+  it('never returns a bar whose two ends are the same rows, whatever the output', () => {
+    const result = sensitivity(table, ['defaults.solarShare', 'national.waccGrid'], 'gridCapexEUR', 'NL');
+    for (const bar of result.axes) expect(bar.lowValue).not.toBe(bar.highValue);
   });
 
   it('names a missing axis column', () => {

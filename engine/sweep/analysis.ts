@@ -138,6 +138,26 @@ export interface AxisSensitivity {
   swing: number;
 }
 
+/**
+ * Why an axis gets no tornado bar: no row has a value of both the axis and the output (`noValues`);
+ * every row with an output value has the same axis value, so there are no two ends to compare
+ * (`oneAxisValue`: a nullable output that is empty at the other values, or an axis with one value);
+ * the means overflow (`notFinite`).
+ */
+export type NoBarReason = 'noValues' | 'oneAxisValue' | 'notFinite';
+
+/** An axis without a tornado bar, and why. */
+export interface AxisWithoutBar {
+  path: string;
+  reason: NoBarReason;
+}
+
+/** The tornado analysis of one output: the bars, biggest swing first, and the axes that have none. */
+export interface SensitivityResult {
+  axes: AxisSensitivity[];
+  axesWithoutBar: AxisWithoutBar[];
+}
+
 function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
@@ -175,35 +195,40 @@ export class SensitivityBuilder {
   }
 
   /**
-   * One bar per axis with values: the mean output with the axis at its lowest values against its highest
-   * (the lowest and highest grid value; for sampled axes the lowest and highest quarter of the draws).
-   * Sorted by the size of the swing; cells that are empty or not finite are left out.
+   * One bar per axis: the mean output with the axis at its lowest values against its highest (the
+   * lowest and highest grid value; for sampled axes the lowest and highest quarter of the draws),
+   * sorted by the size of the swing; cells that are empty or not finite are left out. An axis whose
+   * rows with an output value leave no two ends to compare gets no bar but an entry in `axesWithoutBar`.
    */
-  result(): AxisSensitivity[] {
-    const bars: AxisSensitivity[] = [];
+  result(): SensitivityResult {
+    const axes: AxisSensitivity[] = [];
+    const axesWithoutBar: AxisWithoutBar[] = [];
     this.axisPaths.forEach((path, a) => {
       const bar = barOf(path, this.axisValues[a], this.outputs);
-      if (bar) bars.push(bar);
+      if (typeof bar === 'string') axesWithoutBar.push({ path, reason: bar });
+      else axes.push(bar);
     });
-    return bars.sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing));
+    return { axes: axes.sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing)), axesWithoutBar };
   }
 }
 
-/** The tornado bar of one axis, or undefined when no row has both values (or the means overflow). */
+/** The tornado bar of one axis, or why it has none. */
 function barOf(
   path: string,
   xs: readonly (number | null)[],
   ys: readonly (number | null)[],
-): AxisSensitivity | undefined {
+): AxisSensitivity | NoBarReason {
   const pairs: { x: number; y: number }[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     const y = ys[i];
     if (x !== null && y !== null) pairs.push({ x, y });
   }
-  if (pairs.length === 0) return undefined;
+  if (pairs.length === 0) return 'noValues';
   pairs.sort((p, q) => p.x - q.x);
   const distinct = new Set(pairs.map((p) => p.x)).size;
+  // One axis value left: its low and high end would be the same rows, a bar of swing 0 that says nothing.
+  if (distinct === 1) return 'oneAxisValue';
   let low: typeof pairs;
   let high: typeof pairs;
   if (distinct <= Math.max(2, pairs.length / 4)) {
@@ -226,7 +251,7 @@ function barOf(
   };
   return [bar.lowValue, bar.highValue, bar.outputAtLow, bar.outputAtHigh, bar.swing].every(Number.isFinite)
     ? bar
-    : undefined;
+    : 'notFinite';
 }
 
 /**
@@ -238,7 +263,7 @@ export function sensitivity(
   axisPaths: readonly string[],
   output: string,
   region = 'NL',
-): AxisSensitivity[] {
+): SensitivityResult {
   const builder = new SensitivityBuilder(axisPaths, output, region);
   builder.add(table);
   return builder.result();

@@ -125,7 +125,9 @@ function registerSensitivity(app: App, ctx: AppContext): void {
         description:
           'For each axis: the mean of `output` over the scenarios with the axis at its lowest value against its highest value ' +
           '(sampled axes: the lowest and highest quarter of the draws), on the national rows (`region=NL`, default) or one region. ' +
-          'Sorted by the size of the swing (outputAtHigh − outputAtLow).',
+          'Sorted by the size of the swing (outputAtHigh − outputAtLow). An axis whose rows with a value of the output ' +
+          'leave no two ends to compare (a nullable output empty at all other axis values, or an axis with one value) ' +
+          'gets no bar but an entry in `axesWithoutBar` with the reason.',
         params: IdParamsSchema,
         querystring: SensitivityQuerySchema,
         response: { 200: SensitivityResponseSchema, 400: InvalidInputSchema, 404: ErrorSchema, 409: ErrorSchema },
@@ -134,9 +136,9 @@ function registerSensitivity(app: App, ctx: AppContext): void {
     async (request) => {
       const { id } = request.params;
       const { output, region } = request.query;
-      const axes = await ctx.sweeps.sensitivity(id, output, region); // 404, 409, then 400 for a region the result lacks
+      const analysis = await ctx.sweeps.sensitivity(id, output, region); // 404, 409, then 400 for a region the result lacks
       checkOutputScope(output as OutputName, region);
-      return { id, output, region, axes };
+      return { id, output, region, ...analysis };
     },
   );
 }

@@ -6,11 +6,11 @@ import type { RegionData } from '../../engine/data/types.ts';
 import type { RegionHourlySeries } from '../../engine/model/evaluate.ts';
 import type { NationalResult, RegionResult } from '../../engine/model/outputs.ts';
 import type { RegionalOverrides, NationalParamName } from '../../engine/scenario/parameters.ts';
-import type { AxisSensitivity, ParetoPoint } from '../../engine/sweep/analysis.ts';
+import type { AxisSensitivity, AxisWithoutBar, ParetoPoint } from '../../engine/sweep/analysis.ts';
 import type { SweepStatus } from '../../engine/sweep/status.ts';
 
 /** Pareto points and tornado bars as the API sends them: the engine's analysis types. */
-export type { AxisSensitivity, ParetoPoint };
+export type { AxisSensitivity, AxisWithoutBar, ParetoPoint };
 
 /** A scenario as the API takes it (MODEL.md §1.3). */
 export interface ScenarioJson {
@@ -252,7 +252,7 @@ export const sweepResultUrl = (id: string, format?: 'csv' | 'arrow') =>
   `/api/sweeps/${encodeURIComponent(id)}/result${format ? `?format=${format}` : ''}`;
 
 export const getSensitivity = (id: string, output: string, region = 'NL', signal?: AbortSignal) =>
-  api<{ id: string; output: string; region: string; axes: AxisSensitivity[] }>(
+  api<{ id: string; output: string; region: string; axes: AxisSensitivity[]; axesWithoutBar: AxisWithoutBar[] }>(
     `/api/sweeps/${encodeURIComponent(id)}/sensitivity?output=${encodeURIComponent(output)}&region=${encodeURIComponent(region)}`,
     { signal },
   );

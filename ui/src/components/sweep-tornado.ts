@@ -99,20 +99,22 @@ export class SweepTornado extends LitElement {
     this.loading = true;
     this.message = '';
     try {
-      const { axes } = await getSensitivity(this.sweepId, this.chosen, this.region, abort.signal);
+      const { axes, axesWithoutBar } = await getSensitivity(this.sweepId, this.chosen, this.region, abort.signal);
       if (abort.signal.aborted) return;
-      // For an output that can be empty, an axis whose values with an output left only one value
-      // (e.g. the EB revenue 0 gives no EB share) has nothing to compare: say so instead of a bar.
+      // An axis whose rows with an output leave one axis value (e.g. the EB revenue 0 gives no EB
+      // share) has nothing to compare: the API gives it no bar, and the note says why.
       const nullable = isNullableOutput(this.chosen);
-      const oneSided = nullable ? axes.filter((b) => b.lowValue === b.highValue) : [];
-      this.bars = axes.filter((b) => !oneSided.includes(b));
+      const oneSided = axesWithoutBar.filter((a) => a.reason === 'oneAxisValue');
+      this.bars = axes;
       const reason = nullReason(this.chosen, this.region);
       if (axes.length === 0)
         this.message = nullable
           ? `Geen waarden voor deze uitkomst in dit gebied: — (${reason}).`
           : 'Geen waarden voor deze uitkomst in dit gebied.';
       else if (oneSided.length)
-        this.message = `Geen balk voor ${oneSided.map((b) => pathLabel(b.path)).join(', ')}: alleen bij één waarde van de as heeft de uitkomst een waarde, bij de andere — (${reason}).`;
+        this.message = nullable
+          ? `Geen balk voor ${oneSided.map((b) => pathLabel(b.path)).join(', ')}: alleen bij één waarde van de as heeft de uitkomst een waarde, bij de andere — (${reason}).`
+          : `Geen balk voor ${oneSided.map((b) => pathLabel(b.path)).join(', ')}: de as heeft maar één waarde.`;
     } catch (err) {
       if (abort.signal.aborted) return;
       this.bars = null;
