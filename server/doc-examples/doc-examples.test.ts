@@ -4,7 +4,7 @@
  * scripts, commands, options and files that exist, and the README's own commands run.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -221,5 +221,29 @@ describe('the output the docs quote', () => {
     expect(names.length).toBeGreaterThan(0);
     const script = read('ui/screenshots.ts');
     for (const name of names) expect(script, name).toContain(`only === '${name}'`);
+  });
+});
+
+describe('the screenshots of the docs', () => {
+  it('are the ones `npm run screenshots` writes, every one shown in the docs, each file there', () => {
+    const written = [...read('ui/screenshots.ts').matchAll(/shot\(page, '([a-z-]+)'/g)]
+      .map((m) => `${m[1]}.png`)
+      .sort();
+    const shown = docFiles()
+      .flatMap((file) => [...read(file).matchAll(/\]\((?:docs\/)?screenshots\/([a-z-]+\.png)\)/g)].map((m) => m[1]))
+      .sort();
+    const files = readdirSync(join(REPO_ROOT, 'docs/screenshots')).sort();
+    expect(new Set(written).size).toBe(written.length);
+    expect([...new Set(shown)].sort()).toEqual(written);
+    expect(files).toEqual(written);
+  });
+
+  it('show each view of the navigation, named after it', () => {
+    // The views of the navigation (VIEWS); the accounts page of a shared server is not one of them.
+    const list = read('ui/src/components/app-shell.ts').match(/export const VIEWS = \[([\s\S]*?)\]/)?.[1] ?? '';
+    const views = [...list.matchAll(/\{ id: '([a-z]+)', label: /g)].map((m) => m[1]);
+    expect(views.length).toBeGreaterThan(8);
+    const written = [...read('ui/screenshots.ts').matchAll(/shot\(page, '([a-z-]+)'/g)].map((m) => m[1]);
+    for (const view of views) expect(written, view).toContain(view);
   });
 });
