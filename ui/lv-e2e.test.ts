@@ -4,9 +4,10 @@
  * the LV column of Tafels. Every number on screen is checked against the API's own answer for the
  * scenario the levers should have built (written out here by hand, not read back from the page).
  */
+import type uPlot from 'uplot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
-import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
+import { openView, saveScenarioAs, setLever, settled, startBuiltSweep } from './ui-driver.ts';
 
 /** Dutch number text as the UI prints it (thousands with dots, decimal comma). */
 const nl = (x: number, digits = 0) =>
@@ -260,6 +261,89 @@ describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', 
         .getAttribute('class'),
     ).resolves.toBe('worst-cell');
     await expect(ui.page.locator('#stress-summary').textContent()).resolves.toContain('Zwaarste weerjaar');
+    expect(ui.pageErrors).toEqual([]);
+  });
+
+  it('sweeps the weather year as an axis of a sweep the user builds, and the results name the year', async () => {
+    await openView(ui.page, 'verkennen', 'sh-sweep-builder');
+    const builder = ui.page.locator('sh-sweep-builder');
+    await builder.getByLabel('As 1: parameter').selectOption({ label: 'Weerjaar — landelijk' });
+    // A choice among the dataset's years, all ticked at first; not a distribution.
+    const years = builder.locator('fieldset[aria-label="As 1: weerjaren"] label');
+    await expect(years.allTextContents()).resolves.toEqual([
+      '2023 (referentie)',
+      '1987',
+      '1997',
+      '2004',
+      '2015',
+      '2019',
+    ]);
+    await expect(builder.locator('fieldset[aria-label="As 1: weerjaren"] input:checked').count()).resolves.toBe(6);
+    await expect(builder.getByLabel('As 1: soort').isDisabled()).resolves.toBe(true);
+    await expect(builder.getByLabel('As 1: gebied').inputValue()).resolves.toBe('');
+    for (const y of ['1997', '2004', '2015']) await years.filter({ hasText: y }).locator('input').uncheck();
+    await builder.getByLabel('As 2: waarden, gescheiden door ;').fill('80; 100');
+    await expect(builder.locator('[data-count]').getAttribute('data-count')).resolves.toBe('6');
+    // No year ticked: said in Dutch, and the sweep cannot start.
+    for (const y of ['2023', '1987', '2019']) await years.filter({ hasText: y }).locator('input').uncheck();
+    await expect(builder.locator('[data-axis="0"] .error').textContent()).resolves.toBe('Kies minstens één weerjaar.');
+    await expect(builder.locator('#run').isDisabled()).resolves.toBe(true);
+    for (const y of ['2019', '1987', '2023']) await years.filter({ hasText: y }).locator('input').check();
+
+    const response = await startBuiltSweep(ui.page);
+    const spec = response.request().postDataJSON() as { axes: unknown[] };
+    // The reference year goes by its number (the same profiles as none), in the order offered.
+    expect(spec.axes).toEqual([
+      { path: 'national.weatherYear', values: [2023, 1987, 2019] },
+      { path: 'defaults.fieldSolarClip', values: [0.8, 1] },
+    ]);
+    const { id } = (await response.json()) as { id: string };
+    await ui.page.locator(`#progress-card:has([data-sweep-id="${id}"]) [data-status="done"]`).waitFor();
+    await expect(ui.page.locator('#progress-card strong').textContent()).resolves.toContain('Weerjaar — landelijk');
+
+    // Every row names its weather year, and its grid investment is the API's for that year and clip.
+    const table = ui.page.locator('#results-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
+    const heads = await table.locator('thead th button').allTextContents();
+    const column = (label: string) => heads.findIndex((h) => h.startsWith(label));
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    const yearOf = { '2023 (referentie)': 2023, '1987': 1987, '2019': 2019 } as Record<string, number>;
+    expect(shown.map((cells) => cells[column('Weerjaar — landelijk')]).sort()).toEqual([
+      '1987',
+      '1987',
+      '2019',
+      '2019',
+      '2023 (referentie)',
+      '2023 (referentie)',
+    ]);
+    for (const cells of shown) {
+      const year = yearOf[cells[column('Weerjaar — landelijk')]];
+      const clip = Number(cells[column('Netbewust aansluiten zonneveld')]) / 100;
+      const scenario = {
+        ...LV_SCENARIO,
+        national: { weatherYear: year },
+        defaults: { ...LV_SCENARIO.defaults, fieldSolarClip: clip },
+      };
+      const expected = (await api(scenario)).national;
+      expect(cells[column('Netinvestering')]).toBe(nl(expected.gridCapexEUR / 1e6));
+    }
+    // The scatter puts the years on its X axis; hovering a scenario names its year as a year ("1987", not "1.987").
+    const scatter = ui.page.locator('sh-sweep-scatter');
+    await scatter.locator('#x').selectOption({ label: 'Weerjaar — landelijk' });
+    await scatter.locator('sh-uplot').evaluate((el) => {
+      const u = (el as unknown as { plot: uPlot }).plot;
+      const i = u.data[1].findIndex((y) => y !== null && y !== undefined);
+      u.setCursor({ left: u.valToPos(u.data[0][i], 'x'), top: u.valToPos(u.data[1][i] as number, 'y') });
+    });
+    const xLegend = scatter.locator('.u-legend .u-series').first();
+    await expect(xLegend.locator('.u-label').textContent()).resolves.toBe('Weerjaar — landelijk');
+    await expect.poll(() => xLegend.locator('.u-value').textContent()).toMatch(/^(1987|2019|2023)$/);
+    // The tornado compares the earliest and the latest year, named as years.
+    await expect
+      .poll(() => ui.page.locator('sh-sweep-tornado g[data-bar="national.weatherYear"] text').first().textContent())
+      .toContain('(1987 → 2023)');
     expect(ui.pageErrors).toEqual([]);
   });
 

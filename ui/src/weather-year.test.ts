@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetInfo, ScenarioJson } from './api.ts';
-import { runYear, scenarioWeatherYear, weatherYearLabel, weatherYearOptions, withWeatherYear } from './weather-year.ts';
+import {
+  runYear,
+  scenarioWeatherYear,
+  sweepWeatherYearChoices,
+  weatherYearLabel,
+  weatherYearOptions,
+  withWeatherYear,
+} from './weather-year.ts';
 
 const info: DatasetInfo = {
   id: 'nl-res30',
@@ -27,6 +34,19 @@ describe('weather year of a scenario', () => {
     ]);
     // A dataset without a named reference year still offers the reference.
     expect(weatherYearOptions(undefined)).toEqual([{ value: null, label: 'referentie' }]);
+  });
+
+  it('offers a sweep axis the reference by its year, so the axis column is a year; unnamed it stays null', () => {
+    expect(sweepWeatherYearChoices(info)).toEqual([
+      { value: 2023, label: '2023 (referentie)' },
+      { value: 1987, label: '1987' },
+      { value: 1997, label: '1997' },
+    ]);
+    const unnamed = { ...info, weatherYear: null, weatherYears: [1987] };
+    expect(sweepWeatherYearChoices(unnamed)).toEqual([
+      { value: null, label: 'referentie' },
+      { value: 1987, label: '1987' },
+    ]);
   });
 
   it('reads the reference year given by number as the reference', () => {

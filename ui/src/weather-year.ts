@@ -37,6 +37,15 @@ export function weatherYearOptions(info: DatasetInfo | undefined): WeatherYearOp
   ];
 }
 
+/**
+ * The years a sweep axis over the weather year offers: the options, with the reference as its
+ * calendar year when the dataset names it, so that the axis column is a year to sort, plot and
+ * compare (the same profiles as null; an unnamed reference stays null).
+ */
+export function sweepWeatherYearChoices(info: DatasetInfo | undefined): WeatherYearOption[] {
+  return weatherYearOptions(info).map((o) => ({ value: o.value ?? info?.weatherYear ?? null, label: o.label }));
+}
+
 /** The scenario with its weather year set (null removes it: the reference profiles). */
 export function withWeatherYear(s: ScenarioJson, year: number | null): ScenarioJson {
   const national = { ...s.national };

@@ -1,11 +1,11 @@
 /**
  * The sweep form: axes (parameter path, for regional parameters all regions or one RES region,
- * then values or a sampling range), samples and seed, and the
+ * then values or a sampling range; the weather year by ticking the dataset's years), samples and seed, and the
  * resulting number of scenarios (MODEL.md §5: grid axes multiply, sampled axes add `samples`
  * draws per grid point). Emits `sweep-submit` with the axes; API issues come back via `issues`.
  */
 import { LitElement, html, css } from 'lit';
-import type { Issue, SweepAxisJson } from '../api.ts';
+import type { DatasetInfo, Issue, SweepAxisJson } from '../api.ts';
 import { shared } from '../styles.ts';
 import { num, parseNum } from '../format.ts';
 import { REGION_SWEEP_PARAMS, SWEEP_PATHS } from '../sweep-paths.ts';
@@ -14,6 +14,8 @@ import { displayUnitOf, modelValueOf } from '../quantity-format.ts';
 import { distinct, dutchIssue, dutchMessage, shownAt } from '../messages.ts';
 import { sweepStartBlock } from '../permissions.ts';
 import { session } from '../session.ts';
+import { WEATHER_YEAR_PATH } from '../weather-stress.ts';
+import { sweepWeatherYearChoices } from '../weather-year.ts';
 
 type Kind = 'values' | 'uniform' | 'triangular';
 /** `path` is the API path: `defaults.<p>`, `national.<p>` or `regions.<id>.<p>`. */
@@ -24,6 +26,8 @@ interface AxisDraft {
   lo: string;
   mode: string;
   hi: string;
+  /** The ticked years of a weather-year axis (null: an unnamed reference year), in the choices' order. */
+  years: Array<number | null>;
 }
 
 /** The region of a `regions.<id>.<p>` path, '' for all regions (`defaults.`) or national paths. */
@@ -58,6 +62,11 @@ export function badEntries(text: string): string[] {
 
 const listEntries = (text: string) => text.split(/[;\s]+/).filter(Boolean);
 
+const isWeatherYear = (a: AxisDraft) => a.path === WEATHER_YEAR_PATH;
+
+/** How many grid points a value axis has: its ticked years, or the numbers in its list. */
+const valueCount = (a: AxisDraft) => (isWeatherYear(a) ? a.years.length : parseList(a.values).length);
+
 export class SweepBuilder extends LitElement {
   static properties = {
     axes: { state: true },
@@ -65,6 +74,7 @@ export class SweepBuilder extends LitElement {
     seed: { state: true },
     issues: { attribute: false },
     regions: { attribute: false },
+    info: { attribute: false },
     running: { type: Boolean },
   };
   declare axes: AxisDraft[];
@@ -73,18 +83,37 @@ export class SweepBuilder extends LitElement {
   declare issues: Issue[];
   /** The RES regions of the dataset (id and name) for the per-axis region choice. */
   declare regions: ReadonlyArray<{ id: string; name: string }>;
+  /** The dataset, for the weather years an axis can take. */
+  declare info: DatasetInfo | undefined;
   declare running: boolean;
 
   constructor() {
     super();
     this.axes = [
-      { path: 'defaults.solarShare', kind: 'values', values: '20; 40; 60; 80', lo: '0', mode: '50', hi: '100' },
-      { path: 'defaults.fieldSolarClip', kind: 'values', values: '60; 80; 100', lo: '50', mode: '80', hi: '100' },
+      {
+        path: 'defaults.solarShare',
+        kind: 'values',
+        values: '20; 40; 60; 80',
+        lo: '0',
+        mode: '50',
+        hi: '100',
+        years: [],
+      },
+      {
+        path: 'defaults.fieldSolarClip',
+        kind: 'values',
+        values: '60; 80; 100',
+        lo: '50',
+        mode: '80',
+        hi: '100',
+        years: [],
+      },
     ];
     this.samples = 1;
     this.seed = 1;
     this.issues = [];
     this.regions = [];
+    this.info = undefined;
     this.running = false;
   }
 
@@ -100,13 +129,15 @@ export class SweepBuilder extends LitElement {
       .unit { white-space: nowrap; color: #5b6779; font-size: 0.85rem; }
       .count { font-size: 1rem; }
       .error { grid-column: 1 / -1; }
+      .years { display: flex; flex-wrap: wrap; gap: 0.15rem 0.7rem; border: 0; margin: 0; padding: 0; }
+      .years label { white-space: nowrap; display: inline-flex; align-items: center; gap: 0.2rem; }
       input.small { width: 6rem; }
     `,
   ];
 
   /** Number of scenarios the sweep will run. */
   count(): number {
-    const grid = this.axes.filter((a) => a.kind === 'values').reduce((n, a) => n * parseList(a.values).length, 1);
+    const grid = this.axes.filter((a) => a.kind === 'values').reduce((n, a) => n * valueCount(a), 1);
     const sampled = this.axes.some((a) => a.kind !== 'values');
     return grid * (sampled ? Math.max(1, this.samples) : 1);
   }
@@ -115,6 +146,7 @@ export class SweepBuilder extends LitElement {
   toJson(): SweepAxisJson[] {
     return this.axes.map((a) => {
       const model = (text: string) => modelValueOf(a.path, parseNum(text));
+      if (isWeatherYear(a)) return { path: a.path, values: [...a.years] };
       return a.kind === 'values'
         ? { path: a.path, values: parseList(a.values).map((v) => modelValueOf(a.path, v)) }
         : a.kind === 'uniform'
@@ -134,11 +166,31 @@ export class SweepBuilder extends LitElement {
   }
 
   private edit(i: number, patch: Partial<AxisDraft>) {
-    this.axes = this.axes.map((a, j) => (j === i ? { ...a, ...patch } : a));
+    this.axes = this.axes.map((a, j) => (j === i ? { ...a, ...patch, ...this.weatherYearStart(a, patch) } : a));
+  }
+
+  /** Choosing the weather year as an axis: a list of years (no distribution), every year of the dataset ticked. */
+  private weatherYearStart(a: AxisDraft, patch: Partial<AxisDraft>): Partial<AxisDraft> {
+    if (patch.path !== WEATHER_YEAR_PATH || a.path === WEATHER_YEAR_PATH) return {};
+    return { kind: 'values', years: sweepWeatherYearChoices(this.info).map((c) => c.value) };
+  }
+
+  /** Ticks or unticks one year of a weather-year axis, keeping the choices' order. */
+  private toggleYear(i: number, year: number | null, on: boolean) {
+    const a = this.axes[i];
+    const ticked = new Set(a.years);
+    if (on) ticked.add(year);
+    else ticked.delete(year);
+    this.edit(i, {
+      years: sweepWeatherYearChoices(this.info)
+        .map((c) => c.value)
+        .filter((y) => ticked.has(y)),
+    });
   }
 
   /** Whether an axis as typed cannot be run: a value list with an entry that is no number, or none at all. */
   private invalid(a: AxisDraft): boolean {
+    if (isWeatherYear(a)) return a.years.length === 0;
     if (a.kind === 'values') return badEntries(a.values).length > 0 || parseList(a.values).length === 0;
     const ends = a.kind === 'uniform' ? [a.lo, a.hi] : [a.lo, a.mode, a.hi];
     return ends.some((t) => !Number.isFinite(parseNum(t)));
@@ -146,6 +198,7 @@ export class SweepBuilder extends LitElement {
 
   /** Dutch messages about what the user typed in axis `a` (before the server sees it). */
   private typedErrors(a: AxisDraft): string[] {
+    if (isWeatherYear(a)) return a.years.length ? [] : ['Kies minstens één weerjaar.'];
     if (a.kind === 'values') {
       const bad = badEntries(a.values);
       if (bad.length)
@@ -166,6 +219,18 @@ export class SweepBuilder extends LitElement {
         .filter((x) => x.path === `axes.${i}` || x.path.startsWith(`axes.${i}.`))
         .map((x) => (x.path.endsWith('.path') ? dutchMessage(x.message) : dutchMessage(x.message, shown))),
     );
+  }
+
+  /** The weather years of the dataset as tick boxes, the reference first. */
+  private yearChoices(a: AxisDraft, i: number) {
+    return html`<fieldset class="years" aria-label="As ${i + 1}: weerjaren">
+      ${sweepWeatherYearChoices(this.info).map(
+        (
+          c,
+        ) => html`<label><input type="checkbox" data-year=${c.value ?? 'referentie'} .checked=${a.years.includes(c.value)}
+          @change=${(e: Event) => this.toggleYear(i, c.value, (e.target as HTMLInputElement).checked)} />${c.label}</label>`,
+      )}
+    </fieldset>`;
   }
 
   override render() {
@@ -191,17 +256,20 @@ export class SweepBuilder extends LitElement {
                     ${this.sortedRegions().map((r) => html`<option value=${r.id} ?selected=${r.id === regionOf(a.path)}>${r.name}</option>`)}`
               }
             </select>
-            <select aria-label="As ${i + 1}: soort" @change=${(e: Event) => this.edit(i, { kind: (e.target as HTMLSelectElement).value as Kind })}>
+            <select aria-label="As ${i + 1}: soort" ?disabled=${isWeatherYear(a)} title=${isWeatherYear(a) ? 'Een weerjaar is een keuze uit de jaren van de dataset, geen verdeling.' : ''}
+              @change=${(e: Event) => this.edit(i, { kind: (e.target as HTMLSelectElement).value as Kind })}>
               <option value="values" ?selected=${a.kind === 'values'}>Waarden (rooster)</option>
               <option value="uniform" ?selected=${a.kind === 'uniform'}>Uniform</option>
               <option value="triangular" ?selected=${a.kind === 'triangular'}>Driehoek</option>
             </select>
             ${
-              a.kind === 'values'
-                ? html`<div class="range"><input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
+              isWeatherYear(a)
+                ? this.yearChoices(a, i)
+                : a.kind === 'values'
+                  ? html`<div class="range"><input type="text" aria-label="As ${i + 1}: waarden, gescheiden door ;" .value=${a.values}
                   @input=${(e: Event) => this.edit(i, { values: (e.target as HTMLInputElement).value })} />
                   <span class="unit" data-unit>${displayUnitOf(a.path)}</span></div>`
-                : html`<div class="range">
+                  : html`<div class="range">
                   <input type="text" aria-label="As ${i + 1}: ondergrens" .value=${a.lo} @input=${(e: Event) => this.edit(i, { lo: (e.target as HTMLInputElement).value })} />
                   ${
                     a.kind === 'triangular'
@@ -217,7 +285,7 @@ export class SweepBuilder extends LitElement {
           </div>`;
         })}
         <div class="row" style="margin-top:0.5rem">
-          <button @click=${() => (this.axes = [...this.axes, { path: 'defaults.evSmartShare', kind: 'uniform', values: '0; 50; 100', lo: '0', mode: '50', hi: '100' }])}>+ As toevoegen</button>
+          <button @click=${() => (this.axes = [...this.axes, { path: 'defaults.evSmartShare', kind: 'uniform', values: '0; 50; 100', lo: '0', mode: '50', hi: '100', years: [] }])}>+ As toevoegen</button>
           <label for="samples">Trekkingen</label>
           <input id="samples" class="small" type="number" min="1" .value=${String(this.samples)} @input=${(e: Event) => (this.samples = Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 1)))} />
           <label for="seed">Seed</label>

@@ -18,6 +18,7 @@ import { quantityOf } from '../../../engine/labels/index.ts';
 import { OUTPUT_NAMES, isNullableOutput } from '../../../engine/model/outputs.ts';
 import { betterDirection, paretoFront2d } from '../pareto-2d.ts';
 import { nullReason } from '../finance.ts';
+import { WEATHER_YEAR_PATH } from '../weather-stress.ts';
 
 /** Which Pareto front the scatter draws: the server's three objectives, or the two outputs shown. */
 export type ParetoMode = 'standaard' | 'assen';
@@ -29,11 +30,15 @@ import './u-plot.ts';
 /** A value of column `name`, already in display units, for the hover legend: Dutch notation with its unit. */
 export function displayText(name: string, v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (name === WEATHER_YEAR_PATH) return String(v);
   const unit = displayUnitOf(name);
   const digits = quantityOf(name)?.display.digits;
   const text = digits === undefined ? auto(v) : num(v, digits);
   return unit ? `${text}\u00a0${unit}` : text;
 }
+
+/** An axis tick: years as years ("1987", not "1.987"), other values compact ("1,2 mld"). */
+const tickText = (name: string, v: number) => (name === WEATHER_YEAR_PATH ? String(v) : compact(v));
 
 export class SweepScatter extends LitElement {
   static properties = {
@@ -131,8 +136,8 @@ export class SweepScatter extends LitElement {
         },
       ],
       axes: [
-        { label: columnLabel(this.x), values: (_u, vals) => vals.map((v) => compact(v)) },
-        { label: columnLabel(this.y), size: 70, values: (_u, vals) => vals.map((v) => compact(v)) },
+        { label: columnLabel(this.x), values: (_u, vals) => vals.map((v) => tickText(this.x, v)) },
+        { label: columnLabel(this.y), size: 70, values: (_u, vals) => vals.map((v) => tickText(this.y, v)) },
       ],
     };
   }

@@ -14,6 +14,7 @@ import { dutchError } from '../messages.ts';
 import { displayUnitOf, displayValueOf, formatQuantity } from '../quantity-format.ts';
 import { OUTPUTS, isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
 import { nullReason } from '../finance.ts';
+import { WEATHER_YEAR_PATH } from '../weather-stress.ts';
 
 const UP = '#d84315';
 const DOWN = '#1565c0';
@@ -28,6 +29,7 @@ const axisFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 });
 
 /** An axis value in the display unit the builder takes it in: "20 %", "614 €/kW", "1987". */
 export function axisValue(path: string, v: number): string {
+  if (path === WEATHER_YEAR_PATH) return String(v);
   const shown = displayValueOf(path, v);
   const unit = displayUnitOf(path);
   const text = Math.abs(shown) >= 1e6 ? compact(shown) : axisFormat.format(shown);

@@ -282,7 +282,7 @@ export class SweepView extends StoreElement {
           <button id="stress-run" ?disabled=${active} @click=${this.stressTest}>Stresstest starten</button>
         </div>
       </div>
-      <sh-sweep-builder .issues=${this.issues} .regions=${store.regions} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
+      <sh-sweep-builder .issues=${this.issues} .regions=${store.regions} .info=${store.datasetInfo} ?running=${active} @sweep-submit=${this.submit}></sh-sweep-builder>
       ${this.failure ? html`<div class="errorbox" role="alert" style="margin-top:0.5rem">${this.failure}</div>` : ''}
       ${
         st
