@@ -2,9 +2,10 @@
  * Test support for the scale-out: a private redis-server on a free loopback port (no persistence,
  * a password so the tests can prove it is never printed), stopped by its PID.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** Where Debian installs redis-server (.ci/run installs it with apt-get). */
 export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
@@ -36,25 +37,74 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A certificate and its key (PEM files) for a Redis that serves TLS only. */
+export interface TestRedisTls {
+  certFile: string;
+  keyFile: string;
+}
+
+/** Where Debian installs openssl (a dependency of ca-certificates, so on every Debian with TLS). */
+export const OPENSSL = process.env.OPENSSL ?? '/usr/bin/openssl';
+
+/**
+ * A self-signed certificate for 127.0.0.1 (also its own CA: clients trust it through
+ * NODE_EXTRA_CA_CERTS=certFile), valid for a day, written into `dir`.
+ */
+export function selfSignedCertificate(dir: string): TestRedisTls {
+  const certFile = join(dir, 'redis-test.crt');
+  const keyFile = join(dir, 'redis-test.key');
+  execFileSync(
+    OPENSSL,
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      // Node checks an IP address against the certificate's IP subject alternative names.
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
+  return { certFile, keyFile };
+}
+
 /** A running test Redis. */
 export interface TestRedis {
   port: number;
-  /** redis://:PASSWORD@127.0.0.1:PORT */
+  /** redis://:PASSWORD@127.0.0.1:PORT, or rediss:// when it serves TLS */
   url: string;
   process: ChildProcess;
   /** Stops the server (SIGKILL with `kill`, to pull it away mid-sweep) and waits for it to exit. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts redis-server on a free loopback port and resolves once it accepts connections. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * Starts redis-server on a free loopback port and resolves once it accepts connections. With `tls`
+ * it serves TLS only (no plain port), with that certificate, and does not ask clients for one.
+ */
+export async function startRedis(options: { tls?: TestRedisTls } = {}): Promise<TestRedis> {
+  const { tls } = options;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
+    const listen = tls
+      ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certFile, '--tls-key-file', tls.keyFile]
+      : ['--port', String(port)];
+    const tlsClients = tls ? ['--tls-ca-cert-file', tls.certFile, '--tls-auth-clients', 'no'] : [];
     const child = spawn(
       REDIS_SERVER,
       [
-        '--port',
-        String(port),
+        ...listen,
+        ...tlsClients,
         '--bind',
         '127.0.0.1',
         '--save',
@@ -83,7 +133,7 @@ export async function startRedis(): Promise<TestRedis> {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     return {
       port,
-      url: `redis://:${TEST_REDIS_PASSWORD}@127.0.0.1:${port}`,
+      url: `${tls ? 'rediss' : 'redis'}://:${TEST_REDIS_PASSWORD}@127.0.0.1:${port}`,
       process: child,
       stop: async (signal = 'SIGTERM') => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
