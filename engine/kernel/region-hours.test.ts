@@ -373,3 +373,70 @@ describe('runRegionHours: the extremes of skipped quiet blocks still count', () 
     }
   }
 });
+
+describe('runRegionHours: the lowest LV load of the other homes inside a skipped quiet block', () => {
+  type Dip = 'small-roof solar peak' | 'household dip' | 'EV charging dip';
+  /** Hour of the dip: inside a block late in the year, quiet like every block around it. */
+  const DIP_HOUR = 8003;
+  const hours = 8760;
+
+  /**
+   * A quiet year without a battery whose other homes have their lowest LV load in one hour,
+   * DIP_HOUR, made by one term of lvOtherKW alone. Every other extreme is set by a stormy block
+   * (hours 96–103) that congests and therefore runs before any quiet block is looked at: the wind
+   * peak (hour 100), the net load's low (hour 101), the other homes' highest load (hour 97) and
+   * the transition class's lowest and highest loads (hours 98 and 99, heat pumps off and doubled).
+   * So whatever order the quiet blocks are checked in, only the other homes' low bound (household
+   * and EV shares at their block minima, small-roof solar at its block maximum) can make the dip's
+   * block run: a bound computed wrongly, or not checked, loses the dip.
+   */
+  function dipYear(dip: Dip): RegionHoursInput {
+    const flat = (value: number) => zeros(hours).fill(value);
+    const withHours = (values: Float64Array, set: Record<number, number>) => {
+      for (const [hour, value] of Object.entries(set)) values[Number(hour)] = value;
+      return values;
+    };
+    /** The dip hour's value of one input, when this dip is made by it. */
+    const dipOf = (by: Dip, value: number): Record<number, number> => (dip === by ? { [DIP_HOUR]: value } : {});
+    return withBounds({
+      ...fourHours({ fieldMW: 0, fieldCapMW: 0, feedinMW: 50, offtakeMW: 1000 }), // no battery
+      hours,
+      solarCF: withHours(flat(0.5), dipOf('small-roof solar peak', 0.9)),
+      windCF: withHours(flat(0.25), { 100: 1 }),
+      baseMW: withHours(flat(10), { 101: 30 }),
+      heatKWPerHome: withHours(flat(1), { 98: 0, 99: 2 }),
+      evShare: withHours(flat(1 / hours), dipOf('EV charging dip', 0)),
+      householdShare: withHours(flat(1e-4), { 97: 3e-4, ...dipOf('household dip', 0.5e-4) }),
+      roofAndSmallMW: 10,
+      windMW: 80,
+      homesThousands: 0, // heat pumps reach the LV load only
+      evMWh: 0, // and so do EVs: the dip must not show in the net load
+      householdKWhPerHome: 1000, // 0.1 kW per home
+      evKWhPerHome: 2000, // 0.228 kW per home
+      smallRoofKWPerHome: 1, // −0.5 kW per home at CF 0.5
+      transitionHeatFactor: 2,
+    });
+  }
+
+  // Worked out by hand: the other homes' load is 0.1 + 2000/8760 − 0.5 ≈ −0.172 kW in the usual hours.
+  const usualKW = 0.1 + 2000 / hours - 0.5;
+  const dipKW: Record<Dip, number> = {
+    'small-roof solar peak': usualKW - 0.4, // CF 0.9 instead of 0.5 on 1 kW per home
+    'household dip': usualKW - 0.05, // half the household share
+    'EV charging dip': usualKW - 2000 / hours, // no charging in that hour
+  };
+  for (const dip of Object.keys(dipKW) as Dip[]) {
+    it(`${dip}: the skipping run finds the dip hour's load`, () => {
+      const input = dipYear(dip);
+      const everyHour = run({ ...input, bounds: null });
+      expect(everyHour[KERNEL_CONGESTION_HOURS_FEEDIN]).toBe(1); // hour 100: 5 + 80 − 10 = 75 MW
+      expect(everyHour[KERNEL_PEAK_FEEDIN_MW]).toBeCloseTo(75, 12);
+      expect(everyHour[KERNEL_LV_OTHER_MIN_KW]).toBeCloseTo(dipKW[dip], 12);
+      expect(everyHour[KERNEL_LV_TRANSITION_MIN_KW]).toBeCloseTo(usualKW, 12); // hour 98, no heat
+      const skipping = run(input);
+      expect(skipping[KERNEL_LV_OTHER_MIN_KW]).toBe(everyHour[KERNEL_LV_OTHER_MIN_KW]);
+      for (let k = 0; k < KERNEL_OUTPUT_COUNT; k++)
+        expect(Object.is(skipping[k], everyHour[k]), `output ${k}`).toBe(true);
+    });
+  }
+});
