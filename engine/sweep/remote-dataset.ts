@@ -95,5 +95,6 @@ export function sharedDatasetFromBlob(bytes: Buffer, expectedHash: string): Shar
     buffer,
     referenceYear: header.referenceYear,
     years,
+    contentHash: expectedHash,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { prepareDataset, type WeatherYearProfiles } from '../data/prepare.ts';
 import type { Dataset, RegionData } from '../data/types.ts';
 
@@ -22,6 +23,12 @@ export interface SharedDataset {
   buffer: SharedArrayBuffer;
   referenceYear: number | null;
   years: SharedWeatherYear[];
+  /**
+   * SHA-256 of everything above: worker threads keep the dataset they prepared under it, so a
+   * second sweep on the same data (another run, or another Dataset object with the same content)
+   * does not prepare it again.
+   */
+  contentHash: string;
 }
 
 const sharedByDataset = new WeakMap<Dataset, SharedDataset>();
@@ -43,6 +50,16 @@ function profileViews(profileNames: string[], buffer: SharedArrayBuffer, hours: 
   return profiles;
 }
 
+/** SHA-256 of a shared dataset's description and bytes. */
+export function contentHashOf(shared: Omit<SharedDataset, 'contentHash'>): string {
+  const hash = createHash('sha256');
+  const years = shared.years.map(({ year, hours, profileNames }) => ({ year, hours, profileNames }));
+  const { name, hours, regions, profileNames, referenceYear } = shared;
+  hash.update(JSON.stringify({ name, hours, regions, profileNames, referenceYear, years }));
+  for (const buffer of [shared.buffer, ...shared.years.map((year) => year.buffer)]) hash.update(new Uint8Array(buffer));
+  return hash.digest('hex');
+}
+
 /** Copies a dataset's hourly arrays into shared memory once (memoised per dataset). */
 export function shareDataset(dataset: Dataset): SharedDataset {
   const cached = sharedByDataset.get(dataset);
@@ -55,7 +72,7 @@ export function shareDataset(dataset: Dataset): SharedDataset {
   const years = [...dataset.weatherVariants].map(([year, variant]): SharedWeatherYear => {
     return { year, hours: variant.hours, ...shareProfiles(variant.profiles, variant.hours, 0) };
   });
-  const shared: SharedDataset = {
+  const content = {
     name: dataset.name,
     hours,
     regions: dataset.regions,
@@ -64,6 +81,7 @@ export function shareDataset(dataset: Dataset): SharedDataset {
     referenceYear: dataset.referenceYear,
     years,
   };
+  const shared: SharedDataset = { ...content, contentHash: contentHashOf(content) };
   sharedByDataset.set(dataset, shared);
   return shared;
 }

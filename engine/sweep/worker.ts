@@ -1,10 +1,33 @@
 /**
- * Piscina worker entry: a thin adapter that rebuilds the shared dataset once per sweep and runs
- * the same evaluateSweepRange the in-thread executor runs, on chunks it claims itself.
+ * Piscina worker entry: a thin adapter that rebuilds the shared dataset once per dataset (not per
+ * sweep) and runs the same evaluateSweepRange the in-thread executor runs, on chunks it claims itself.
  */
+import type { Dataset } from '../data/types.ts';
 import { createSweepContext, evaluateSweepRange, type SweepContext } from './evaluate-range.ts';
 import type { SweepChunkResult, SweepChunkTask } from './protocol.ts';
-import { datasetFromShared } from './shared-dataset.ts';
+import { datasetFromShared, type SharedDataset } from './shared-dataset.ts';
+
+/** Prepared datasets by content hash, least recently used first. */
+const preparedDatasets = new Map<string, Dataset>();
+/** Datasets kept per thread: the server's bundled one and the one being uploaded or compared. */
+export const MAX_PREPARED_DATASETS = 2;
+
+/**
+ * The dataset of `shared`, prepared (region arrays, weather years, per-block bounds) once per
+ * content and thread: every sweep on the same data reuses it, whatever its run id.
+ */
+export function preparedDatasetOf(shared: SharedDataset): Dataset {
+  let dataset = preparedDatasets.get(shared.contentHash);
+  if (dataset) {
+    preparedDatasets.delete(shared.contentHash); // re-inserted below: Map order is recency order
+  } else {
+    dataset = datasetFromShared(shared);
+    if (preparedDatasets.size >= MAX_PREPARED_DATASETS)
+      preparedDatasets.delete(preparedDatasets.keys().next().value as string);
+  }
+  preparedDatasets.set(shared.contentHash, dataset);
+  return dataset;
+}
 
 /**
  * Contexts by sweep run, so that sweeps running at the same time (the server runs several on one
@@ -19,7 +42,7 @@ function contextFor(task: SweepChunkTask): SweepContext {
   if (context) {
     contexts.delete(task.runId); // re-inserted below: Map order is recency order
   } else {
-    context = createSweepContext(datasetFromShared(task.dataset), task.plan);
+    context = createSweepContext(preparedDatasetOf(task.dataset), task.plan);
     if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
   }
   contexts.set(task.runId, context);
