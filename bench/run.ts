@@ -2,8 +2,9 @@
  * `npm run bench [-- --quick] [-- --check] [-- --record]`: tinybench timings of the kernel and one
  * national evaluation, whole-sweep timings with 1 and 2 workers (interleaved rounds, median and
  * range of the speedup, and how the CPU time was split over the worker threads), the cost of a
- * finance-only axis against a physical one, the peak memory of a 50,000-scenario sweep, and the
- * start-up of the compiled CLI. Writes bench/results/latest.json (latest-quick.json with --quick;
+ * finance-only axis against a physical one, the 10,000- and 50,000-scenario sweeps each in a
+ * process of its own (time, peak memory), and the start-up of the compiled CLI. Every sweep runs
+ * the compiled engine in dist/, as `samenhang sweep` and the server do. Writes bench/results/latest.json (latest-quick.json with --quick;
  * both ignored by git); with --record a new dated file instead (bench/results-file.ts) and the
  * README's table from it. With --check exits 1 when a ratio crosses its floor in bench/floors.json.
  */
@@ -12,15 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { Bench } from 'tinybench';
-import {
-  evaluateRows,
-  loadDataset,
-  parseScenario,
-  parseSweep,
-  SweepRunner,
-  type Dataset,
-  type SweepSpecInput,
-} from '../engine/index.ts';
+import { evaluateRows, loadDataset, parseScenario, type Dataset, type SweepSpecInput } from '../engine/index.ts';
 import { KERNEL_OUTPUT_COUNT, runRegionHours } from '../engine/kernel/region-hours.ts';
 import { kernelInputFor, resolveScenario } from '../engine/model/evaluate.ts';
 import { cliStartup } from './cli-startup.ts';
@@ -35,6 +28,15 @@ const check = process.argv.includes('--check');
 const record = process.argv.includes('--record');
 const scratch = mkdtempSync(join(tmpdir(), 'samenhang-bench-'));
 const dataset = loadDataset();
+/**
+ * The compiled engine (dist/, built by `npm run bench`) for the sweeps: its worker threads run
+ * JavaScript without the TypeScript loader this process runs under (see engine/sweep/pool.ts).
+ */
+const compiled = (await import(
+  new URL('../dist/engine/index.js', import.meta.url).href
+)) as typeof import('../engine/index.ts');
+type CompiledSweepRunner = InstanceType<typeof compiled.SweepRunner>;
+const sweepDataset = compiled.loadDataset();
 const regionHours = dataset.regions.length * dataset.hours;
 const LEVERS = {
   defaults: {
@@ -123,8 +125,8 @@ async function microBenchmarks() {
   };
 }
 
-async function timeSweep(runner: SweepRunner, data: Dataset, spec: SweepSpecInput, name: string) {
-  const plan = parseSweep(spec, data);
+async function timeSweep(runner: CompiledSweepRunner, data: Dataset, spec: SweepSpecInput, name: string) {
+  const plan = compiled.parseSweep(spec, data);
   const summary = await runner.run(data, plan, { outFile: join(scratch, `${name}.arrow`) });
   rmSync(join(scratch, `${name}.arrow`), { force: true });
   return summary;
@@ -162,20 +164,20 @@ function financeSweep(samples: number): SweepSpecInput {
  * hits both alike; the speedup is the median of the per-round ratios, reported with its range.
  * During each 2-worker run the CPU time per thread shows whether both workers did the work.
  */
-async function speedupRounds(one: SweepRunner, two: SweepRunner, scenarios: number, rounds: number) {
+async function speedupRounds(one: CompiledSweepRunner, two: CompiledSweepRunner, scenarios: number, rounds: number) {
   const seconds1: number[] = [];
   const seconds2: number[] = [];
   const balances: number[] = [];
   const runTwo = async () => {
     let seconds = 0;
     const work = await measureThreadWork(async () => {
-      seconds = (await timeSweep(two, dataset, physicalSweep(scenarios), 'two')).seconds;
+      seconds = (await timeSweep(two, sweepDataset, physicalSweep(scenarios), 'two')).seconds;
     });
     if (work) balances.push(work.twoThreadBalance);
     seconds2.push(seconds);
   };
   const runOne = async () => {
-    seconds1.push((await timeSweep(one, dataset, physicalSweep(scenarios), 'one')).seconds);
+    seconds1.push((await timeSweep(one, sweepDataset, physicalSweep(scenarios), 'one')).seconds);
   };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
@@ -198,10 +200,10 @@ async function speedupRounds(one: SweepRunner, two: SweepRunner, scenarios: numb
 async function sweepBenchmarks() {
   const scenarios = quick ? 800 : 2000;
   const rounds = quick ? 5 : 9;
-  const one = new SweepRunner({ workers: 1 });
-  const two = new SweepRunner({ workers: 2 });
-  await timeSweep(one, dataset, physicalSweep(20, 9), 'warm1');
-  await timeSweep(two, dataset, physicalSweep(20, 9), 'warm2');
+  const one = new compiled.SweepRunner({ workers: 1 });
+  const two = new compiled.SweepRunner({ workers: 2 });
+  await timeSweep(one, sweepDataset, physicalSweep(20, 9), 'warm1');
+  await timeSweep(two, sweepDataset, physicalSweep(20, 9), 'warm2');
   const pair = await speedupRounds(one, two, scenarios, rounds);
   const { seconds1Worker, seconds2Workers, speedupSpread, twoThreadBalance } = pair;
   log(
@@ -211,17 +213,11 @@ async function sweepBenchmarks() {
   );
   const financeScenarios = quick ? 2000 : 10000;
   const physicalSeconds = seconds1Worker / scenarios;
-  const finance = await timeSweep(one, dataset, financeSweep(financeScenarios), 'finance');
+  const finance = await timeSweep(one, sweepDataset, financeSweep(financeScenarios), 'finance');
   const financeSeconds = finance.seconds / financeScenarios;
   log(
     `finance-only axes: ${(financeSeconds * 1e6).toFixed(0)} µs per scenario (${finance.hourlyRuns} hourly run) vs ${(physicalSeconds * 1e6).toFixed(0)} µs physical`,
   );
-  let sweep10k: { scenarios: number; seconds: number } | undefined;
-  if (!quick) {
-    const summary = await timeSweep(two, dataset, physicalSweep(10000, 3), 'ten');
-    sweep10k = { scenarios: 10000, seconds: summary.seconds };
-    log(`10,000-scenario sweep on 2 workers: ${summary.seconds.toFixed(2)} s`);
-  }
   await one.close();
   await two.close();
   return {
@@ -235,11 +231,34 @@ async function sweepBenchmarks() {
       twoThreadBalance,
     },
     financeAxisRelativeCost: financeSeconds / physicalSeconds,
-    sweep10k,
   };
 }
 
-/** 50,000 scenarios (1.55 million rows) in a child process; quick mode repeats 50 hourly runs under sampled costs. */
+/**
+ * One sweep on 2 workers in a process of its own (bench/sweep-child.mjs), as `samenhang sweep`
+ * runs it: the compiled engine, a pool started for it, and a peak memory that is the sweep's alone.
+ */
+function sweepInChild(spec: SweepSpecInput, name: string) {
+  const specFile = join(scratch, `${name}.json`);
+  writeFileSync(specFile, JSON.stringify(spec));
+  const output = execFileSync(
+    process.execPath,
+    [join(import.meta.dirname, 'sweep-child.mjs'), specFile, join(scratch, `${name}.arrow`), '2'],
+    { encoding: 'utf8' },
+  );
+  rmSync(join(scratch, `${name}.arrow`), { force: true });
+  return JSON.parse(output) as { seconds: number; rows: number; peakRssMB: number };
+}
+
+/** The 10,000-scenario national physical sweep on 2 workers (target < 10 s); not in quick mode. */
+function sweep10k() {
+  if (quick) return null;
+  const result = sweepInChild(physicalSweep(10000, 3), 'sweep10k');
+  log(`10,000-scenario sweep on 2 workers: ${result.seconds.toFixed(2)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`);
+  return { scenarios: 10000, seconds: result.seconds, peakRssMB: result.peakRssMB };
+}
+
+/** 50,000 scenarios (1.55 million rows); quick mode repeats 50 hourly runs under sampled costs. */
 function sweep50k() {
   const spec: SweepSpecInput = quick
     ? {
@@ -252,15 +271,7 @@ function sweep50k() {
         seed: 5,
       }
     : physicalSweep(50000, 4);
-  const specFile = join(scratch, 'sweep50k.json');
-  writeFileSync(specFile, JSON.stringify(spec));
-  // The compiled engine, without a TypeScript loader in each worker thread (see sweep-child.mjs).
-  const output = execFileSync(
-    process.execPath,
-    [join(import.meta.dirname, 'sweep-child.mjs'), specFile, join(scratch, '50k.arrow'), '2'],
-    { encoding: 'utf8' },
-  );
-  const result = JSON.parse(output) as { seconds: number; rows: number; peakRssMB: number };
+  const result = sweepInChild(spec, 'sweep50k');
   log(
     `50,000 scenarios (${result.rows} rows): ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB`,
   );
@@ -275,6 +286,7 @@ function sweep50k() {
 
 const micro = await microBenchmarks();
 const sweeps = await sweepBenchmarks();
+const ten = sweep10k();
 const big = sweep50k();
 const cli = cliStartup(quick ? 5 : 15);
 log(
@@ -286,7 +298,7 @@ const results = {
   sweep: sweeps.sweep,
   financeAxisRelativeCost: sweeps.financeAxisRelativeCost,
   sweep50k: big,
-  sweep10k: sweeps.sweep10k ?? null,
+  sweep10k: ten,
   plainLoopRegionHoursPerSecond: micro.plainLoopRegionHoursPerSecond,
   kernelVsPlainLoop: micro.kernelVsPlainLoop,
   kernelVsPlainLoopSpread: micro.kernelVsPlainLoopSpread,
