@@ -4,7 +4,7 @@
  * scripts, commands, options and files that exist, and the README's own commands run.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,7 +127,14 @@ describe('the README', () => {
   it('gives commands that run on the bundled dataset (in this process; sweeps into a temporary folder)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'samenhang-readme-'));
     const calls = invocations('samenhang').filter(({ file }) => file === 'README.md');
-    expect(calls.map(({ args }) => args[0]).sort()).toEqual(['evaluate', 'evaluate', 'evaluate', 'sweep', 'sweep']);
+    expect(calls.map(({ args }) => args[0]).sort()).toEqual([
+      'evaluate',
+      'evaluate',
+      'evaluate',
+      'evaluate',
+      'sweep',
+      'sweep',
+    ]);
     for (const { args } of calls) {
       // In this thread (no worker pool to start), files from the repository, results into the
       // temporary folder instead of var/.
@@ -178,6 +185,25 @@ describe('the README', () => {
     const result = await cli(['evaluate', scenario]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${quoted}\n`);
+  });
+
+  it('quotes the error line for a bad cell of a dataset, at its line and column', async () => {
+    const quoted = readme.match(/`(error: scenarios\/data\/x\/regions\.csv:[^`]+)`/)?.[1];
+    expect(quoted).toBeDefined();
+    // A copy of the tiny dataset as "x", with "many" homes in the second region (line 3, column 4).
+    const dir = join(mkdtempSync(join(tmpdir(), 'samenhang-readme-')), 'x');
+    cpSync(join(REPO_ROOT, 'engine/testdata/tiny/dataset'), dir, { recursive: true });
+    const regions = readFileSync(join(dir, 'regions.csv'), 'utf8').split('\n');
+    expect(regions[0].split(',')[3]).toBe('homes');
+    const cells = regions[2].split(',');
+    cells[3] = 'many';
+    regions[2] = cells.join(',');
+    writeFileSync(join(dir, 'regions.csv'), regions.join('\n'));
+    const scenario = join(dir, '..', 'empty.json');
+    writeFileSync(scenario, '{}');
+    const result = await cli(['evaluate', scenario, '--dataset', dir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.replaceAll(dir, 'scenarios/data/x')).toBe(`${quoted}\n`);
   });
 });
 

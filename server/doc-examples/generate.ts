@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, REPO_ROOT } from '../app.ts';
 import { apiExamples } from './api-examples.ts';
+import { cliExamples } from './cli-examples.ts';
 import { withExamples } from './docs-text.ts';
 
 /** The user docs: README.md and docs/*.md, relative to the repository. */
@@ -22,7 +23,7 @@ export async function generateExamples(): Promise<Map<string, string>> {
   // One sweep thread: the examples' sweep has four scenarios, and the order of its rows is fixed anyway.
   const app = await buildApp({ dataDir, sweepWorkers: 1 });
   try {
-    return await apiExamples(app);
+    return new Map([...(await apiExamples(app)), ...(await cliExamples())]);
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
