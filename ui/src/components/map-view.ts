@@ -10,6 +10,7 @@ import { MAP_KPIS } from '../kpis.ts';
 import type { Column } from './sort-table.ts';
 import './region-map.ts';
 import './sort-table.ts';
+import './export-results.ts';
 
 export class MapView extends StoreElement {
   static properties = { kpi: { state: true } };
@@ -62,6 +63,7 @@ export class MapView extends StoreElement {
           <span class="muted">Scenario “${store.scenario.name}”. Klik op een regio (kaart of tabel) voor het uurprofiel.</span>
         </div>
         <div class="row">
+          <sh-export-results></sh-export-results>
           <label for="kpi">Kleur de kaart naar</label>
           <select id="kpi" @change=${(e: Event) => (this.kpi = (e.target as HTMLSelectElement).value)}>
             ${MAP_KPIS.map((k) => html`<option value=${k.key} ?selected=${k.key === this.kpi}>${k.long ?? k.label} (${k.unit})</option>`)}

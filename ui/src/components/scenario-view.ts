@@ -15,6 +15,7 @@ import { withWeatherYear } from '../weather-year.ts';
 import './lever-control.ts';
 import './kpi-panel.ts';
 import './finance-panel.ts';
+import './export-scenario.ts';
 
 export class ScenarioView extends StoreElement {
   static properties = { regionId: { state: true } };
@@ -97,6 +98,7 @@ export class ScenarioView extends StoreElement {
         <button title="Alle keuzes terug naar de basis; het weerjaar blijft"
           @click=${() => this.startFrom(BASE_SCENARIOS.find((b) => b.label === store.base.name)?.id ?? 'res1')}>Terug naar basis</button>
       </div>
+      <sh-export-scenario style="margin-bottom:0.75rem"></sh-export-scenario>
       <p class="lead">
         ${
           rid
