@@ -9,7 +9,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluateResponse, ScenarioJson } from './src/api.ts';
 import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
-import { openView, setLever, settled } from './ui-driver.ts';
+import { openView, saveScenarioAs, setLever, settled } from './ui-driver.ts';
 
 /** Clicks `selector` and returns the file the page offers for download. */
 async function download(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
@@ -42,6 +42,57 @@ function xlsxCells(bytes: Buffer, sheet = 1): Map<string, string> {
     cells.set(ref, /t="s"/.test(attrs) ? shared[Number(v)] : v);
   }
   return cells;
+}
+
+/** Width and height of a PNG from its IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * Where a chart's canvas sits in its PNG: the vertical offset at which every pixel of the canvas
+ * equals the image's, and how many non-white pixels the image has above it (the title) and below
+ * it (the legend). Runs in the page, which decodes the PNG.
+ */
+function locateCanvas(page: Page, canvasSelector: string, png: Buffer) {
+  return page.locator(canvasSelector).evaluate(async (canvas: HTMLCanvasElement, b64: string) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const out = document.createElement('canvas');
+    out.width = img.width;
+    out.height = img.height;
+    const octx = out.getContext('2d')!;
+    octx.drawImage(img, 0, 0);
+    const whole = octx.getImageData(0, 0, img.width, img.height).data;
+    // The chart canvas is transparent where nothing is drawn: compare it as drawn on white, like the PNG.
+    const flat = document.createElement('canvas');
+    flat.width = canvas.width;
+    flat.height = canvas.height;
+    const fctx = flat.getContext('2d')!;
+    fctx.fillStyle = '#fff';
+    fctx.fillRect(0, 0, flat.width, flat.height);
+    fctx.drawImage(canvas, 0, 0);
+    const chart = fctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const rowBytes = canvas.width * 4;
+    const matches = (offset: number) => {
+      for (let i = 0; i < chart.length; i++) if (whole[offset * rowBytes + i] !== chart[i]) return false;
+      return true;
+    };
+    let offset = -1;
+    for (let o = 0; o + canvas.height <= img.height && offset < 0; o++) if (matches(o)) offset = o;
+    const inked = (from: number, to: number) => {
+      let n = 0;
+      for (let i = from * rowBytes; i < to * rowBytes; i += 4) if (whole[i] < 200 || whole[i + 1] < 200) n++;
+      return n;
+    };
+    return {
+      offset,
+      above: offset < 0 ? 0 : inked(0, offset),
+      below: offset < 0 ? 0 : inked(offset + canvas.height, img.height),
+    };
+  }, png.toString('base64'));
 }
 
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
@@ -164,6 +215,126 @@ describe.skipIf(!BROWSER_TESTS_RUN)('exports and sharing (browser)', () => {
     await expect(page.locator('sh-lever[data-lever="shareAllElectric"] input[type="text"]').inputValue()).resolves.toBe(
       '60',
     );
+    expect(ui.pageErrors).toEqual([]);
+  });
+
+  it('downloads a region’s hours as Dutch CSV with the API’s hourly numbers', async () => {
+    await openView(page, 'uurprofiel/ES07', 'sh-hourly-view');
+    await page.locator('#hourly-csv:not([disabled])').waitFor();
+    const file = await download(page, '#hourly-csv');
+    expect(file.name).toBe('uit-bestand-uurwaarden-achterhoek.csv');
+    const [head, ...rows] = parseCsv(file.bytes.toString('utf8').slice(1));
+    expect(head.slice(0, 3)).toEqual(['Uur', 'Datum en tijd', 'Opwek (MW)']);
+    const [{ hours }] = (await (await fetch(`${ui.url}/api/datasets`)).json()) as Array<{ hours: number }>;
+    const res = await fetch(`${ui.url}/api/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario, hourly: { region: 'ES07', from: 0, to: hours } }),
+    });
+    const hourly = ((await res.json()) as EvaluateResponse).hourly!;
+    expect(rows).toHaveLength(hourly.genMW.length);
+    expect(rows[0][1]).toBe('2023-01-01 00:00');
+    expect(rows[8759][1]).toBe('2023-12-31 23:00');
+    const at = (h: string) => head.indexOf(h);
+    hourly.genMW.forEach((gen, i) => {
+      expect(Math.abs(dutch(rows[i][at('Opwek (MW)')]) - gen)).toBeLessThan(0.0006);
+      expect(Math.abs(dutch(rows[i][at('Netto na opslag (MW)')]) - hourly.netAfterStorageMW[i])).toBeLessThan(0.0006);
+    });
+    expect(dutch(rows[0][at('Capaciteit invoeding (MW)')])).toBeCloseTo(hourly.feedinLimitMW, 3);
+  });
+
+  it('downloads charts as PNG: the chart’s own pixels under a title and above a legend', async () => {
+    const file = await download(page, 'sh-uplot#hourly .png');
+    expect(file.name).toBe('achterhoek-uurwaarden-mw-positief-netto-invoeding.png');
+    const canvas = await page.locator('sh-uplot#hourly canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect(pngSize(file.bytes).width).toBe(canvas[0]);
+    const where = await locateCanvas(page, 'sh-uplot#hourly canvas', file.bytes);
+    expect(where.offset).toBeGreaterThan(20);
+    expect(where.above).toBeGreaterThan(200);
+    expect(where.below).toBeGreaterThan(200);
+
+    await openView(page, 'tafels', 'sh-tables-view');
+    const bars = await download(page, 'sh-bar-chart#capex .png');
+    expect(bars.name).toBe('bijdrage-aan-netinvestering-per-tafel-in-miljoen-euro.png');
+    const svgBox = await page.locator('sh-bar-chart#capex svg').boundingBox();
+    const size = pngSize(bars.bytes);
+    expect(size.width).toBe(Math.round(svgBox!.width));
+    expect(size.height).toBeGreaterThan(Math.round(svgBox!.height) + 20);
+  });
+
+  it('"Instellen voor" a region shows that region’s KPIs, and the national ones on request', async () => {
+    await openView(page, 'scenario', 'sh-scenario-view');
+    const panel = page.locator('sh-kpi-panel .card');
+    const grid = page.locator('sh-kpi-panel [data-kpi="gridCapexEUR"]');
+    await expect.poll(() => grid.getAttribute('data-value')).toBe(String(api.national.gridCapexEUR));
+    await page.locator('#scope').selectOption('ES01');
+    await expect.poll(() => panel.getAttribute('data-scope')).toBe('ES01');
+    const es01 = api.regions.find((r) => r.id === 'ES01')!;
+    await expect.poll(() => grid.getAttribute('data-value')).toBe(String(es01.gridCapexEUR));
+    await expect(panel.locator('h3').first().textContent()).resolves.toMatch(/^Resultaat \(Groningen, weerjaar/);
+    await expect(page.locator('sh-kpi-panel [data-kpi="resNominalTWh"]').getAttribute('data-value')).resolves.toBe(
+      String(es01.resNominalTWh),
+    );
+    await page.locator('#kpi-national').click();
+    await expect.poll(() => grid.getAttribute('data-value')).toBe(String(api.national.gridCapexEUR));
+    await page.locator('#scope').selectOption('');
+    await expect.poll(() => page.locator('#kpi-region').count()).toBe(0);
+  });
+
+  it('shares the working scenario in a link that a fresh browser opens', async () => {
+    await page.locator('#share-make').click();
+    const url = await page.locator('#share-url').inputValue();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?s=[A-Za-z0-9_-]+#\/scenario$/);
+    const other = await ui.newPage({ width: 1280, height: 800 });
+    await other.goto(url);
+    await settled(other);
+    await expect(other.locator('sh-app header').textContent()).resolves.toMatch(/Scenario: Uit bestand/);
+    await expect(other.locator('#share-notice').textContent()).resolves.toMatch(/geopend via een gedeelde link/);
+    await expect(
+      other.locator('sh-lever[data-lever="shareAllElectric"] input[type="text"]').inputValue(),
+    ).resolves.toBe('60');
+    expect(new URL(other.url()).search).toBe('');
+    await other.goto(`${ui.url}/?s=kapot#/scenario`);
+    await expect(other.locator('#share-problem').textContent()).resolves.toMatch(/De link bevat geen/);
+    await other.close();
+  });
+
+  it('shares a saved scenario by id and version; a wrong version is named in Dutch', async () => {
+    await saveScenarioAs(page, 'Gedeeld scenario', 'Tester', 'voor de link');
+    await openView(page, 'scenario', 'sh-scenario-view');
+    await page.locator('#share-make').click();
+    await expect
+      .poll(() => page.locator('#share-url').inputValue())
+      .toMatch(/\?scenario=[a-z0-9]+&versie=1#\/scenario$/);
+    const url = await page.locator('#share-url').inputValue();
+    const other = await ui.newPage({ width: 1280, height: 800 });
+    await other.goto(url);
+    await settled(other);
+    await expect(other.locator('sh-app header').textContent()).resolves.toMatch(/Scenario: Gedeeld scenario/);
+    await expect(other.locator('#share-notice').textContent()).resolves.toMatch(/Opgeslagen scenario .*gedeelde link/);
+    await other.goto(url.replace('versie=1', 'versie=9'));
+    await expect(other.locator('#share-problem').textContent()).resolves.toMatch(/Versie 9 van het gedeelde scenario/);
+    await other.close();
+  });
+
+  it('keeps the working scenario across a reload, with a way back to the base', async () => {
+    await page.reload();
+    await settled(page);
+    await expect(page.locator('sh-app header').textContent()).resolves.toMatch(/Scenario: Gedeeld scenario/);
+    await expect(page.locator('#share-notice').textContent()).resolves.toMatch(
+      /werkscenario van de vorige keer is hersteld/,
+    );
+    const lever = page.locator('sh-lever[data-lever="shareAllElectric"] input[type="text"]');
+    await expect(lever.inputValue()).resolves.toBe('60');
+    await page.locator('#back-to-base').click();
+    await settled(page);
+    await expect.poll(() => lever.inputValue()).toBe('0');
+    await expect(page.locator('sh-app header').textContent()).resolves.toMatch(
+      /Scenario: Basis \(RES 1\.0 indicatief\)/,
+    );
+    await page.reload();
+    await settled(page);
+    await expect(page.locator('#share-notice').count()).resolves.toBe(0);
     expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -357,12 +357,15 @@ describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', 
     await settled(ui.page);
     const expected = await api({ ...LV_SCENARIO, national: {}, regions: { ES01: { wijkClustering: 0 } } });
     const tile = ui.page.locator('sh-kpi-panel [data-kpi="lvReinforceMW"]');
+    const spread = expected.regions.find((r) => r.id === 'ES01')!;
+    // "Instellen voor Groningen" shows Groningen's KPIs; "Nederland" the national ones.
+    await expect.poll(async () => Number(await tile.getAttribute('data-value'))).toBeCloseTo(spread.lvReinforceMW, 6);
+    await ui.page.locator('#kpi-national').click();
     await expect
       .poll(async () => Number(await tile.getAttribute('data-value')))
       .toBeCloseTo(expected.national.lvReinforceMW, 6);
     // Spreading Groningen's heat pumps over every street lowers its LV reinforcement.
     const clustered = (await api({ ...LV_SCENARIO, national: {} })).regions.find((r) => r.id === 'ES01')!;
-    const spread = expected.regions.find((r) => r.id === 'ES01')!;
     expect(spread.lvReinforceMW).toBeLessThan(clustered.lvReinforceMW);
     expect(ui.pageErrors).toEqual([]);
   });

@@ -19,9 +19,12 @@ import {
 import { emptyScenario } from './scenario-edit.ts';
 import { setRegionNames } from './region-names.ts';
 import { withWeatherYear } from './weather-year.ts';
+import { chooseStart, type StartChoice, type StartOrigin } from './share-start.ts';
+import { forgetWorkingState, keepWorkingState } from './share-storage.ts';
+import { withoutShare } from './share-url.ts';
 
 /** The scenario's settings as a key that ignores key order and the name. */
-function contentKey(s: ScenarioJson): string {
+export function contentKey(s: ScenarioJson): string {
   const sorted = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
@@ -32,6 +35,9 @@ function contentKey(s: ScenarioJson): string {
       : v;
   return JSON.stringify(sorted({ national: s.national, defaults: s.defaults, regions: s.regions }));
 }
+
+/** The content of the bundled base scenario (no lever set). */
+const BUNDLED_BASE = contentKey(emptyScenario());
 
 /** Debounce of evaluations while a slider is dragged; the server answers in ~5 ms. */
 const EVALUATE_DEBOUNCE_MS = 20;
@@ -56,6 +62,10 @@ export class Store extends EventTarget {
   base = { name: this.scenario.name, content: contentKey(this.scenario) };
   /** The region shown in Uurprofiel (set by a click on the map or table). */
   region = 'ES01';
+  /** Where the scenario came from at start-up (a link, the last visit), until the user goes back to the base. */
+  startedFrom: StartOrigin | null = null;
+  /** Why a shared link could not be opened (Dutch), shown once at start-up. */
+  startProblem = '';
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inflight: AbortController | null = null;
@@ -68,17 +78,45 @@ export class Store extends EventTarget {
   async init(): Promise<void> {
     try {
       this.datasets = await getDatasets();
-      this.dataset = (this.datasets.find((d) => d.default) ?? this.datasets[0])?.id ?? 'nl-res30';
+      const { choice, problem } = await chooseStart(location.search, this.datasets);
+      this.startProblem = problem;
+      this.dataset = choice?.dataset ?? (this.datasets.find((d) => d.default) ?? this.datasets[0])?.id ?? 'nl-res30';
       const [regions, geo] = await Promise.all([getRegions(this.dataset), getGeo().catch(() => null)]);
       this.regions = regions;
       setRegionNames(regions);
       this.geo = geo;
+      if (choice) this.start(choice);
+      this.addEventListener('change', () => this.keep());
       this.emit();
       await this.evaluateNow();
     } catch (e) {
       this.error = `De server is niet bereikbaar: ${(e as Error).message}`;
       this.emit();
     }
+  }
+
+  /** Opens the start scenario; the address loses its link, so a reload opens the kept working scenario. */
+  private start(choice: StartChoice): void {
+    this.scenario = choice.scenario;
+    this.savedId = choice.saved.id;
+    this.savedVersion = choice.saved.version;
+    this.base = choice.base ?? { name: choice.scenario.name, content: contentKey(choice.scenario) };
+    this.startedFrom = choice.origin;
+    if (choice.origin !== 'kept')
+      history.replaceState(null, '', `${location.pathname}${withoutShare(location.search)}${location.hash}`);
+  }
+
+  private kept: { scenario: ScenarioJson; dataset: string } | null = null;
+
+  /** Keeps the working scenario for the next visit whenever it (or the dataset) changed. */
+  private keep(): void {
+    if (this.kept?.scenario === this.scenario && this.kept.dataset === this.dataset) return;
+    this.kept = { scenario: this.scenario, dataset: this.dataset };
+    const { dataset, scenario, savedId, savedVersion, base } = this;
+    // The untouched bundled base needs no keeping: a reload then starts without a "restored" notice.
+    const pristine = !savedId && base.content === BUNDLED_BASE && !this.changed;
+    if (pristine) forgetWorkingState();
+    else keepWorkingState({ dataset, scenario, savedId, savedVersion, base });
   }
 
   /** The chosen dataset as `GET /api/datasets` describes it (name, weather years, hours). */

@@ -23,6 +23,7 @@ import './compare-view.ts';
 import './intekenboek-view.ts';
 import './accounts-view.ts';
 import './assumptions-view.ts';
+import './share-notice.ts';
 
 export const VIEWS = [
   { id: 'kaart', label: 'Kaart & regio’s' },
@@ -208,6 +209,7 @@ export class AppShell extends StoreElement {
         De 2030-productie per regio is <strong>RES 1.0 indicatief</strong>: een indicatieve verdeling, niet de officiële
         biedingen van de regio’s. Alle aannames zijn aan te passen.
       </div>
+      <sh-share-notice></sh-share-notice>
       ${this.renderDatasetWarnings()}
       ${store.error ? html`<div class="errorbox" role="alert" style="margin:0.5rem 1rem 0">${store.error}</div>` : ''}
       <main>${this.renderView()}</main>

@@ -5,8 +5,10 @@
  * (one SVG unit = one pixel), so its 12 px labels stay 12 px in a narrow card instead of being
  * scaled down with a fixed viewBox.
  */
-import { LitElement, html, css, svg } from 'lit';
+import { LitElement, html, css, svg, unsafeCSS } from 'lit';
 import { num, withUnit } from '../format.ts';
+import { svgPng } from '../export-png.ts';
+import { PNG_BUTTON_CSS, pngButton } from './export-png-button.ts';
 
 export interface BarSeries {
   label: string;
@@ -61,7 +63,8 @@ export class BarChart extends LitElement {
   }
 
   static styles = css`
-    :host { display: block; }
+    :host { display: block; position: relative; }
+    ${unsafeCSS(PNG_BUTTON_CSS)}
     svg { display: block; font-family: inherit; }
     .legend { display: flex; gap: 0.75rem; flex-wrap: wrap; font-size: 0.78rem; margin-top: 0.25rem; }
     .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
@@ -86,6 +89,7 @@ export class BarChart extends LitElement {
     const plotW = W - labelW - left - right;
     const x = (v: number) => labelW + left + ((v - lo) / span) * plotW;
     return html`
+      ${this.label ? pngButton(this.label, () => this.png()) : ''}
       <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.label}>
         ${this.categories.map((c, i) => {
           const y0 = i * groupH + 3;
@@ -109,6 +113,14 @@ export class BarChart extends LitElement {
           : ''
       }
     `;
+  }
+
+  /** The chart as a PNG: its label as title, the bars, and the series legend when there are several series. */
+  png(): Promise<Blob> {
+    const chart = this.renderRoot.querySelector('svg');
+    if (!chart) return Promise.reject(new Error('no chart'));
+    const legend = this.series.length > 1 ? this.series.map((s) => ({ label: s.label, colour: s.colour })) : [];
+    return svgPng(chart, { title: this.label, legend });
   }
 }
 customElements.define('sh-bar-chart', BarChart);

@@ -13,7 +13,10 @@ import { dutchFailure, evaluate, ApiError, type HourlySeries, type ScenarioJson 
 import { euros, num, withUnit } from '../format.ts';
 import type { RegionResult } from '../kpis.ts';
 import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
-import { runYear } from '../weather-year.ts';
+import { runYear, scenarioWeatherYear, weatherYearLabel } from '../weather-year.ts';
+import { hourlyTable } from '../export-table.ts';
+import { toDutchCsv } from '../export-csv.ts';
+import { downloadText, exportFileName } from '../export-download.ts';
 import './u-plot.ts';
 
 const DAY_MS = 86_400_000;
@@ -286,6 +289,18 @@ export class HourlyView extends StoreElement {
     return this.builtFor;
   }
 
+  /** The shown series as Dutch CSV: one row per hour, dated in the run's weather year. */
+  private downloadCsv(s: HourlySeries) {
+    const name = exportFileName(store.scenario.name, `uurwaarden ${store.regionName(s.region)}`, 'csv');
+    downloadText(toDutchCsv(hourlyTable(s, this.year)), name, 'text/csv');
+  }
+
+  /** The line under a chart's title in its PNG: which scenario and weather. */
+  private get pngSubtitle(): string {
+    const info = store.datasetInfo;
+    return `Scenario “${store.scenario.name}”, weerjaar ${weatherYearLabel(scenarioWeatherYear(store.scenario, info), info)}`;
+  }
+
   /** The region's LV outputs (model.md §9) above the LV chart, each with its unit. */
   private renderLvStats(row: RegionResult) {
     return html`<div class="stats" id="lv-stats">
@@ -327,6 +342,8 @@ export class HourlyView extends StoreElement {
           <button @click=${() => this.shift(-1)} aria-label="Eerder">◀</button>
           <button @click=${() => this.shift(1)} aria-label="Later">▶</button>
         </div>
+        <button id="hourly-csv" ?disabled=${!s} title="Alle uurwaarden van deze regio als CSV (puntkomma, decimale komma)"
+          @click=${() => s && this.downloadCsv(s)}>Uurwaarden (CSV)</button>
         <span class="muted">${this.loading && known ? 'Laden…' : 'Sleep in de grafiek om in te zoomen; dubbelklik = heel jaar.'}</span>
       </div>
       ${failure ? html`<div class="errorbox" role="alert">${failure}</div>` : ''}
@@ -346,6 +363,7 @@ export class HourlyView extends StoreElement {
         ${
           built && this.cached
             ? html`<sh-uplot id="hourly" .options=${this.cached.opts} .data=${built.data} .height=${chartHeight(0.33, 220, 460)}
+              .pngTitle="${store.regionName(store.region)}: uurwaarden (MW; positief = netto invoeding)" .pngSubtitle=${this.pngSubtitle}
               @plot-ready=${(e: CustomEvent<uPlot>) => {
                 this.chart = e.detail;
                 if (this.lvChart) this.syncX(this.chart, 'x');
@@ -361,6 +379,8 @@ export class HourlyView extends StoreElement {
         ${
           built && this.cached
             ? html`<sh-uplot id="lv" .options=${this.cached.lv} .data=${built.lv} .height=${chartHeight(0.2, 150, 300)}
+              .pngTitle="${store.regionName(store.region)}: laagspanningsnet, belasting per woning in transitiewijken (kW per woning)"
+              .pngSubtitle=${this.pngSubtitle}
               @plot-ready=${(e: CustomEvent<uPlot>) => {
                 this.lvChart = e.detail;
                 if (this.chart) this.syncX(this.chart, 'x');
@@ -375,7 +395,8 @@ export class HourlyView extends StoreElement {
         <h3 style="margin-top:0">Belastingduurkromme <span class="muted">netto belasting gesorteerd: grijs vóór, groen na opslag; rood/paars: capaciteit invoeding/afname</span></h3>
         ${
           built && this.cached
-            ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${chartHeight(0.2, 140, 280)}></sh-uplot>`
+            ? html`<sh-uplot id="duration" .options=${this.cached.duration} .data=${built.duration} .height=${chartHeight(0.2, 140, 280)}
+              .pngTitle="${store.regionName(store.region)}: belastingduurkromme (MW)" .pngSubtitle=${this.pngSubtitle}></sh-uplot>`
             : ''
         }
       </div>

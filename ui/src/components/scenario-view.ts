@@ -16,6 +16,7 @@ import './lever-control.ts';
 import './kpi-panel.ts';
 import './finance-panel.ts';
 import './export-scenario.ts';
+import './share-link.ts';
 
 export class ScenarioView extends StoreElement {
   static properties = { regionId: { state: true } };
@@ -38,6 +39,8 @@ export class ScenarioView extends StoreElement {
       aside { position: sticky; top: 0.5rem; }
       .toolbar { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.75rem; }
       input#name { width: 16rem; }
+      .files { display: flex; gap: 0.75rem; align-items: start; flex-wrap: wrap; margin-bottom: 0.75rem; }
+      .files sh-share-link { flex: 1; min-width: 20rem; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } aside { position: static; } }
     `,
   ];
@@ -98,7 +101,10 @@ export class ScenarioView extends StoreElement {
         <button title="Alle keuzes terug naar de basis; het weerjaar blijft"
           @click=${() => this.startFrom(BASE_SCENARIOS.find((b) => b.label === store.base.name)?.id ?? 'res1')}>Terug naar basis</button>
       </div>
-      <sh-export-scenario style="margin-bottom:0.75rem"></sh-export-scenario>
+      <div class="files">
+        <sh-export-scenario></sh-export-scenario>
+        <sh-share-link></sh-share-link>
+      </div>
       <p class="lead">
         ${
           rid
@@ -114,7 +120,7 @@ export class ScenarioView extends StoreElement {
       }
       <div class="layout">
         <div class="groups" @lever-change=${this.change}>${this.renderLevers(levers)}</div>
-        <aside><sh-kpi-panel></sh-kpi-panel></aside>
+        <aside><sh-kpi-panel .regionId=${rid}></sh-kpi-panel></aside>
       </div>
       <sh-finance-panel style="display:block;margin-top:1rem"></sh-finance-panel>
     `;

@@ -209,7 +209,8 @@ export class SweepScatter extends LitElement {
           }</option>
         </select>
       </div>
-      <sh-uplot id="scatter" .options=${this.options} .data=${this.data} .height=${300}></sh-uplot>
+      <sh-uplot id="scatter" .options=${this.options} .data=${this.data} .height=${300}
+        .pngTitle=${`Verkenning: ${columnLabel(this.y)} tegen ${columnLabel(this.x)}`}></sh-uplot>
       <div class="note" id="pareto-text">${this.paretoText()} Sleep om in te zoomen.</div>
       ${this.missingNote(rows)}
     `;

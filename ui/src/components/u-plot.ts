@@ -6,17 +6,34 @@
 import { LitElement, html, css, unsafeCSS, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { canvasPng, type LegendEntry } from '../export-png.ts';
+import { PNG_BUTTON_CSS, pngButton } from './export-png-button.ts';
+
+/** The legend of a plot's series for its PNG (the x series left out). */
+function legendOf(u: uPlot): LegendEntry[] {
+  return u.series.slice(1).flatMap((s, i) => {
+    const colour = typeof s.stroke === 'function' ? s.stroke(u, i + 1) : s.stroke;
+    return s.show === false || !s.label
+      ? []
+      : [{ label: String(s.label), colour: String(colour ?? '#37474f'), dashed: !!s.dash?.length }];
+  });
+}
 
 export class UPlotChart extends LitElement {
   static properties = {
     options: { attribute: false },
     data: { attribute: false },
     height: { type: Number },
+    pngTitle: {},
+    pngSubtitle: {},
   };
   /** uPlot options without width and height (set from the element's size). */
   declare options: Omit<uPlot.Options, 'width' | 'height'> | null;
   declare data: uPlot.AlignedData | null;
   declare height: number;
+  /** With a title the chart offers a PNG download of itself, headed by this title (and subtitle). */
+  declare pngTitle: string;
+  declare pngSubtitle: string;
   plot: uPlot | null = null;
   private observer: ResizeObserver | null = null;
 
@@ -25,19 +42,30 @@ export class UPlotChart extends LitElement {
     this.options = null;
     this.data = null;
     this.height = 300;
+    this.pngTitle = '';
+    this.pngSubtitle = '';
   }
 
   static styles = [
     unsafeCSS(uplotCss),
     css`
-      :host { display: block; min-width: 0; }
+      :host { display: block; min-width: 0; position: relative; }
       #plot { width: 100%; }
       .u-legend { font-size: 0.8rem; }
+      ${unsafeCSS(PNG_BUTTON_CSS)}
     `,
   ];
 
   override render() {
-    return html`<div id="plot"></div>`;
+    return html`${this.pngTitle ? pngButton(this.pngTitle, () => this.png()) : ''}<div id="plot"></div>`;
+  }
+
+  /** The chart as a PNG: the plot's canvas (axes and series) with the title above and the legend below. */
+  png(): Promise<Blob> {
+    const u = this.plot;
+    if (!u) return Promise.reject(new Error('no plot'));
+    const frame = { title: this.pngTitle, subtitle: this.pngSubtitle || undefined, legend: legendOf(u) };
+    return canvasPng(u.ctx.canvas, frame, uPlot.pxRatio);
   }
 
   private get container(): HTMLElement {
