@@ -3,6 +3,7 @@
  * database), driven with playwright-core in Debian's chromium. Skipped only when chromium is
  * missing outside CI; under CI=true it must run (CI installs chromium first).
  */
+import { readFileSync } from 'node:fs';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_TESTS_RUN, BrowserSuite } from './test-server.ts';
@@ -155,6 +156,18 @@ describe.skipIf(!BROWSER_TESTS_RUN)('web UI end to end', () => {
       .poll(() => tornado.locator('#tornado-explain').textContent())
       .toContain('Congestie-uren teruglevering (uur/jaar) in Groningen');
     await expect.poll(() => tornado.locator('g[data-bar] rect.bar').count()).toBe(2);
+    // The tornado and the scatter as PNG: the chart's width, with room for title and legend.
+    for (const [button, chart] of [
+      ['sh-sweep-tornado .png', 'sh-sweep-tornado svg'],
+      ['sh-sweep-scatter .png', 'sh-sweep-scatter sh-uplot canvas'],
+    ]) {
+      const [file] = await Promise.all([ui.page.waitForEvent('download'), ui.page.locator(button).click()]);
+      const png = readFileSync(await file.path());
+      const box = (await ui.page.locator(chart).boundingBox())!;
+      expect(png.subarray(1, 4).toString('latin1'), button).toBe('PNG');
+      expect(png.readUInt32BE(16), button).toBe(Math.round(box.width));
+      expect(png.readUInt32BE(20), button).toBeGreaterThan(Math.round(box.height) + 30);
+    }
     expect(ui.pageErrors).toEqual([]);
   });
 

@@ -260,6 +260,33 @@ describe.skipIf(!BROWSER_TESTS_RUN)('exports and sharing (browser)', () => {
     const size = pngSize(bars.bytes);
     expect(size.width).toBe(Math.round(svgBox!.width));
     expect(size.height).toBeGreaterThan(Math.round(svgBox!.height) + 20);
+
+    // The map: Groningen's colour fills many pixels of the image, the map's size on screen.
+    await openView(page, 'kaart', 'sh-map-view');
+    const map = await download(page, 'sh-region-map .png');
+    expect(map.name).toBe('kaart-netverzwaring-mw.png');
+    const mapBox = (await page.locator('sh-region-map svg').boundingBox())!;
+    expect(pngSize(map.bytes).width).toBe(Math.round(mapBox.width));
+    const fill = (await page.locator('sh-region-map path[data-region="ES01"]').getAttribute('fill'))!;
+    const filled = await page.evaluate(
+      async ({ b64, colour }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const want = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) n++;
+        return n;
+      },
+      { b64: map.bytes.toString('base64'), colour: fill },
+    );
+    expect(filled).toBeGreaterThan(500);
   });
 
   it('"Instellen voor" a region shows that region’s KPIs, and the national ones on request', async () => {

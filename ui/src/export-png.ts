@@ -4,11 +4,12 @@
  * and above a legend band, on white.
  */
 
-/** One legend entry: its label, line or fill colour and whether the line is dashed. */
+/** One legend entry: its label, line or fill colour, whether the line is dashed or the swatch a filled box. */
 export interface LegendEntry {
   label: string;
   colour: string;
   dashed?: boolean;
+  fill?: boolean;
 }
 
 /** What goes into the image besides the chart. */
@@ -75,6 +76,13 @@ export async function framedPng(
   const legendTop = top + height + 4 * scale;
   for (const { e, x, y } of legend.placed) {
     const mid = legendTop + y + 9 * scale;
+    if (e.fill) {
+      ctx.fillStyle = e.colour;
+      ctx.fillRect(x, mid - 6 * scale, SWATCH * scale, 12 * scale);
+      ctx.fillStyle = '#1d2633';
+      ctx.fillText(e.label, x + (SWATCH + 6) * scale, mid);
+      continue;
+    }
     ctx.strokeStyle = e.colour;
     ctx.lineWidth = 3 * scale;
     ctx.setLineDash(e.dashed ? [5 * scale, 3 * scale] : []);
@@ -95,8 +103,11 @@ export function canvasPng(chart: HTMLCanvasElement, frame: PngFrame, scale = 1):
   return framedPng((ctx, top) => ctx.drawImage(chart, 0, top), chart.width, chart.height, frame, scale);
 }
 
-/** An inline SVG chart drawn onto a canvas at its rendered size, framed as a PNG. */
-export async function svgPng(svg: SVGSVGElement, frame: PngFrame): Promise<Blob> {
+/**
+ * An inline SVG chart drawn onto a canvas at its rendered size, framed as a PNG. `css` carries the
+ * rules of the chart's shadow stylesheet that its drawing needs (an image sees no page styles).
+ */
+export async function svgPng(svg: SVGSVGElement, frame: PngFrame, css = ''): Promise<Blob> {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width)),
     height = Math.max(1, Math.round(box.height));
@@ -106,6 +117,11 @@ export async function svgPng(svg: SVGSVGElement, frame: PngFrame): Promise<Blob>
   copy.setAttribute('height', String(height));
   // Text inherits the page font in the document; as an image it needs it named.
   copy.setAttribute('font-family', FONT);
+  if (css) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = css;
+    copy.prepend(style);
+  }
   const url = URL.createObjectURL(
     new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml;charset=utf-8' }),
   );

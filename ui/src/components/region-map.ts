@@ -3,10 +3,15 @@
  * region id on click or Enter/Space (each region is a focusable button for keyboard users). The
  * region under the pointer or with keyboard focus gets a label on the map: its name and value.
  */
-import { LitElement, html, css, svg } from 'lit';
+import { LitElement, html, css, svg, unsafeCSS } from 'lit';
 import type { GeoJSON } from '../api.ts';
 import { projectMap, rampColour, rampColours } from '../geo.ts';
 import { num } from '../format.ts';
+import { svgPng } from '../export-png.ts';
+import { PNG_BUTTON_CSS, pngButton } from './export-png-button.ts';
+
+/** The region borders of the map's stylesheet, for its PNG (the selected region is not marked there). */
+const MAP_PNG_CSS = 'path { stroke: #fff; stroke-width: 0.8; } .region-label { display: none; }';
 
 export class RegionMap extends LitElement {
   static properties = {
@@ -46,6 +51,8 @@ export class RegionMap extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    ${unsafeCSS(PNG_BUTTON_CSS)}
+    .legend .png { position: static; margin-left: auto; }
     svg { width: 100%; height: auto; max-height: calc(100vh - 210px); display: block; }
     path { stroke: #fff; stroke-width: 0.8; cursor: pointer; }
     path:hover { stroke: #14325c; stroke-width: 1.5; }
@@ -116,6 +123,7 @@ export class RegionMap extends LitElement {
       </svg>
       <div class="legend" aria-label="Legenda">
         <strong>${this.label} (${this.unit})</strong>
+        ${pngButton(`Kaart: ${this.label} (${this.unit})`, () => this.png(lo, hi))}
         <div>
           <div class="bar">${rampColours(this.ramp).map((c) => html`<span style="background:${c}"></span>`)}</div>
           <div class="ticks"><span>${fmt(lo)}</span><span>${fmt((lo + hi) / 2)}</span><span>${fmt(hi)}</span></div>
@@ -123,6 +131,22 @@ export class RegionMap extends LitElement {
         <span style="display:inline-flex;align-items:center;gap:4px"><span style="width:14px;height:12px;background:#ccc;display:inline-block"></span>geen gegevens</span>
       </div>
     `;
+  }
+
+  /** The map as a PNG: the regions in their colours (white borders), titled, with the colour bins as legend. */
+  png(lo: number, hi: number): Promise<Blob> {
+    const map = this.renderRoot.querySelector('svg');
+    if (!map) return Promise.reject(new Error('no map'));
+    const colours = rampColours(this.ramp);
+    const step = (hi - lo) / colours.length;
+    const fmt = (v: number) => num(v, this.digits);
+    const legend = colours.map((colour, i) => ({
+      label: `${fmt(lo + i * step)} – ${fmt(lo + (i + 1) * step)}`,
+      colour,
+      fill: true,
+    }));
+    legend.push({ label: 'geen gegevens', colour: '#ccc', fill: true });
+    return svgPng(map, { title: `${this.label} (${this.unit})`, legend }, MAP_PNG_CSS);
   }
 }
 customElements.define('sh-region-map', RegionMap);

@@ -4,7 +4,7 @@
  * on top. The output follows the scatter's Y-axis (property `output`) and has its own selector, as
  * does the area (Nederland or one region). Plain SVG: a handful of bars needs no chart library.
  */
-import { LitElement, html, css, svg, type PropertyValues } from 'lit';
+import { LitElement, html, css, svg, unsafeCSS, type PropertyValues } from 'lit';
 import { getSensitivity, type AxisSensitivity } from '../api.ts';
 import { shared } from '../styles.ts';
 import { compact } from '../format.ts';
@@ -15,6 +15,8 @@ import { displayUnitOf, displayValueOf, formatQuantity } from '../quantity-forma
 import { OUTPUTS, isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
 import { nullReason } from '../finance.ts';
 import { WEATHER_YEAR_PATH } from '../weather-stress.ts';
+import { svgPng } from '../export-png.ts';
+import { PNG_BUTTON_CSS, pngButton } from './export-png-button.ts';
 
 const UP = '#d84315';
 const DOWN = '#1565c0';
@@ -79,6 +81,8 @@ export class SweepTornado extends LitElement {
       .legend { display: flex; gap: 0.9rem; flex-wrap: wrap; font-size: 0.78rem; color: #4a5668; margin-top: 0.3rem; }
       .legend i { display: inline-block; width: 12px; height: 8px; margin-right: 4px; border-radius: 2px; vertical-align: middle; }
       .explain { margin: 0 0 0.4rem; }
+      ${unsafeCSS(PNG_BUTTON_CSS)}
+      .legend .png { position: static; margin-left: auto; }
     `,
   ];
 
@@ -198,10 +202,23 @@ export class SweepTornado extends LitElement {
             <div class="legend">
               <span>○ laagste waarde van de as</span><span>● hoogste waarde</span>
               <span><i style="background:${UP}"></i>uitkomst stijgt</span><span><i style="background:${DOWN}"></i>uitkomst daalt</span>
+              ${pngButton(`Tornado: ${label} (${unit}) in ${this.areaName()}`, () => this.png(label, unit))}
             </div>`
           : ''
       }
     `;
+  }
+
+  /** The chart as a PNG, titled with the output and area, the bar colours and axis-value dots as legend. */
+  png(label: string, unit: string): Promise<Blob> {
+    const chart = this.renderRoot.querySelector('svg');
+    if (!chart) return Promise.reject(new Error('no chart'));
+    const legend = [
+      { label: 'uitkomst stijgt', colour: UP, fill: true },
+      { label: 'uitkomst daalt', colour: DOWN, fill: true },
+    ];
+    const title = `Effect van elke as op ${label} (${unit}) in ${this.areaName()}`;
+    return svgPng(chart, { title, subtitle: '○ laagste waarde van de as, ● hoogste waarde', legend });
   }
 }
 customElements.define('sh-sweep-tornado', SweepTornado);
