@@ -113,7 +113,11 @@ describe.skipIf(!BROWSER_TESTS_RUN)('web UI end to end', () => {
     // Axis 1: the solar share of Groningen only (regions.ES01.solarShare); axis 2 stays κ for all regions.
     await builder.getByLabel('As 1: gebied').selectOption({ label: 'Groningen' });
     await expect(builder.getByLabel('As 1: parameter').inputValue()).resolves.toBe('regions.ES01.solarShare');
+    // The parameter reads without its area (the select beside it names Groningen); the title has both.
     await expect(builder.locator('[aria-label="As 1: parameter"] option:checked').textContent()).resolves.toBe(
+      'Zon-aandeel in RES',
+    );
+    await expect(builder.getByLabel('As 1: parameter').getAttribute('title')).resolves.toBe(
       'Zon-aandeel in RES — Groningen',
     );
     // Shares are typed in %, as in the Scenario view; the API gets fractions.

@@ -261,7 +261,9 @@ describe.skipIf(!BROWSER_TESTS_RUN)('web UI: financing routes, uitvoeringskosten
         /^3 van 6 scenario’s hebben geen waarde voor .*: — \(geen EB-opbrengst ingesteld\); die zijn niet getekend\.$/s,
       );
 
-    // The table shows "—" for those, and the share in % for the others.
+    // The table shows "—" for those, and the share in % for the others (a column the user adds).
+    await ui.page.locator('#column-picker summary').click();
+    await ui.page.locator('#column-picker input[data-output="financeSubsidyEBShare"]').check();
     const table = ui.page.locator('sh-sweep-view sh-sort-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
     const shareCol = await table

@@ -267,7 +267,7 @@ describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', 
   it('sweeps the weather year as an axis of a sweep the user builds, and the results name the year', async () => {
     await openView(ui.page, 'verkennen', 'sh-sweep-builder');
     const builder = ui.page.locator('sh-sweep-builder');
-    await builder.getByLabel('As 1: parameter').selectOption({ label: 'Weerjaar — landelijk' });
+    await builder.getByLabel('As 1: parameter').selectOption({ label: 'Weerjaar' });
     // A choice among the dataset's years, all ticked at first; not a distribution.
     const years = builder.locator('fieldset[aria-label="As 1: weerjaren"] label');
     await expect(years.allTextContents()).resolves.toEqual([
@@ -306,11 +306,12 @@ describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', 
     await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
     const heads = await table.locator('thead th button').allTextContents();
     const column = (label: string) => heads.findIndex((h) => h.startsWith(label));
+    // Axis heads name the parameter; the area and unit are on the line below.
     const shown = await table
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
     const yearOf = { '2023 (referentie)': 2023, '1987': 1987, '2019': 2019 } as Record<string, number>;
-    expect(shown.map((cells) => cells[column('Weerjaar — landelijk')]).sort()).toEqual([
+    expect(shown.map((cells) => cells[column('Weerjaar')]).sort()).toEqual([
       '1987',
       '1987',
       '2019',
@@ -319,7 +320,7 @@ describe.skipIf(!BROWSER_TESTS_RUN)('LV layer and weather years in the web UI', 
       '2023 (referentie)',
     ]);
     for (const cells of shown) {
-      const year = yearOf[cells[column('Weerjaar — landelijk')]];
+      const year = yearOf[cells[column('Weerjaar')]];
       const clip = Number(cells[column('Netbewust aansluiten zonneveld')]) / 100;
       const scenario = {
         ...LV_SCENARIO,

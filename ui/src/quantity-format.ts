@@ -30,3 +30,16 @@ export function formatQuantity(name: string, value: number | null | undefined, b
   const text = num(toDisplay(value, q.display), q.display.digits);
   return bare || !q.display.unit ? text : `${text}\u00a0${q.display.unit}`;
 }
+
+/**
+ * A model value for a table cell, in display units without the unit (the head has it), with fewer
+ * decimals as it grows so that columns stay narrow: 55,0 not 55,00; 13.835 not 13.835,0.
+ */
+export function compactQuantity(name: string, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const q = quantityOf(name);
+  const shown = q ? toDisplay(value, q.display) : value;
+  const digits = q ? q.display.digits : 2;
+  const size = Math.abs(shown);
+  return num(shown, size >= 100 ? 0 : size >= 10 ? Math.min(digits, 1) : digits);
+}

@@ -10,6 +10,7 @@ import { shared } from '../styles.ts';
 import { num, parseNum } from '../format.ts';
 import { REGION_SWEEP_PARAMS, SWEEP_PATHS } from '../sweep-paths.ts';
 import { pathLabel } from '../region-names.ts';
+import { parameterAtPath } from '../../../engine/labels/index.ts';
 import { displayUnitOf, modelValueOf } from '../quantity-format.ts';
 import { distinct, dutchIssue, dutchMessage, shownAt } from '../messages.ts';
 import { sweepStartBlock } from '../permissions.ts';
@@ -61,6 +62,9 @@ export function badEntries(text: string): string[] {
 }
 
 const listEntries = (text: string) => text.split(/[;\s]+/).filter(Boolean);
+
+/** An axis' parameter as its choice reads: without the area, which the select beside it shows. */
+const parameterLabel = (path: string) => parameterAtPath(path)?.label ?? pathLabel(path);
 
 const isWeatherYear = (a: AxisDraft) => a.path === WEATHER_YEAR_PATH;
 
@@ -244,8 +248,8 @@ export class SweepBuilder extends LitElement {
         ${this.axes.map((a, i) => {
           const id = `axis-${i}`;
           return html`<div class="axis" data-axis=${i}>
-            <select id="${id}-path" aria-label="As ${i + 1}: parameter" @change=${(e: Event) => this.edit(i, { path: (e.target as HTMLSelectElement).value })}>
-              ${this.pathChoices(a.path).map((p) => html`<option value=${p} ?selected=${p === a.path}>${pathLabel(p)}</option>`)}
+            <select id="${id}-path" aria-label="As ${i + 1}: parameter" title=${pathLabel(a.path)} @change=${(e: Event) => this.edit(i, { path: (e.target as HTMLSelectElement).value })}>
+              ${this.pathChoices(a.path).map((p) => html`<option value=${p} ?selected=${p === a.path}>${parameterLabel(p)}</option>`)}
             </select>
             <select id="${id}-region" aria-label="As ${i + 1}: gebied" ?disabled=${a.path.startsWith('national.')}
               @change=${(e: Event) => this.edit(i, { path: withRegion(a.path, (e.target as HTMLSelectElement).value) })}>

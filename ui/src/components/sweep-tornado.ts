@@ -77,7 +77,8 @@ export class SweepTornado extends LitElement {
     css`
       .pick { display: grid; grid-template-columns: auto minmax(0, 1fr) auto minmax(0, 12rem); gap: 0.3rem 0.5rem; align-items: center; margin-bottom: 0.4rem; }
       select { width: 100%; }
-      svg { width: 100%; height: auto; display: block; font-family: inherit; }
+      /* Capped, so that in one column (narrow windows) the labels do not grow past the text around them. */
+      svg { width: 100%; max-width: 42rem; height: auto; display: block; font-family: inherit; }
       .legend { display: flex; gap: 0.9rem; flex-wrap: wrap; font-size: 0.78rem; color: #4a5668; margin-top: 0.3rem; }
       .legend i { display: inline-block; width: 12px; height: 8px; margin-right: 4px; border-radius: 2px; vertical-align: middle; }
       .explain { margin: 0 0 0.4rem; }

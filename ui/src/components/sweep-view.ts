@@ -22,21 +22,16 @@ import {
 import { isActiveSweepStatus as isActive, type SweepStatus } from '../../../engine/sweep/status.ts';
 import { loadNationalRows, type NationalRows } from '../sweep-table.ts';
 import { num } from '../format.ts';
-import { columnLabel, pathLabel } from '../region-names.ts';
+import { pathLabel } from '../region-names.ts';
 import { dutchError, dutchMessage } from '../messages.ts';
-import { formatQuantity } from '../quantity-format.ts';
-import { OUTPUT_LABELS } from '../../../engine/labels/index.ts';
-import { isNullableOutput, type OutputName } from '../../../engine/model/outputs.ts';
-import { nullReason } from '../finance.ts';
-import type { Column } from './sort-table.ts';
 import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
-import { WEATHER_YEAR_PATH, isStressTest, weatherYearAxis } from '../weather-stress.ts';
+import { isStressTest, weatherYearAxis } from '../weather-stress.ts';
 import { weatherYearLabel } from '../weather-year.ts';
 import './weather-stress-view.ts';
 import './sweep-builder.ts';
 import './sweep-scatter.ts';
 import './sweep-tornado.ts';
-import './sort-table.ts';
+import { DEFAULT_TABLE_OUTPUTS } from './sweep-results-table.ts';
 
 const STATUS_NL: Record<SweepStatus, string> = {
   queued: 'in de wachtrij',
@@ -46,19 +41,6 @@ const STATUS_NL: Record<SweepStatus, string> = {
   cancelled: 'geannuleerd',
   interrupted: 'onderbroken',
 };
-const TABLE_OUTPUTS = [
-  'resNominalTWh',
-  'reinforceFeedinMW',
-  'reinforceOfftakeMW',
-  'gridCapexEUR',
-  'tariffEURPerConnection',
-  'fieldSolarHa',
-  'windHa',
-  'co2AvoidedT',
-  'financeEquityTariffEURPerConnection',
-  'financeSubsidyEBShare',
-  'landClaimShareOfArable',
-];
 
 /** "Verkenning rond “Basis”: Zon-aandeel in RES — alle regio’s × Netbewust aansluiten …". */
 export function sweepTitle(scenarioName: string, axes: readonly string[]): string {
@@ -82,6 +64,7 @@ export class SweepView extends StoreElement {
     shownPareto: { state: true },
     target: { state: true },
     heading: { state: true },
+    tableOutputs: { state: true },
   };
   /** What the sweep varies around which scenario; a job id says nothing to a user. */
   declare heading: string;
@@ -101,6 +84,8 @@ export class SweepView extends StoreElement {
   declare output: string;
   /** The RES target (TWh/jaar) of the scenario the sweep started from. */
   declare target: number;
+  /** The outputs the results table shows (the user's choice, kept across sweeps). */
+  declare tableOutputs: readonly string[];
   private source: EventSource | null = null;
   private poll: ReturnType<typeof setInterval> | undefined;
 
@@ -116,6 +101,7 @@ export class SweepView extends StoreElement {
     this.shownPareto = new Set();
     this.output = 'gridCapexEUR';
     this.target = NATIONAL_DEFAULTS.targetTWh;
+    this.tableOutputs = DEFAULT_TABLE_OUTPUTS;
   }
 
   static styles = [
@@ -123,10 +109,7 @@ export class SweepView extends StoreElement {
     css`
       progress { width: 22rem; height: 1rem; }
       .results { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1rem; margin-top: 0.75rem; align-items: start; }
-      /* The results table spans the page under the charts, so all its columns show (it was cut off on the right). */
-      sh-sort-table { --table-max-height: 420px; --table-head-white-space: normal; --table-cell-padding: 0.3rem 0.35rem; margin-top: 0.75rem; }
       .card + .card { margin-top: 0.75rem; }
-      sh-sort-table { display: block; }
       @media (max-width: 1100px) { .results { grid-template-columns: 1fr; } }
     `,
   ];
@@ -231,42 +214,10 @@ export class SweepView extends StoreElement {
     await this.refresh(id);
   }
 
-  private tableRows(rows: NationalRows) {
-    const out: Array<Record<string, unknown>> = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r: Record<string, unknown> = {
-        id: String(rows.columns.scenario?.[i] ?? i),
-        pareto: this.shownPareto.has(rows.columns.scenario?.[i] ?? i) ? 'ja' : '',
-      };
-      for (const n of ['scenario', ...this.axes, ...TABLE_OUTPUTS]) if (rows.columns[n]) r[n] = rows.columns[n][i];
-      out.push(r);
-    }
-    return out;
-  }
-
   override render() {
     const st = this.sweep;
     const active = st !== null && isActive(st.status);
     const rows = this.rows;
-    const columns: Column[] = [
-      { key: 'scenario', label: 'Scenario', format: (v) => String(v) },
-      { key: 'pareto', label: 'Pareto' },
-      ...this.axes.map((a) => ({
-        key: a,
-        label: columnLabel(a),
-        format: (v: unknown) =>
-          a === WEATHER_YEAR_PATH
-            ? weatherYearLabel(Number.isNaN(v as number) ? null : (v as number), store.datasetInfo)
-            : formatQuantity(a, v as number, true),
-      })),
-      ...TABLE_OUTPUTS.map((o) => {
-        const { label, display } = OUTPUT_LABELS[o as OutputName];
-        // A nullable output without a value is "—"; the caption says why.
-        const format = (v: unknown) =>
-          v === null || v === undefined || Number.isNaN(v) ? '—' : formatQuantity(o, v as number, true);
-        return { key: o, label, unit: display.unit, format };
-      }),
-    ];
     return html`
       <h2>Verkennen</h2>
       <p class="lead">Varieer keuzes rond scenario “${store.scenario.name}” en zie welke combinaties het net het minst belasten.
@@ -328,12 +279,10 @@ export class SweepView extends StoreElement {
               </div>
             </div>
           </div>
-          <sh-sort-table id="results-table" .columns=${columns} .rows=${this.tableRows(rows)} .limit=${500}
-            caption=${`Landelijke resultaten per scenario. Pareto: op de front in de spreidingsgrafiek. — = geen waarde: ${TABLE_OUTPUTS.filter(
-              isNullableOutput,
-            )
-              .map((o) => `${OUTPUT_LABELS[o as OutputName].label}: ${nullReason(o)}`)
-              .join('; ')}.`}></sh-sort-table>`
+          <sh-sweep-results-table .rows=${rows} .axes=${this.axes} .pareto=${this.shownPareto} .info=${store.datasetInfo}
+            .outputs=${this.tableOutputs} @columns-change=${(e: CustomEvent<string[]>) => {
+              this.tableOutputs = e.detail;
+            }}></sh-sweep-results-table>`
           : ''
       }
     `;
