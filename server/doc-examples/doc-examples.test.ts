@@ -7,13 +7,14 @@ import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../engine/cli/io.ts';
 import { main } from '../../engine/cli/main.ts';
 import { loadDataset } from '../../engine/data/load-dataset.ts';
 import { parseScenario } from '../../engine/scenario/validate.ts';
 import { parseSweep } from '../../engine/sweep/spec.ts';
-import { REPO_ROOT } from '../app.ts';
+import { buildApp, REPO_ROOT } from '../app.ts';
 import { spawnUntilReady, tempDir } from '../test-support.ts';
 import { exampleNames } from './docs-text.ts';
 import { docFiles, generateExamples, regeneratedDocs } from './generate.ts';
@@ -271,5 +272,54 @@ describe('the screenshots of the docs', () => {
     expect(views.length).toBeGreaterThan(8);
     const written = [...read('ui/screenshots.ts').matchAll(/shot\(page, '([a-z-]+)'/g)].map((m) => m[1]);
     for (const view of views) expect(written, view).toContain(view);
+  });
+});
+
+describe('the error bodies of the api.md table', () => {
+  /** The rows of the table under "## Errors": status and the JSON body quoted in the last column. */
+  const rows = [...read('docs/api.md').matchAll(/^\| (\d{3}) \| .* \| `(\{.*\})`[^|]*\|$/gm)].map((m) => ({
+    status: Number(m[1]),
+    body: m[2],
+  }));
+  const cases: Array<{
+    status: number;
+    has: string;
+    request: InjectOptions;
+  }> = [
+    {
+      status: 400,
+      has: 'regions.ES01.storageMW',
+      request: { method: 'POST', url: '/api/evaluate', payload: { regions: { ES01: { storageMW: -5 } } } },
+    },
+    { status: 400, has: '"path": "url"', request: { url: '/api/%zz' } },
+    { status: 404, has: 'not found', request: { url: '/api/scenarios/k3q7xw2mabcd' } },
+    { status: 405, has: 'method not allowed', request: { method: 'DELETE', url: '/api/evaluate' } },
+    {
+      status: 413,
+      has: 'too large',
+      request: {
+        method: 'POST',
+        url: '/api/evaluate',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      },
+    },
+  ];
+
+  it('are what the server answers (the rows without "…")', async () => {
+    expect(rows.length).toBeGreaterThan(8);
+    const app = await buildApp({ dataDir: tempDir(), sweepWorkers: 1 });
+    try {
+      for (const { status, has, request } of cases) {
+        const row = rows.find((r) => r.status === status && r.body.includes(has));
+        expect(row, `${status} ${has}`).toBeDefined();
+        const response = await app.inject(request);
+        expect(response.statusCode, `${status} ${has}`).toBe(status);
+        expect(response.json(), `${status} ${has}`).toEqual(JSON.parse((row as { body: string }).body));
+        if (status === 405) expect(response.headers.allow).toBe('POST');
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
