@@ -19,10 +19,14 @@ export interface StartChoice {
   base?: { name: string; content: string };
 }
 
-/** The start choice for an address's `search`, and a Dutch problem when a link in it could not be opened. */
+/**
+ * The start choice for an address's `search` (`user`: whose kept scenario, on a shared server), and a
+ * Dutch problem when a link in it could not be opened.
+ */
 export async function chooseStart(
   search: string,
   datasets: readonly DatasetInfo[],
+  user = '',
 ): Promise<{ choice: StartChoice | null; problem: string }> {
   const known = (id: string | null) => (id && datasets.some((d) => d.id === id) ? id : null);
   const req = sharedRequest(search);
@@ -57,7 +61,7 @@ export async function chooseStart(
       };
     problem = decoded.message;
   }
-  const kept = keptWorkingState();
+  const kept = keptWorkingState(user);
   if (!kept || !known(kept.dataset)) return { choice: null, problem };
   return {
     choice: {

@@ -2,11 +2,16 @@
  * The working scenario kept in the browser (localStorage) across a reload: the scenario, its
  * dataset, the saved scenario it came from and the base its changes are measured against. Read
  * once at start-up; a stored value that is not what this module wrote is ignored, never trusted.
+ * On a shared server each signed-in user has a key of their own, so that whoever signs in next in
+ * the same browser does not get someone else's scenario.
  */
 import type { ScenarioJson } from './api.ts';
 import { parseScenarioText } from './scenario-file.ts';
 
 export const STORAGE_KEY = 'samenhang.werkscenario.v1';
+
+/** The key of `user`'s working scenario ('' on a single-user server). */
+export const storageKey = (user = '') => (user ? `${STORAGE_KEY}:${user}` : STORAGE_KEY);
 
 /** What is kept of the editor's state. */
 export interface WorkingState {
@@ -27,18 +32,18 @@ function storage(): Storage | null {
 }
 
 /** Keeps `state` (quota or privacy errors are ignored: keeping is a convenience, not a promise). */
-export function keepWorkingState(state: WorkingState): void {
+export function keepWorkingState(state: WorkingState, user = ''): void {
   try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(state));
+    storage()?.setItem(storageKey(user), JSON.stringify(state));
   } catch {
     /* full or disabled: the next reload starts from the base */
   }
 }
 
 /** Forgets the kept state ("Terug naar de basis"). */
-export function forgetWorkingState(): void {
+export function forgetWorkingState(user = ''): void {
   try {
-    storage()?.removeItem(STORAGE_KEY);
+    storage()?.removeItem(storageKey(user));
   } catch {
     /* nothing kept */
   }
@@ -47,10 +52,10 @@ export function forgetWorkingState(): void {
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** The kept state, or null when there is none or it is damaged. */
-export function keptWorkingState(): WorkingState | null {
+export function keptWorkingState(user = ''): WorkingState | null {
   let raw: unknown;
   try {
-    const text = storage()?.getItem(STORAGE_KEY);
+    const text = storage()?.getItem(storageKey(user));
     if (!text) return null;
     raw = JSON.parse(text);
   } catch {

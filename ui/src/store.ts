@@ -22,6 +22,10 @@ import { withWeatherYear } from './weather-year.ts';
 import { chooseStart, type StartChoice, type StartOrigin } from './share-start.ts';
 import { forgetWorkingState, keepWorkingState } from './share-storage.ts';
 import { withoutShare } from './share-url.ts';
+import { session } from './session.ts';
+
+/** Whose working scenario the browser keeps: the signed-in user on a shared server, '' otherwise. */
+const keeper = () => session.user?.username ?? '';
 
 /** The scenario's settings as a key that ignores key order and the name. */
 export function contentKey(s: ScenarioJson): string {
@@ -78,7 +82,7 @@ export class Store extends EventTarget {
   async init(): Promise<void> {
     try {
       this.datasets = await getDatasets();
-      const { choice, problem } = await chooseStart(location.search, this.datasets);
+      const { choice, problem } = await chooseStart(location.search, this.datasets, keeper());
       this.startProblem = problem;
       this.dataset = choice?.dataset ?? (this.datasets.find((d) => d.default) ?? this.datasets[0])?.id ?? 'nl-res30';
       const [regions, geo] = await Promise.all([getRegions(this.dataset), getGeo().catch(() => null)]);
@@ -115,8 +119,8 @@ export class Store extends EventTarget {
     const { dataset, scenario, savedId, savedVersion, base } = this;
     // The untouched bundled base needs no keeping: a reload then starts without a "restored" notice.
     const pristine = !savedId && base.content === BUNDLED_BASE && !this.changed;
-    if (pristine) forgetWorkingState();
-    else keepWorkingState({ dataset, scenario, savedId, savedVersion, base });
+    if (pristine) forgetWorkingState(keeper());
+    else keepWorkingState({ dataset, scenario, savedId, savedVersion, base }, keeper());
   }
 
   /** The chosen dataset as `GET /api/datasets` describes it (name, weather years, hours). */
