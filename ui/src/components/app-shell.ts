@@ -97,7 +97,7 @@ export class AppShell extends StoreElement {
       header .spacer { flex: 1; }
       header label { color: #dfe7f3; }
       header select { padding: 0.15rem 0.3rem; }
-      .status { font-size: 0.8rem; min-width: 11rem; text-align: right; color: #dfe7f3; }
+      .status { font-size: 0.8rem; min-width: 11rem; margin-left: auto; text-align: right; color: #dfe7f3; }
       nav { background: #1f4a85; display: flex; gap: 0; padding: 0 0.5rem; flex-wrap: wrap; }
       nav a { color: #e8eef7; text-decoration: none; padding: 0.55rem 0.9rem; font-size: 0.92rem; border-bottom: 3px solid transparent; }
       nav a:hover { background: #2a5a9c; }

@@ -57,7 +57,8 @@ export class AssumptionsView extends StoreElement {
     shared,
     css`
       table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
-      th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6eaf0; }
+      /* Explanations and sources wrap (the shared table style keeps cells on one line): the page fits the window. */
+      th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6eaf0; white-space: normal; }
       th { background: #f3f6fa; position: sticky; top: 0; }
       td.value { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
       tr.marked td { background: #fff6d5; }

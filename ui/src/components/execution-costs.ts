@@ -29,7 +29,10 @@ export class ExecutionCosts extends StoreElement {
     shared,
     css`
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: center; margin-bottom: 0.75rem; }
-      @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+      @media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      /* The basis text wraps: on one line the table grew past its column, under the chart beside it. */
+      .layout td { white-space: normal; }
+      .layout td.v { white-space: nowrap; }
       sh-sort-table { --table-max-height: 360px; display: block; }
       .note { font-size: 0.82rem; color: #4a5668; }
       td.v { text-align: right; font-variant-numeric: tabular-nums; }

@@ -45,7 +45,7 @@ export class FinancePanel extends StoreElement {
       .who { font-size: 0.78rem; color: #4a5668; margin-top: 0.3rem; }
       .cheaper { color: #1b5e20; }
       .dearer { color: #b00020; }
-      sh-sort-table { --table-max-height: 420px; display: block; }
+      sh-sort-table { --table-max-height: 420px; --table-head-white-space: normal; --table-cell-padding: 0.3rem 0.35rem; display: block; }
       .stale { opacity: 0.6; }
       @media (max-width: 900px) { .routes { grid-template-columns: 1fr; } }
     `,

@@ -104,7 +104,9 @@ export class IntekenboekView extends StoreElement {
       .filters label { display: flex; flex-direction: column; gap: 0.1rem; }
       .tablewrap { max-height: 26rem; overflow: auto; border: 1px solid #d8dee8; border-radius: 6px; background: #fff; }
       td.left, th.left { text-align: left; }
-      td.wrap { white-space: normal; min-width: 12rem; }
+      /* Text cells wrap, so the table fits the window at full width (1024 px too). */
+      td.left { white-space: normal; }
+      td.wrap { min-width: 10rem; }
       tr.withdrawn td { color: #7b8594; text-decoration: line-through; }
       tr.withdrawn td.actions { text-decoration: none; }
       td.actions button { padding: 0.1rem 0.4rem; font-size: 0.78rem; }
@@ -113,7 +115,7 @@ export class IntekenboekView extends StoreElement {
       .button { border: 1px solid #8a97ab; background: #fff; border-radius: 4px; padding: 0.3rem 0.7rem; color: #1d2633; text-decoration: none; font-size: 0.9rem; }
       .history ol { padding-left: 1.3rem; margin: 0.3rem 0; font-size: 0.85rem; }
       .history li { margin: 0.3rem 0; }
-      @media (max-width: 1100px) { .grid { grid-template-columns: 1fr; } }
+      @media (max-width: 1100px) { .grid { grid-template-columns: minmax(0, 1fr); } }
     `,
   ];
 
@@ -254,7 +256,7 @@ export class IntekenboekView extends StoreElement {
               <td class="left">${STATUS_LABELS[c.status]}</td>
               <td>${c.latestVersion}</td>
               <td class="left actions">
-                <button @click=${() => (this.editing = c)} aria-label="${c.actor} wijzigen"
+                <button @click=${() => this.edit(c)} aria-label="${c.actor} wijzigen"
                   ?disabled=${!!commitmentWriteBlock(session, c)} title=${commitmentWriteBlock(session, c)}>Wijzigen</button>
                 <button @click=${() => void this.showHistory(c)} aria-label="Geschiedenis van ${c.actor}">Geschiedenis</button>
                 ${
@@ -270,6 +272,13 @@ export class IntekenboekView extends StoreElement {
       </table>
       ${rows.length === 0 ? html`<div class="muted" style="padding:0.5rem">Geen toezeggingen bij deze filters.</div>` : ''}
     </div>`;
+  }
+
+  /** Opens a commitment in the form, which sits above the table: brought into view. */
+  private async edit(c: CommitmentRecord) {
+    this.editing = c;
+    await this.updateComplete;
+    this.renderRoot.querySelector('#commitment-form-card')?.scrollIntoView({ block: 'nearest' });
   }
 
   private renderHistory() {
@@ -343,42 +352,40 @@ export class IntekenboekView extends StoreElement {
           <h3 style="margin-top:0">Toegezegde TWh per regio tegen het eerlijk deel</h3>
           <sh-commitment-bars .summary=${this.summary}></sh-commitment-bars>
         </div>
-        <div>
-          <div class="filters">
-            <label>Regio
-              <select id="f-region" @change=${(e: Event) => this.setFilter('region', (e.target as HTMLSelectElement).value)}>
-                <option value="">Alle</option><option value="NL">Landelijk</option>
-                ${store.regions.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
-              </select>
-            </label>
-            <label>Wie <input id="f-actor" type="text" placeholder="naam"
-              @input=${(e: Event) => this.setFilter('actor', (e.target as HTMLInputElement).value)} /></label>
-            <label>Soort
-              <select id="f-kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value)}>
-                <option value="">Alle</option>
-                ${Object.keys(KIND_QUANTITIES).map((k) => html`<option value=${k}>${KIND_LABELS[k as CommitmentKind]}</option>`)}
-              </select>
-            </label>
-            <label>Status
-              <select id="f-status" @change=${(e: Event) => this.setFilter('status', (e.target as HTMLSelectElement).value)}>
-                <option value="">Alle</option>
-                ${COMMITMENT_STATUSES.map((s) => html`<option value=${s}>${STATUS_LABELS[s]}</option>`)}
-              </select>
-            </label>
-            <span class="muted">${num(rows.length, 0)} van ${num(this.records.length, 0)}</span>
-          </div>
-          ${this.renderTable(rows)}
-          ${this.renderHistory()}
-          <div class="card" style="margin-top:0.75rem">
-            <sh-commitment-form .regions=${store.regions} .editing=${this.editing}
-              @commitment-saved=${() => {
-                this.editing = null;
-                void this.load();
-              }}
-              @edit-cancel=${() => (this.editing = null)}></sh-commitment-form>
-          </div>
+        <div class="card" id="commitment-form-card">
+          <sh-commitment-form .regions=${store.regions} .editing=${this.editing}
+            @commitment-saved=${() => {
+              this.editing = null;
+              void this.load();
+            }}
+            @edit-cancel=${() => (this.editing = null)}></sh-commitment-form>
         </div>
       </div>
+      <div class="filters" style="margin-top:0.75rem">
+        <label>Regio
+          <select id="f-region" @change=${(e: Event) => this.setFilter('region', (e.target as HTMLSelectElement).value)}>
+            <option value="">Alle</option><option value="NL">Landelijk</option>
+            ${store.regions.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
+          </select>
+        </label>
+        <label>Wie <input id="f-actor" type="text" placeholder="naam"
+          @input=${(e: Event) => this.setFilter('actor', (e.target as HTMLInputElement).value)} /></label>
+        <label>Soort
+          <select id="f-kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value)}>
+            <option value="">Alle</option>
+            ${Object.keys(KIND_QUANTITIES).map((k) => html`<option value=${k}>${KIND_LABELS[k as CommitmentKind]}</option>`)}
+          </select>
+        </label>
+        <label>Status
+          <select id="f-status" @change=${(e: Event) => this.setFilter('status', (e.target as HTMLSelectElement).value)}>
+            <option value="">Alle</option>
+            ${COMMITMENT_STATUSES.map((s) => html`<option value=${s}>${STATUS_LABELS[s]}</option>`)}
+          </select>
+        </label>
+        <span class="muted">${num(rows.length, 0)} van ${num(this.records.length, 0)}</span>
+      </div>
+      ${this.renderTable(rows)}
+      ${this.renderHistory()}
     `;
   }
 }

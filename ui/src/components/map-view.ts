@@ -27,7 +27,8 @@ export class MapView extends StoreElement {
       .layout { display: grid; grid-template-columns: minmax(280px, 0.72fr) minmax(460px, 1.28fr); gap: 1rem; align-items: start; }
       /* The table shows all 30 regions and scrolls with the page, not in a box of its own. */
       sh-sort-table { --table-max-height: none; --table-head-white-space: normal; --table-cell-padding: 0.3rem 0.25rem; }
-      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+      /* Below 1100 px the table's columns no longer fit beside the map: the map goes above it. */
+      @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
     `,
   ];
 

@@ -71,7 +71,8 @@ export class RuimteView extends StoreElement {
       .tile .k { font-size: 0.75rem; color: #4a5668; }
       .tile .v { font-size: 1.1rem; font-weight: 650; font-variant-numeric: tabular-nums; }
       .note { font-size: 0.82rem; color: #4a5668; }
-      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+      /* Below 1100 px the table's columns no longer fit beside the map: the map goes above it. */
+      @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
     `,
   ];
 

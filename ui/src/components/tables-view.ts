@@ -52,8 +52,9 @@ export class TablesView extends StoreElement {
   static styles = [
     shared,
     css`
-      .layout { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-      @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+      /* minmax(0, …): the charts take the column's width (they redraw at their own width), not the other way round. */
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
+      @media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } }
       .sum { margin-top: 0.75rem; }
       .hint { background: #fff8e1; border-color: #f0d68a; margin-bottom: 0.75rem; }
     `,
