@@ -351,8 +351,8 @@ let deferredNetMW = new Float64Array(1024);
  * and clip no field solar. In such an hour the kernel changes nothing but the extremes (the
  * battery stays at rest, no congestion, the clipped energy adds 0), so the quiet blocks are set
  * aside and, once every other hour has run, only those whose bounds reach beyond the extremes
- * found are run after all. Every value that counts is computed by the same expressions in
- * runHourRange, so the outputs are those of a run over every hour, to the last bit. On the
+ * found are run after all (scanQuietHours). Every value that counts is computed by the same
+ * expressions as in runHourRange, so the outputs are those of a run over every hour, to the last bit. On the
  * bundled data most blocks are quiet: most hours of a year are far from the limits and peaks.
  */
 function runSkippingQuietBlocks(input: RegionHoursInput, bounds: KernelBounds): void {
@@ -413,7 +413,6 @@ function runSkippingQuietBlocks(input: RegionHoursInput, bounds: KernelBounds): 
   if (deferredCount === 0) return;
   // The quiet blocks' hours still count for the extremes: run those whose bounds reach beyond
   // them, with the battery at rest as it was in each (it is not changed by a quiet block).
-  const socMWh = state[STATE_SOC_MWH];
   const householdKWhPerHome = input.householdKWhPerHome;
   const evKWhPerHome = input.evKWhPerHome;
   const smallRoofKWPerHome = input.smallRoofKWPerHome;
@@ -441,8 +440,63 @@ function runSkippingQuietBlocks(input: RegionHoursInput, bounds: KernelBounds): 
       lvTransitionLowKW < state[STATE_LV_TRANSITION_MIN_KW];
     if (!mayHoldExtreme) continue;
     const from = block * BLOCK_HOURS;
-    state[STATE_SOC_MWH] = halfMWh;
-    runHourRange(input, state, from, Math.min(hours, from + BLOCK_HOURS), null);
+    scanQuietHours(input, from, Math.min(hours, from + BLOCK_HOURS));
   }
-  state[STATE_SOC_MWH] = socMWh;
+}
+
+/**
+ * Runs quiet hours [from, to) with the battery at rest, as runHourRange would: in them the net load
+ * stays within both limits and no field solar is clipped, so the battery stays at rest, nothing is
+ * congested, the clipped energy adds 0 and the net load after storage is the net load. Only the
+ * extremes change, and they come from runHourRange's very expressions, repeated here without the
+ * battery's branches (the kernel's skip-vs-every-hour tests fail if the two ever differ).
+ */
+function scanQuietHours(input: RegionHoursInput, from: number, to: number): void {
+  const solarCF = input.solarCF;
+  const windCF = input.windCF;
+  const baseMW = input.baseMW;
+  const heatKWPerHome = input.heatKWPerHome;
+  const evShare = input.evShare;
+  const householdShare = input.householdShare;
+  const roofAndSmallMW = input.roofAndSmallMW;
+  const fieldMW = input.fieldMW;
+  const fieldCapMW = input.fieldCapMW;
+  const windMW = input.windMW;
+  const homesThousands = input.homesThousands;
+  const evMWh = input.evMWh;
+  const industryMW = input.industryMW;
+  const householdKWhPerHome = input.householdKWhPerHome;
+  const evKWhPerHome = input.evKWhPerHome;
+  const smallRoofKWPerHome = input.smallRoofKWPerHome;
+  const transitionHeatFactor = input.transitionHeatFactor;
+  let lvTransitionMaxKW = state[STATE_LV_TRANSITION_MAX_KW];
+  let lvTransitionMinKW = state[STATE_LV_TRANSITION_MIN_KW];
+  let lvOtherMaxKW = state[STATE_LV_OTHER_MAX_KW];
+  let lvOtherMinKW = state[STATE_LV_OTHER_MIN_KW];
+  let maxNetMW = state[STATE_MAX_NET_MW];
+  let minNetMW = state[STATE_MIN_NET_MW];
+  for (let h = from; h < to; h++) {
+    const solar = solarCF[h];
+    const heatKW = heatKWPerHome[h];
+    const evShareH = evShare[h];
+    const lvOtherKW = householdKWhPerHome * householdShare[h] + evKWhPerHome * evShareH - smallRoofKWPerHome * solar;
+    const lvTransitionKW = lvOtherKW + heatKW * transitionHeatFactor;
+    if (lvTransitionKW > lvTransitionMaxKW) lvTransitionMaxKW = lvTransitionKW;
+    if (lvTransitionKW < lvTransitionMinKW) lvTransitionMinKW = lvTransitionKW;
+    if (lvOtherKW > lvOtherMaxKW) lvOtherMaxKW = lvOtherKW;
+    if (lvOtherKW < lvOtherMinKW) lvOtherMinKW = lvOtherKW;
+    const fieldRawMW = fieldMW * solar;
+    const fieldOutMW = fieldRawMW < fieldCapMW ? fieldRawMW : fieldCapMW;
+    const genMW = roofAndSmallMW * solar + fieldOutMW + windMW * windCF[h];
+    const loadMW = baseMW[h] + homesThousands * heatKW + evMWh * evShareH + industryMW;
+    const netMW = genMW - loadMW;
+    if (netMW > maxNetMW) maxNetMW = netMW;
+    if (netMW < minNetMW) minNetMW = netMW;
+  }
+  state[STATE_LV_TRANSITION_MAX_KW] = lvTransitionMaxKW;
+  state[STATE_LV_TRANSITION_MIN_KW] = lvTransitionMinKW;
+  state[STATE_LV_OTHER_MAX_KW] = lvOtherMaxKW;
+  state[STATE_LV_OTHER_MIN_KW] = lvOtherMinKW;
+  state[STATE_MAX_NET_MW] = maxNetMW;
+  state[STATE_MIN_NET_MW] = minNetMW;
 }
