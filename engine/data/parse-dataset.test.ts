@@ -87,6 +87,24 @@ describe('parseDataset', () => {
     ]);
   });
 
+  it('rejects so few homes that the energy per home overflows, and keeps fractional homes', () => {
+    const header = `${HEADER},solarSmallRoofTWh`;
+    // 0.0005 TWh of small roofs = 5e5 kWh; over 5e-324 homes that is Infinity kWh per home (seen in fuzzing:
+    // the LV results became NaN), over 1e-7 homes 5e12 kWh — both above the 1e12 bound of every dataset number.
+    for (const homes of ['5e-324', '1e-7']) {
+      const row = ROW_B.replace(',2000,', `,${homes},`);
+      expect(issuesOf(`${header}\n${row},0.0005\n`)).toEqual([
+        expect.stringMatching(
+          /^regions\.csv:2:4: column 'homes': .* kWh of solarSmallRoofTWh per home \(at most 1e12\)/,
+        ),
+      ]);
+    }
+    // 0.5 homes give 1e6 kWh per home: odd, but finite and allowed (fractional homes are fine)
+    const half = load(`${header}\n${ROW_B.replace(',2000,', ',0.5,')},0.0005\n`);
+    expect(half.prepared[0].smallRoofKWPerHome).toBeGreaterThan(0);
+    expect(Number.isFinite(half.prepared[0].lvFeedinPeakRefKW)).toBe(true);
+  });
+
   it('uses evDumb and evSmart columns when present', () => {
     const text = ['hour,sol,wnd,tmp,bas,evDumb', '0,0.5,0.2,1,1,3', '1,0.5,0.2,1,1,1'].join('\n');
     const dataset = load(`${HEADER}\n${ROW_B}\n`, text);

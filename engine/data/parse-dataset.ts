@@ -248,6 +248,7 @@ function readRegions(table: CsvTable, file: string, issues: Issue[]): ParsedRegi
     const region = { ...fields, derived } as unknown as RegionData;
     checkId(region.id, seen, line, whereOf('id'), issues);
     checkConnections(region, row[columnIndex.get('homes')!], whereOf('connections'), issues);
+    checkPerHomeEnergy(region, whereOf('homes'), issues);
     return { rowIndex, region };
   });
 }
@@ -312,6 +313,28 @@ function checkConnections(region: RegionData, homesCell: string, where: string, 
     where,
     message: `column 'connections': empty, but homes × 1.1 = ${region.homes * 1.1} is less than 1 connection: give the number of connections`,
   });
+}
+
+/**
+ * The LV layer divides household demand and small-roof solar by the number of homes. A positive but
+ * tiny `homes` (a unit slip, or 5e-324) would make those per-home figures overflow to Infinity and the
+ * results NaN, so the yearly energy per home is held to the same bound as every dataset number.
+ */
+function checkPerHomeEnergy(region: RegionData, where: string, issues: Issue[]): void {
+  if (!(region.homes > 0)) return;
+  const perHome: Array<[string, number | null]> = [
+    ['householdDemandTWh', region.householdDemandTWh],
+    ['solarSmallRoofTWh', region.solarSmallRoofTWh],
+  ];
+  for (const [name, twh] of perHome) {
+    if (twh === null || !(twh > 0)) continue;
+    const kWhPerHome = (twh * 1e9) / region.homes;
+    if (kWhPerHome <= MAX_DATASET_VALUE) continue;
+    issues.push({
+      where,
+      message: `column 'homes': ${region.homes} homes give ${kWhPerHome.toPrecision(3)} kWh of ${name} per home (at most 1e12): too few homes for this region`,
+    });
+  }
 }
 
 function checkProfileReferences(
