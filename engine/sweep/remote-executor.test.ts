@@ -84,6 +84,19 @@ if (available) {
       await executor.close();
     });
 
+    it('queue a batch of more chunks than may be in flight at once as earlier ones finish', async () => {
+      // 8 chunks per record batch, at most 3 queued: the batch completes only if finishing chunks
+      // make room for the rest (before, further chunks were queued only when a batch was written).
+      const localB8 = new SweepRunner({ workers: 0 });
+      await localB8.run(dataset, plan, { outFile: join(scratch, 'local-b8.arrow'), batchScenarios: 8 });
+      await localB8.close();
+      const executor = new RemoteSweepExecutor({ redis: parseRedisUrl(redis.url, '--redis'), maxChunksInFlight: 3 });
+      const outFile = join(scratch, 'remote-narrow.arrow');
+      await executor.run(dataset, plan, { outFile, batchScenarios: 8, chunkSize: 1 });
+      await executor.close();
+      expect(readFileSync(outFile).equals(readFileSync(join(scratch, 'local-b8.arrow')))).toBe(true);
+    });
+
     it('name the first invalid scenario as the local pool does', async () => {
       // Results that overflow show only when the scenarios run (scenarios 2 and 4 here).
       const spec = { base: {}, axes: [{ path: 'defaults.resScale', values: [1, 2, 1e308, 3, 1e308] }] };

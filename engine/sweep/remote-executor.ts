@@ -359,7 +359,10 @@ class RemoteSweepRun {
     }
   }
 
-  /** Queues chunks while fewer than maxInFlight are out and their batch has a buffer. */
+  /**
+   * Queues chunks while fewer than maxInFlight are out and their batch has a buffer; called when
+   * the run starts, when a chunk finishes and when a batch is written.
+   */
   private pump(): void {
     const jobs = [];
     while (
@@ -448,6 +451,8 @@ class RemoteSweepRun {
       this.done += result.done;
     }
     if (--this.remaining[batch] === 0) this.batchDone[batch].resolve();
+    // A finished chunk frees a place in flight: a batch may have more chunks than maxInFlight.
+    this.pump();
   }
 
   /** Looks up the oldest unfinished chunk directly, in case its queue event was lost. */
