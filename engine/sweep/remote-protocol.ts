@@ -79,11 +79,15 @@ export function serializePlan(plan: SweepPlan): string {
   return JSON.stringify({ ...plan, draws });
 }
 
-/** The inverse of serializePlan. */
+/**
+ * The inverse of serializePlan. The draws land in shared memory: a worker hands the plan to its
+ * pool threads with every chunk, and a shared buffer is passed by reference where an ordinary one
+ * would be copied each time (32 MB a chunk for a million scenarios over four sampled axes).
+ */
 export function deserializePlan(text: string): SweepPlan {
   const parsed = JSON.parse(text) as Omit<SweepPlan, 'draws'> & { draws: string };
   const bytes = Buffer.from(parsed.draws, 'base64');
-  const draws = new Float64Array(bytes.byteLength / 8);
+  const draws = new Float64Array(new SharedArrayBuffer(bytes.byteLength));
   new Uint8Array(draws.buffer).set(bytes);
   return { ...parsed, draws };
 }
