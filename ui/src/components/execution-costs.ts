@@ -8,7 +8,7 @@ import { html, css } from 'lit';
 import { StoreElement } from '../store-element.ts';
 import { store } from '../store.ts';
 import { shared } from '../styles.ts';
-import { euros, num, withUnit } from '../format.ts';
+import { euros, withUnit } from '../format.ts';
 import { executionRow } from '../finance.ts';
 import { tableById } from '../tables.ts';
 import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
@@ -16,12 +16,11 @@ import type { Column } from './sort-table.ts';
 import './bar-chart.ts';
 import './sort-table.ts';
 
-const mln = (v: unknown) => num(v as number, 1);
 const COLUMNS: Column[] = [
   { key: 'name', label: 'RES-regio' },
-  { key: 'gebouwdMln', label: 'Gebouwde omgeving', unit: 'mln € tot 2030', format: mln },
-  { key: 'elektriciteitMln', label: 'Elektriciteit', unit: 'mln € tot 2030', format: mln },
-  { key: 'totalMln', label: 'Totaal', unit: 'mln € tot 2030', format: mln },
+  { key: 'gebouwdMln', label: 'Gebouwde omgeving', unit: 'mln € tot 2030', digits: 1 },
+  { key: 'elektriciteitMln', label: 'Elektriciteit', unit: 'mln € tot 2030', digits: 1 },
+  { key: 'totalMln', label: 'Totaal', unit: 'mln € tot 2030', digits: 1 },
 ];
 
 export class ExecutionCosts extends StoreElement {

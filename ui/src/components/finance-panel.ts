@@ -14,20 +14,16 @@ import { NATIONAL_DEFAULTS } from '../../../engine/scenario/parameters.ts';
 import type { Column } from './sort-table.ts';
 import './sort-table.ts';
 
-const perYear = (v: unknown) => num(v as number, 0);
-const signed = (v: unknown) => num(v as number, 1, true);
-const mln = (v: unknown) => num(v as number, 1);
-
 /** Region table columns, in display units; short heads so that all eight fit next to each other. */
 const COLUMNS: Column[] = [
   { key: 'name', label: 'RES-regio' },
-  { key: 'tariff', label: 'Tarieven', unit: '€/aansl./jaar', format: perYear },
-  { key: 'equity', label: 'Deelneming', unit: '€/aansl./jaar', format: perYear },
-  { key: 'equityDiff', label: 'Δ deelneming', unit: '€/aansl./jaar', format: signed },
-  { key: 'equityStateMln', label: 'Kapitaal staat', unit: 'mln €', format: mln },
-  { key: 'subsidyStateMlnPerYear', label: 'Subsidie staat', unit: 'mln €/jaar', format: mln },
-  { key: 'subsidyDiff', label: 'Δ subsidie', unit: '€/aansl./jaar', format: signed },
-  { key: 'ownTariff', label: 'Eigen tarief', unit: '€/aansl./jaar', format: perYear },
+  { key: 'tariff', label: 'Tarieven', unit: '€/aansl./jaar' },
+  { key: 'equity', label: 'Deelneming', unit: '€/aansl./jaar' },
+  { key: 'equityDiff', label: 'Δ deelneming', unit: '€/aansl./jaar', digits: 1, signed: true },
+  { key: 'equityStateMln', label: 'Kapitaal staat', unit: 'mln €', digits: 1 },
+  { key: 'subsidyStateMlnPerYear', label: 'Subsidie staat', unit: 'mln €/jaar', digits: 1 },
+  { key: 'subsidyDiff', label: 'Δ subsidie', unit: '€/aansl./jaar', digits: 1, signed: true },
+  { key: 'ownTariff', label: 'Eigen tarief', unit: '€/aansl./jaar' },
 ];
 
 export class FinancePanel extends StoreElement {

@@ -30,14 +30,13 @@ export const LAND_MEASURES: readonly LandMeasure[] = [
   { key: 'housingHa', label: 'Woningbouw', unit: 'ha', digits: 0 },
 ];
 
-const ha = (v: unknown) => num(v as number, 0);
 const COLUMNS: Column[] = [
   { key: 'name', label: 'RES-regio' },
-  { key: 'fieldSolarHa', label: 'Zonnevelden', unit: 'ha', format: ha },
-  { key: 'windHa', label: 'Wind', unit: 'ha', format: ha },
-  { key: 'housingHa', label: 'Wonen', unit: 'ha', format: ha },
-  { key: 'housingNeedHomes', label: 'Opgave', unit: 'woningen', format: ha },
-  { key: 'landClaimHa', label: 'Claim', unit: 'ha', format: ha },
+  { key: 'fieldSolarHa', label: 'Zonnevelden', unit: 'ha' },
+  { key: 'windHa', label: 'Wind', unit: 'ha' },
+  { key: 'housingHa', label: 'Wonen', unit: 'ha' },
+  { key: 'housingNeedHomes', label: 'Opgave', unit: 'woningen' },
+  { key: 'landClaimHa', label: 'Claim', unit: 'ha' },
   {
     key: 'arableLandHa',
     label: 'Landbouw',

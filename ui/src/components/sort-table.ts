@@ -11,6 +11,8 @@ export interface Column {
   label: string;
   unit?: string;
   digits?: number;
+  /** Numbers with their sign (+ as well as −), for differences. */
+  signed?: boolean;
   /** Custom cell text; numbers are formatted the Dutch way by default. */
   format?: (v: unknown, row: Record<string, unknown>) => string;
 }
@@ -89,7 +91,7 @@ export class SortTable extends LitElement {
   private cell(c: Column, row: Record<string, unknown>) {
     const v = row[c.key];
     if (c.format) return c.format(v, row);
-    return typeof v === 'number' ? num(v, c.digits ?? 0) : String(v ?? '–');
+    return typeof v === 'number' ? num(v, c.digits ?? 0, c.signed) : String(v ?? '–');
   }
 
   override render() {
